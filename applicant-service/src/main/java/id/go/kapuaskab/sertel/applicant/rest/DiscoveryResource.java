@@ -1,0 +1,65 @@
+package id.go.kapuaskab.sertel.applicant.rest;
+
+import id.go.kapuaskab.sertel.applicant.config.AuthConfig;
+import id.go.kapuaskab.sertel.applicant.service.SigningKeys;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** What verifiers need to trust our tokens: the public keys and the OpenID provider metadata. */
+@Path("/api/v1/auth")
+@PermitAll
+@Tag(name = "auth")
+public class DiscoveryResource {
+
+    private final SigningKeys keys;
+    private final AuthConfig config;
+
+    DiscoveryResource(SigningKeys keys, AuthConfig config) {
+        this.keys = keys;
+        this.config = config;
+    }
+
+    @GET
+    @Path("/jwks")
+    @Produces({"application/jwk-set+json", MediaType.APPLICATION_JSON})
+    @Operation(summary = "Public keys that sign access tokens (JWKS, RFC 7517)",
+            description = "Every service verifies tokens against this set, selecting the key by `kid`.")
+    @APIResponse(responseCode = "200", description = "The key set")
+    public Response jwks() {
+        CacheControl cache = new CacheControl();
+        cache.setMaxAge(300);
+        return Response.ok(keys.jwks()).cacheControl(cache).build();
+    }
+
+    @GET
+    @Path("/.well-known/openid-configuration")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "OpenID provider metadata (discovery)",
+            description = "Issuer, token endpoint, JWKS location and supported grants, for stock OAuth/OIDC client libraries.")
+    @APIResponse(responseCode = "200", description = "The metadata document")
+    public Map<String, Object> discovery() {
+        String issuer = config.issuer();
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("issuer", issuer);
+        doc.put("token_endpoint", issuer + "/token");
+        doc.put("jwks_uri", issuer + "/jwks");
+        doc.put("grant_types_supported", List.of("password", "refresh_token", "client_credentials"));
+        doc.put("token_endpoint_auth_methods_supported", List.of("client_secret_basic", "client_secret_post", "none"));
+        doc.put("response_types_supported", List.of("token"));
+        doc.put("subject_types_supported", List.of("public"));
+        doc.put("id_token_signing_alg_values_supported", List.of("ES256"));
+        doc.put("claims_supported", List.of("iss", "sub", "aud", "exp", "iat", "jti", "upn", "groups", "inst", "locale", "sid", "client_id"));
+        return doc;
+    }
+}

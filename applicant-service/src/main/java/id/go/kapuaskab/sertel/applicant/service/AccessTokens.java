@@ -1,0 +1,67 @@
+package id.go.kapuaskab.sertel.applicant.service;
+
+import id.go.kapuaskab.sertel.applicant.config.AuthConfig;
+import id.go.kapuaskab.sertel.applicant.domain.Account;
+import io.smallrye.jwt.algorithm.SignatureAlgorithm;
+import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.build.JwtClaimsBuilder;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Signs access tokens. Claims are the contract of docs/ARCHITECTURE.md ("Tokens"): {@code sub} the account
+ * id (or client id), {@code upn} the e-mail (or client id), {@code groups} the roles, {@code inst} the
+ * institutions the person acts for, {@code locale} the preferred language, {@code sid} the login session.
+ */
+@ApplicationScoped
+public class AccessTokens {
+
+    private final AuthConfig config;
+    private final SigningKeys keys;
+    private final Clock clock;
+
+    AccessTokens(AuthConfig config, SigningKeys keys, Clock clock) {
+        this.config = config;
+        this.keys = keys;
+        this.clock = clock;
+    }
+
+    public String forAccount(Account account, Collection<UUID> institutions, UUID sessionId) {
+        JwtClaimsBuilder claims = base(account.id.toString(), account.email, Set.of(account.role.name()))
+                .claim("locale", account.language)
+                .claim("sid", sessionId.toString());
+        if (!institutions.isEmpty()) {
+            claims.claim("inst", institutions.stream().map(UUID::toString).toList());
+        }
+        return sign(claims);
+    }
+
+    public String forClient(String clientId, List<String> roles) {
+        return sign(base(clientId, clientId, Set.copyOf(roles)).claim("client_id", clientId));
+    }
+
+    public long ttlSeconds() {
+        return config.accessTokenTtl().toSeconds();
+    }
+
+    private JwtClaimsBuilder base(String subject, String upn, Set<String> groups) {
+        Instant now = clock.instant();
+        return Jwt.issuer(config.issuer())
+                .audience(config.audience())
+                .subject(subject)
+                .upn(upn)
+                .groups(groups)
+                .issuedAt(now)
+                .expiresAt(now.plus(config.accessTokenTtl()))
+                .claim("jti", UUID.randomUUID().toString());
+    }
+
+    private String sign(JwtClaimsBuilder claims) {
+        return claims.jws().keyId(keys.keyId()).algorithm(SignatureAlgorithm.ES256).sign(keys.privateKey());
+    }
+}

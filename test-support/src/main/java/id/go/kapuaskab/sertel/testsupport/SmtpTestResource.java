@@ -1,0 +1,53 @@
+package id.go.kapuaskab.sertel.testsupport;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.util.Map;
+
+/**
+ * A real SMTP server in the test JVM (GreenMail) on a free port, with Quarkus Mailer pointed at it and
+ * really sending ({@code quarkus.mailer.mock=false}). Tests read what arrived through {@link #greenMail()}.
+ */
+public class SmtpTestResource implements QuarkusTestResourceLifecycleManager {
+
+    private static GreenMail greenMail;
+
+    @Override
+    public Map<String, String> start() {
+        GreenMail mail = greenMail();
+        int port = mail.getSmtp().getPort();
+        return Map.of(
+                "quarkus.mailer.mock", "false",
+                "quarkus.mailer.host", "127.0.0.1",
+                "quarkus.mailer.port", Integer.toString(port),
+                "quarkus.mailer.start-tls", "DISABLED",
+                "quarkus.mailer.tls", "false",
+                "quarkus.mailer.from", "sertel@kapuaskab.go.id");
+    }
+
+    @Override
+    public void stop() {
+        // shared by every test class of the JVM; see PostgresTestResource
+    }
+
+    public static synchronized GreenMail greenMail() {
+        if (greenMail == null) {
+            greenMail = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+            greenMail.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(greenMail::stop));
+        }
+        return greenMail;
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException("No free port", e);
+        }
+    }
+}
