@@ -8,6 +8,7 @@ import id.go.kapuaskab.sertel.support.problem.ProblemTypes;
 import id.go.kapuaskab.sertel.support.problem.Problems;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -70,24 +71,32 @@ public class EdgeRoutes {
 
     /** Writes a problem straight to the response; for handlers that run outside the REST layer. */
     public void send(RoutingContext ctx, String code, int status, Object... args) {
-        Locale locale = Messages.negotiate(ctx.request().getHeader(HttpHeaders.ACCEPT_LANGUAGE));
-        String requestId = RequestIds.acceptOrCreate(ctx.request().getHeader(RequestIds.HEADER));
-        Problem problem = Problems.of(code, status, locale, requestId, ctx.request().path(), args);
-        String body;
-        try {
-            body = json.writeValueAsString(problem);
-        } catch (JsonProcessingException e) {
-            body = "{\"status\":" + status + "}";
-        }
         if (ctx.response().ended()) {
             return;
         }
+        Rendered problem = render(ctx.request(), code, status, args);
         ctx.response()
                 .setStatusCode(status)
                 .putHeader(HttpHeaders.CONTENT_TYPE, ProblemTypes.MEDIA_TYPE)
-                .putHeader(HttpHeaders.CONTENT_LANGUAGE, locale.toLanguageTag())
+                .putHeader(HttpHeaders.CONTENT_LANGUAGE, problem.locale().toLanguageTag())
                 .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
-                .putHeader(RequestIds.HEADER, requestId)
-                .end(body);
+                .putHeader(RequestIds.HEADER, problem.requestId())
+                .end(problem.body());
+    }
+
+    /** A problem body in the language the request asks for. */
+    public Rendered render(HttpServerRequest request, String code, int status, Object... args) {
+        Locale locale = Messages.negotiate(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE));
+        String requestId = RequestIds.acceptOrCreate(request.getHeader(RequestIds.HEADER));
+        Problem problem = Problems.of(code, status, locale, requestId, request.path(), args);
+        try {
+            return new Rendered(json.writeValueAsString(problem), locale, requestId);
+        } catch (JsonProcessingException e) {
+            return new Rendered("{\"status\":" + status + "}", locale, requestId);
+        }
+    }
+
+    /** A rendered problem: its JSON, the language chosen and the request id it names. */
+    public record Rendered(String body, Locale locale, String requestId) {
     }
 }

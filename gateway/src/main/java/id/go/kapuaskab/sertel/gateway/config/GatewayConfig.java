@@ -1,0 +1,79 @@
+package id.go.kapuaskab.sertel.gateway.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** Routing, public paths, timeouts and rate limits of the gateway. */
+@ConfigMapping(prefix = "sertel.gateway")
+public interface GatewayConfig {
+
+    /**
+     * {@code sertel.gateway.routes.<service>.url} and {@code .prefixes}: the backend base URL and the public
+     * path prefixes it serves, e.g. {@code /api/v1/requests}. The longest matching prefix wins.
+     */
+    Map<String, Route> routes();
+
+    /**
+     * {@code sertel.gateway.public-paths}: paths served without a token. An entry ending in {@code /} matches
+     * everything below it; otherwise the path must match exactly.
+     */
+    List<String> publicPaths();
+
+    /** {@code sertel.gateway.connect-timeout} (default 2 s): a backend that cannot be connected within it is "down" (503). */
+    @WithDefault("PT2S")
+    Duration connectTimeout();
+
+    /** {@code sertel.gateway.response-timeout} (default 15 s): a backend silent for this long is "too slow" (504). */
+    @WithDefault("PT15S")
+    Duration responseTimeout();
+
+    /** {@code sertel.gateway.max-connections-per-backend} (default 200): connection pool size per backend. */
+    @WithDefault("200")
+    int maxConnectionsPerBackend();
+
+    /**
+     * {@code sertel.gateway.trust-forwarded-for} (default false): take the client address from the first
+     * {@code X-Forwarded-For} entry; only behind an ingress that sets it.
+     */
+    @WithDefault("false")
+    boolean trustForwardedFor();
+
+    RateLimit rateLimit();
+
+    interface Route {
+        /** Base URL of the backend, e.g. {@code http://applicant-service:8081}. */
+        String url();
+
+        /** Public path prefixes routed to it. */
+        List<String> prefixes();
+    }
+
+    interface RateLimit {
+        /** {@code sertel.gateway.rate-limit.requests-per-second} (default 50): sustained rate per client (token subject, else address). */
+        @WithDefault("50")
+        int requestsPerSecond();
+
+        /** {@code sertel.gateway.rate-limit.burst} (default 200): requests a client may make at once before the rate applies. */
+        @WithDefault("200")
+        int burst();
+
+        /** {@code sertel.gateway.rate-limit.login-per-minute} (default 10): token-endpoint calls per client address per minute. */
+        @WithDefault("10")
+        int loginPerMinute();
+
+        /** {@code sertel.gateway.rate-limit.login-burst} (default 10): token-endpoint calls at once. */
+        @WithDefault("10")
+        int loginBurst();
+
+        /** {@code sertel.gateway.rate-limit.login-paths} (default the token endpoint): paths under the login limit. */
+        @WithDefault("/api/v1/auth/token")
+        List<String> loginPaths();
+
+        /** {@code sertel.gateway.rate-limit.max-clients} (default 100000): buckets kept; the idlest are dropped first. */
+        @WithDefault("100000")
+        int maxClients();
+    }
+}

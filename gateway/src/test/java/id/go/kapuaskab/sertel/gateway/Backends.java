@@ -1,0 +1,131 @@
+package id.go.kapuaskab.sertel.gateway;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+
+/**
+ * Real HTTP servers standing in for the services behind the gateway: they echo what reached them (so a
+ * test sees exactly what the gateway forwarded) and serve a small OpenAPI document. The certificate
+ * route points at a port nobody listens on, to see the gateway answer for a service that is down.
+ */
+public class Backends implements QuarkusTestResourceLifecycleManager {
+
+    /** Every path that reached any backend, in order. */
+    public static final List<String> SEEN = new CopyOnWriteArrayList<>();
+
+    private HttpServer applicant;
+    private HttpServer renewal;
+    private HttpServer notification;
+
+    @Override
+    public Map<String, String> start() {
+        applicant = echo("applicant");
+        renewal = echo("renewal");
+        notification = echo("notification");
+        return Map.of(
+                "sertel.gateway.routes.applicant.url", url(applicant),
+                "sertel.gateway.routes.renewal.url", url(renewal),
+                "sertel.gateway.routes.notification.url", url(notification),
+                "sertel.gateway.routes.certificate.url", "http://127.0.0.1:" + closedPort());
+    }
+
+    @Override
+    public void stop() {
+        applicant.stop(0);
+        renewal.stop(0);
+        notification.stop(0);
+    }
+
+    private static HttpServer echo(String name) {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server.setExecutor(Executors.newFixedThreadPool(8));
+            server.createContext("/", exchange -> handle(name, exchange));
+            server.start();
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void handle(String name, HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getRawPath();
+        if (path.startsWith("/q/openapi")) {
+            String prefix = name.equals("renewal") ? "/api/v1/requests" : "/api/v1/" + name + "s";
+            respond(exchange, 200, """
+                    {"openapi":"3.1.0","paths":{"%s":{"get":{"summary":"list","responses":{"200":{"description":"ok","content":{"application/json":{"schema":{"$ref":"#/components/schemas/Page"}}}}}}},
+                    "/internal/secret":{"get":{"summary":"never public"}}},
+                    "components":{"schemas":{"Page":{"type":"object","description":"%s page"}}},"tags":[{"name":"%s"}]}"""
+                    .formatted(prefix, name, name));
+            return;
+        }
+        SEEN.add(path);
+        byte[] body;
+        try (InputStream in = exchange.getRequestBody()) {
+            body = in.readAllBytes();
+        }
+        if (path.endsWith("/slow")) {
+            try {
+                Thread.sleep(3_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        String json = """
+                {"service":"%s","method":"%s","path":"%s","query":%s,"authorization":%s,"requestId":%s,"forwardedFor":%s,"bodyLength":%d,"bodySha256":"%s"}"""
+                .formatted(name, exchange.getRequestMethod(), path, quote(exchange.getRequestURI().getRawQuery()),
+                        quote(exchange.getRequestHeaders().getFirst("Authorization")),
+                        quote(exchange.getRequestHeaders().getFirst("X-Request-Id")),
+                        quote(exchange.getRequestHeaders().getFirst("X-Forwarded-For")),
+                        body.length, sha256(body));
+        int status = path.endsWith("/created") ? 201 : 200;
+        respond(exchange, status, json);
+    }
+
+    private static void respond(HttpExchange exchange, int status, String json) throws IOException {
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    private static String quote(String value) {
+        return value == null ? "null" : "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String url(HttpServer server) {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    private static int closedPort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

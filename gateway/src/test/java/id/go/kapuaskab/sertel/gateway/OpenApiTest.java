@@ -1,0 +1,43 @@
+package id.go.kapuaskab.sertel.gateway;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class OpenApiTest {
+
+    @Test
+    void oneDocumentHoldsEveryServicesPublicPathsAndNoInternalOnes() {
+        given().get("/openapi").then().statusCode(200)
+                .body("paths", hasKey("/api/v1/requests"))
+                .body("paths", hasKey("/api/v1/applicants"))
+                .body("paths", hasKey("/api/v1/notifications"))
+                .body("paths", not(hasKey("/internal/secret")))
+                .body("x-unavailable", hasItem("certificate"));
+    }
+
+    @Test
+    void collidingSchemaNamesArePrefixedSoEveryReferenceStillPointsAtItsOwnService() {
+        JsonPath doc = given().get("/openapi").then().statusCode(200).extract().jsonPath();
+        for (String[] pair : new String[][]{{"/api/v1/requests", "renewal"}, {"/api/v1/applicants", "applicant"},
+                {"/api/v1/notifications", "notification"}}) {
+            String ref = doc.getString("paths.'" + pair[0] + "'.get.responses.'200'.content.'application/json'.schema.'$ref'");
+            String schema = ref.substring(ref.lastIndexOf('/') + 1);
+            assertThat(doc.getString("components.schemas." + schema + ".description")).isEqualTo(pair[1] + " page");
+        }
+        assertThat(doc.getMap("components.schemas").keySet()).hasSize(3).contains("Page");
+    }
+
+    @Test
+    void swaggerUiIsServed() {
+        given().get("/swagger-ui/").then().statusCode(200);
+    }
+}

@@ -1,0 +1,163 @@
+package id.go.kapuaskab.sertel.gateway;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+
+import id.go.kapuaskab.sertel.testsupport.TestTokens;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.net.URL;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.Random;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+@QuarkusTest
+class RoutingTest {
+
+    private static String token() {
+        return TestTokens.applicant(UUID.randomUUID(), UUID.randomUUID());
+    }
+
+    @Test
+    void routesByPrefixAndPassesTheTokenQueryAndRequestIdOn() {
+        String token = token();
+        given().auth().oauth2(token).header("X-Request-Id", "trace-42")
+                .get("/api/v1/requests/123/timeline?lang=en&x=1")
+                .then().statusCode(200)
+                .header("X-Request-Id", "trace-42")
+                .body("service", equalTo("renewal"))
+                .body("path", equalTo("/api/v1/requests/123/timeline"))
+                .body("query", equalTo("lang=en&x=1"))
+                .body("authorization", equalTo("Bearer " + token))
+                .body("requestId", equalTo("trace-42"))
+                .body("forwardedFor", equalTo("127.0.0.1"));
+    }
+
+    @Test
+    void createsARequestIdWhenTheClientSentNone() {
+        String seen = given().auth().oauth2(token()).get("/api/v1/notifications")
+                .then().statusCode(200).body("service", equalTo("notification")).extract().path("requestId");
+        assertThat(seen).matches("[0-9a-f-]{36}");
+    }
+
+    @Test
+    void streamsRequestBodiesUnchanged() throws Exception {
+        byte[] body = new byte[3 * 1024 * 1024];
+        new Random(7).nextBytes(body);
+        String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+
+        given().auth().oauth2(token()).contentType(ContentType.BINARY).body(body)
+                .post("/api/v1/applicants/me/data-changes/created")
+                .then().statusCode(201)
+                .body("service", equalTo("applicant"))
+                .body("bodyLength", equalTo(body.length))
+                .body("bodySha256", equalTo(sha));
+    }
+
+    @Test
+    void publicPathsPassWithoutAToken() {
+        given().get("/api/v1/auth/jwks").then().statusCode(200).body("authorization", nullValue());
+        given().get("/api/v1/auth/.well-known/openid-configuration").then().statusCode(200).body("service", equalTo("applicant"));
+    }
+
+    @Test
+    void missingTokenIs401ProblemJsonAndNothingIsForwarded() {
+        Backends.SEEN.clear();
+        given().get("/api/v1/requests").then().statusCode(401)
+                .contentType("application/problem+json")
+                .header("WWW-Authenticate", "Bearer")
+                .body("type", equalTo("https://sertel.kapuaskab.go.id/problems/unauthenticated"));
+        assertThat(Backends.SEEN).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"expired", "wrongIssuer", "wrongAudience", "otherKey", "algNone", "garbage"})
+    void badTokensAre401AndNeverReachABackend(String kind) {
+        String bad = switch (kind) {
+            case "expired" -> TestTokens.expired("APPLICANT");
+            case "wrongIssuer" -> TestTokens.wrongIssuer("APPLICANT");
+            case "wrongAudience" -> TestTokens.wrongAudience("APPLICANT");
+            case "otherKey" -> TestTokens.otherKey("APPLICANT");
+            case "algNone" -> TestTokens.algNone("APPLICANT");
+            default -> "not.a.jwt";
+        };
+        Backends.SEEN.clear();
+        given().auth().oauth2(bad).header("Accept-Language", "en").get("/api/v1/requests")
+                .then().statusCode(401)
+                .contentType("application/problem+json")
+                .header("WWW-Authenticate", "Bearer error=\"invalid_token\"")
+                .body("type", equalTo("https://sertel.kapuaskab.go.id/problems/invalid-token"))
+                .body("title", equalTo("Invalid token"));
+        assertThat(Backends.SEEN).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "/internal/applicants/1",
+            "/api/v1/requests/../../internal/applicants/1",
+            "/api/v1/requests/%2e%2e/%2e%2e/internal/applicants/1",
+            "/api/v1/requests/..%2f..%2finternal/applicants/1",
+            "/api/v1/requests/internal/applicants/1",
+            "/api/v1/requests/INTERNAL/x",
+            "/api/v1/requests;x=1/../internal",
+            "/api/v1/requests//internal",
+            "/q/health",
+            "/q/metrics",
+            "/api/v1/requests/./x"})
+    void internalAndManagementPathsAreNeverRouted(String path) {
+        Backends.SEEN.clear();
+        given().urlEncodingEnabled(false).auth().oauth2(token()).get(path)
+                .then().statusCode(404).contentType("application/problem+json");
+        assertThat(Backends.SEEN).isEmpty();
+    }
+
+    @Test
+    void unknownApiAreaIs404ProblemJson() {
+        given().auth().oauth2(token()).get("/api/v1/nothing").then().statusCode(404)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://sertel.kapuaskab.go.id/problems/not-found"));
+    }
+
+    @Test
+    void aServiceThatIsDownIs503ProblemJson() {
+        given().auth().oauth2(token()).header("Accept-Language", "en").get("/api/v1/certificates")
+                .then().statusCode(503)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://sertel.kapuaskab.go.id/problems/service-unavailable"))
+                .body("title", equalTo("Service unavailable"));
+    }
+
+    @Test
+    void aServiceThatIsTooSlowIs504ProblemJson() {
+        given().auth().oauth2(token()).get("/api/v1/requests/slow")
+                .then().statusCode(504)
+                .contentType("application/problem+json")
+                .header("Content-Language", "id")
+                .body("type", equalTo("https://sertel.kapuaskab.go.id/problems/gateway-timeout"));
+    }
+
+    @TestHTTPResource(value = "/q/health/ready", management = true)
+    URL managementHealth;
+
+    @Test
+    void healthIsServedOnTheManagementPortNotThePublicOne() {
+        given().get(managementHealth).then().statusCode(200).body("status", equalTo("UP"));
+        given().get("/q/health/ready").then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void corsPreflightFromAnAllowedOriginIsAnswered() {
+        given().header("Origin", "http://localhost:3000").header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "authorization,content-type")
+                .options("/api/v1/requests")
+                .then().statusCode(200)
+                .header("Access-Control-Allow-Origin", "http://localhost:3000");
+    }
+}
