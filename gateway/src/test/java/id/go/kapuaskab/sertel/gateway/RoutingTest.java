@@ -143,7 +143,7 @@ class RoutingTest {
                 .body("type", equalTo("https://sertel.kapuaskab.go.id/problems/gateway-timeout"));
     }
 
-    @TestHTTPResource(value = "/q/health/ready", management = true)
+    @TestHTTPResource(value = "/health/ready", management = true)
     URL managementHealth;
 
     @Test
