@@ -117,7 +117,9 @@ public class ProblemMappers {
     @ServerExceptionMapper(priority = FIRST)
     public Response web(WebApplicationException e, HttpHeaders headers, UriInfo uri) {
         if (e instanceof NotFoundException) {
-            return problem("not-found", 404, headers, uri, List.of(), Map.of());
+            // JAX-RS answers an unconvertible query or path parameter with 404; the caller sent a bad value
+            String code = e.getCause() instanceof IllegalArgumentException ? "invalid-parameter" : "not-found";
+            return problem(code, code.equals("not-found") ? 404 : 400, headers, uri, List.of(), Map.of());
         }
         if (e instanceof NotAllowedException) {
             Response.ResponseBuilder builder = Response.fromResponse(problem("method-not-allowed", 405, headers, uri, List.of(), Map.of()));
