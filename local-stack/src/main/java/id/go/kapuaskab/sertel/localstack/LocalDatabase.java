@@ -1,0 +1,124 @@
+package id.go.kapuaskab.sertel.localstack;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+
+/**
+ * A real PostgreSQL server (zonky's embedded binaries) on loopback, one database and one login role per
+ * service. With {@code durable} it runs as a server should: {@code fsync}, {@code synchronous_commit} and
+ * {@code full_page_writes} on, so committed data survives a crash; tests may run it without.
+ */
+public final class LocalDatabase implements AutoCloseable {
+
+    private final EmbeddedPostgres server;
+    private final int port;
+
+    private LocalDatabase(EmbeddedPostgres server, int port) {
+        this.server = server;
+        this.port = port;
+    }
+
+    /**
+     * Starts a server on {@code dataDir} (created on first use, reused afterwards) and {@code port}
+     * (0 for any free one), its log in {@code logFile}.
+     */
+    public static LocalDatabase start(Path dataDir, int port, boolean durable, Path logFile) {
+        try {
+            Files.createDirectories(dataDir.getParent());
+            var log = java.lang.ProcessBuilder.Redirect.appendTo(logFile.toFile());
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                    .setDataDirectory(dataDir)
+                    .setCleanDataDirectory(false)
+                    .setRegisterShutdownHook(false)
+                    .setPGStartupWait(Duration.ofSeconds(60))
+                    .setOutputRedirector(log)
+                    .setErrorRedirector(log)
+                    .setServerConfig("listen_addresses", "127.0.0.1")
+                    .setServerConfig("max_connections", "300");
+            if (port > 0) {
+                builder.setPort(port);
+            }
+            if (durable) {
+                builder.setServerConfig("fsync", "on")
+                        .setServerConfig("synchronous_commit", "on")
+                        .setServerConfig("full_page_writes", "on");
+            }
+            EmbeddedPostgres server = builder.start();
+            return new LocalDatabase(server, server.getPort());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot start PostgreSQL in " + dataDir + " (see " + logFile + ")", e);
+        }
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String jdbcUrl(String database) {
+        return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
+    }
+
+    /** Creates the login role and its own database when missing; sets the role's password either way. */
+    public void ensureDatabase(String database, String role, String password) {
+        requireIdentifier(database);
+        requireIdentifier(role);
+        try (Connection c = server.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            if (!exists(c, "SELECT 1 FROM pg_roles WHERE rolname = ?", role)) {
+                s.execute("CREATE ROLE " + role + " LOGIN");
+            }
+            s.execute("ALTER ROLE " + role + " PASSWORD '" + password.replace("'", "''") + "'");
+            if (!exists(c, "SELECT 1 FROM pg_database WHERE datname = ?", database)) {
+                s.execute("CREATE DATABASE " + database + " OWNER " + role);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot prepare database " + database, e);
+        }
+    }
+
+    /** A server setting as the running server reports it, e.g. {@code fsync}. */
+    public String setting(String name) {
+        try (Connection c = server.getPostgresDatabase().getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT current_setting(?)")) {
+            ps.setString(1, name);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static boolean exists(Connection c, String sql, String value) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, value);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    private static void requireIdentifier(String name) {
+        if (!name.matches("[a-z_][a-z0-9_]{0,62}")) {
+            throw new IllegalArgumentException("Not a safe identifier: " + name);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            server.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,162 @@
+package id.go.kapuaskab.sertel.localstack;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import jakarta.mail.BodyPart;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+
+/**
+ * The local SMTP server (GreenMail) that catches every mail the services send, and a small inbox on HTTP:
+ * {@code /} an HTML page, {@code /messages} JSON (newest first), {@code /messages.txt} plain text for
+ * {@code ./sertel mail}. Messages live in memory; nothing leaves the machine.
+ */
+public final class MailCatcher implements AutoCloseable {
+
+    private final GreenMail smtp;
+    private final HttpServer inbox;
+    private final ObjectMapper json = new ObjectMapper();
+
+    private MailCatcher(GreenMail smtp, HttpServer inbox) {
+        this.smtp = smtp;
+        this.inbox = inbox;
+    }
+
+    public static MailCatcher start(int smtpPort, int inboxPort) {
+        GreenMail smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+        try {
+            HttpServer inbox = HttpServer.create(new InetSocketAddress("127.0.0.1", inboxPort), 0);
+            inbox.setExecutor(Executors.newFixedThreadPool(2));
+            MailCatcher catcher = new MailCatcher(smtp, inbox);
+            inbox.createContext("/messages.txt", ex -> catcher.respond(ex, "text/plain; charset=utf-8", catcher.asText()));
+            inbox.createContext("/messages", ex -> catcher.respond(ex, "application/json", catcher.json.writeValueAsString(catcher.messages())));
+            inbox.createContext("/", ex -> catcher.respond(ex, "text/html; charset=utf-8", catcher.asHtml()));
+            inbox.start();
+            return catcher;
+        } catch (IOException e) {
+            smtp.stop();
+            throw new UncheckedIOException("Cannot open the inbox page on port " + inboxPort, e);
+        }
+    }
+
+    public int smtpPort() {
+        return smtp.getSmtp().getPort();
+    }
+
+    public int inboxPort() {
+        return inbox.getAddress().getPort();
+    }
+
+    /** Every message received so far, newest first, as plain maps (from, to, subject, date, text, html). */
+    public List<Map<String, Object>> messages() {
+        MimeMessage[] received = smtp.getReceivedMessages();
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (int i = received.length - 1; i >= 0; i--) {
+            out.add(describe(received[i]));
+        }
+        return out;
+    }
+
+    private static Map<String, Object> describe(MimeMessage m) {
+        Map<String, Object> d = new LinkedHashMap<>();
+        try {
+            d.put("from", m.getFrom() == null ? null : Arrays.stream(m.getFrom()).map(Object::toString).toList());
+            d.put("to", m.getAllRecipients() == null ? List.of() : Arrays.stream(m.getAllRecipients()).map(Object::toString).toList());
+            d.put("subject", m.getSubject());
+            d.put("date", m.getSentDate() == null ? null : m.getSentDate().toInstant().toString());
+            d.put("text", part(m, "text/plain"));
+            d.put("html", part(m, "text/html"));
+        } catch (MessagingException | IOException e) {
+            d.put("error", e.getMessage());
+        }
+        return d;
+    }
+
+    private static String part(Part part, String type) throws MessagingException, IOException {
+        if (part.isMimeType(type)) {
+            return part.getContent().toString();
+        }
+        if (part.isMimeType("multipart/*")) {
+            Multipart multipart = (Multipart) part.getContent();
+            for (int i = 0; i < multipart.getCount(); i++) {
+                BodyPart body = multipart.getBodyPart(i);
+                String found = part(body, type);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+
+    private String asText() {
+        StringBuilder out = new StringBuilder();
+        List<Map<String, Object>> all = messages();
+        if (all.isEmpty()) {
+            return "(no mail yet)\n";
+        }
+        for (Map<String, Object> m : all) {
+            out.append("=== ").append(m.get("date")).append("  to ").append(m.get("to")).append('\n')
+                    .append("Subject: ").append(m.get("subject")).append("\n\n")
+                    .append(m.get("text") == null ? "(HTML only)" : m.get("text")).append("\n\n");
+        }
+        return out.toString();
+    }
+
+    private String asHtml() {
+        StringBuilder out = new StringBuilder("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>sertel local inbox</title>"
+                + "<style>body{font-family:sans-serif;max-width:60rem;margin:2rem auto}article{border:1px solid #ccc;border-radius:6px;"
+                + "padding:1rem;margin:1rem 0}pre{white-space:pre-wrap}</style></head><body><h1>sertel local inbox</h1>"
+                + "<p>Every mail the local stack sends lands here. Newest first.</p>");
+        for (Map<String, Object> m : messages()) {
+            out.append("<article><div><b>").append(escape(String.valueOf(m.get("subject")))).append("</b></div><div>to ")
+                    .append(escape(String.valueOf(m.get("to")))).append(" &middot; ").append(escape(String.valueOf(m.get("date"))))
+                    .append("</div>");
+            if (m.get("html") != null) {
+                out.append("<iframe sandbox style=\"width:100%;height:24rem;border:0\" srcdoc=\"")
+                        .append(escape(String.valueOf(m.get("html")))).append("\"></iframe>");
+            } else {
+                out.append("<pre>").append(escape(String.valueOf(m.get("text")))).append("</pre>");
+            }
+            out.append("</article>");
+        }
+        return out.append("</body></html>").toString();
+    }
+
+    private static String escape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+
+    private void respond(HttpExchange exchange, String type, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", type);
+        exchange.getResponseHeaders().add("Cache-Control", "no-store");
+        exchange.sendResponseHeaders(200, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    @Override
+    public void close() {
+        inbox.stop(0);
+        smtp.stop();
+    }
+}

@@ -1,0 +1,110 @@
+package id.go.kapuaskab.sertel.localstack;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The five services of a stack: where their packaged jar is, which port they listen on, and the
+ * environment they get. The environment is the same contract a Kubernetes deployment fills in
+ * (docs/ARCHITECTURE.md, "Configuration conventions"), with local values.
+ */
+public final class ServiceCatalog {
+
+    /** The local-only password of the demo accounts; demo data exists only in the {@code local} profile. */
+    public static final String DEMO_PASSWORD = "sertel-demo";
+    public static final String ADMIN_EMAIL = "admin@kapuaskab.go.id";
+
+    /** One service of the stack. {@code database} and {@code clientId} are null for the gateway. */
+    public record Service(String name, int port, int managementPort, String database, String clientId) {
+
+        public Path jar(Path project) {
+            return project.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
+        }
+
+        public URI readiness() {
+            return URI.create("http://127.0.0.1:" + managementPort + "/q/health/ready");
+        }
+
+        public String url() {
+            return "http://127.0.0.1:" + port;
+        }
+    }
+
+    private final StackPorts ports;
+    private final Service applicant;
+    private final Service renewal;
+    private final Service notification;
+    private final Service gateway;
+
+    public ServiceCatalog(StackPorts ports) {
+        this.ports = ports;
+        this.applicant = new Service("applicant-service", ports.applicant(), ports.applicant(), "sertel_applicant", "applicant-service");
+        this.renewal = new Service("renewal-service", ports.renewal(), ports.renewal(), "sertel_renewal", "renewal-service");
+        this.notification = new Service("notification-service", ports.notification(), ports.notification(), "sertel_notification", "notification-service");
+        this.gateway = new Service("gateway", ports.gateway(), ports.gatewayManagement(), null, null);
+    }
+
+    /** In start order: the token issuer first (everyone fetches its keys), the gateway last. */
+    public List<Service> services() {
+        return List.of(applicant, renewal, notification, gateway);
+    }
+
+    public String gatewayUrl() {
+        return "http://localhost:" + ports.gateway();
+    }
+
+    /** The environment of one service. */
+    public Map<String, String> environment(Service service, StackHome home, LocalSecrets secrets, String profile) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("QUARKUS_PROFILE", profile);
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(service.port()));
+        env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
+        env.put("AUTH_ISSUER", gatewayUrl() + "/api/v1/auth");
+        env.put("AUTH_JWKS_URL", applicant.url() + "/api/v1/auth/jwks");
+        env.put("AUTH_TOKEN_URL", applicant.url() + "/api/v1/auth/token");
+        env.put("APPLICANT_URL", applicant.url());
+        env.put("RENEWAL_URL", renewal.url());
+        env.put("NOTIFICATION_URL", notification.url());
+        env.put("CERTIFICATE_URL", "http://127.0.0.1:" + ports.certificate());
+        env.put("PUBLIC_BASE_URL", gatewayUrl());
+        if (service.database() != null) {
+            env.put("DB_URL", "jdbc:postgresql://127.0.0.1:" + ports.postgres() + "/" + service.database());
+            env.put("DB_USER", service.database());
+            env.put("DB_PASSWORD", secrets.get("db." + service.database()));
+        }
+        if (service.clientId() != null) {
+            env.put("CLIENT_SECRET", secrets.get("client." + service.clientId()));
+        }
+        if (service == gateway) {
+            env.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(ports.gatewayManagement()));
+            env.put("QUARKUS_MANAGEMENT_HOST", "127.0.0.1");
+        }
+        env.put("QUARKUS_MAILER_HOST", "127.0.0.1");
+        env.put("QUARKUS_MAILER_PORT", Integer.toString(ports.smtp()));
+        env.put("QUARKUS_MAILER_MOCK", "false");
+        env.put("QUARKUS_MAILER_TLS", "false");
+        env.put("QUARKUS_MAILER_START_TLS", "DISABLED");
+        env.put("QUARKUS_MAILER_FROM", "sertel@kapuaskab.go.id");
+        if (service == applicant) {
+            env.put("AUTH_SIGNING_KEY", home.keys().resolve("auth-signing-key.pem").toString());
+            env.put("BOOTSTRAP_ADMIN_EMAIL", ADMIN_EMAIL);
+            env.put("BOOTSTRAP_ADMIN_PASSWORD", DEMO_PASSWORD);
+            env.put("RENEWAL_CLIENT_SECRET", secrets.get("client." + renewal.clientId()));
+            env.put("NOTIFICATION_CLIENT_SECRET", secrets.get("client." + notification.clientId()));
+            env.put("APPLICANT_CLIENT_SECRET", secrets.get("client." + applicant.clientId()));
+        }
+        return env;
+    }
+
+    /** JVM settings for a service: small heap and serial GC, as fits a 2-core machine running five JVMs. */
+    public static List<String> jvmArgs() {
+        String custom = System.getenv("SERTEL_JAVA_OPTS");
+        if (custom != null && !custom.isBlank()) {
+            return List.of(custom.trim().split("\\s+"));
+        }
+        return List.of("-XX:+UseSerialGC", "-Xms32m", "-Xmx192m", "-Xss512k", "-XX:+ExitOnOutOfMemoryError");
+    }
+}
