@@ -44,6 +44,15 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
         return server().getJdbcUrl("postgres", database);
     }
 
+    /**
+     * Creates a database on the shared server (if missing) and returns its plain JDBC URL (user
+     * {@code postgres}, no password), e.g. for a peer service a test runs as a process.
+     */
+    public static String ensureDatabase(String database) {
+        createDatabase(server(), database);
+        return "jdbc:postgresql://127.0.0.1:" + server().getPort() + "/" + database;
+    }
+
     public static synchronized EmbeddedPostgres server() {
         if (server == null) {
             try {
