@@ -93,6 +93,12 @@ public class TestIssuer implements QuarkusTestResourceLifecycleManager {
         return "http://127.0.0.1:" + jwksServer.getAddress().getPort() + "/jwks";
     }
 
+    /** The PEM file of the signing key, for a peer applicant-service a test runs as a process. */
+    public static java.nio.file.Path signingKeyFile() {
+        ensureStarted();
+        return privateKeyFile;
+    }
+
     static KeyPair keyPair() {
         ensureStarted();
         return keyPair;
