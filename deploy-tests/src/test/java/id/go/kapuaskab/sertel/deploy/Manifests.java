@@ -38,6 +38,7 @@ final class Manifests {
 
     private static final Map<String, Rendered> CACHE = new ConcurrentHashMap<>();
     private static volatile Boolean kubectl;
+    private static volatile boolean warned;
 
     private Manifests() {
     }
@@ -76,7 +77,10 @@ final class Manifests {
             if (Boolean.parseBoolean(System.getenv("SERTEL_REQUIRE_KUBECTL"))) {
                 throw new IllegalStateException(reason + " (SERTEL_REQUIRE_KUBECTL=true)");
             }
-            System.err.println("WARNING: " + reason);
+            if (!warned) {
+                warned = true;
+                System.err.println("WARNING: " + reason);
+            }
             assumeTrue(false, reason);
         }
     }

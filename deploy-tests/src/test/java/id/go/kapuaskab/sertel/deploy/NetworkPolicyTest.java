@@ -198,6 +198,19 @@ class NetworkPolicyTest {
 
     @ParameterizedTest
     @MethodSource("overlays")
+    void everyPodMayResolveNamesThroughTheClusterDns(String overlay) {
+        Manifests.Rendered r = Manifests.render(overlay);
+        NetworkModel net = Workloads.network(r);
+        NetworkModel.Endpoint dns = new NetworkModel.Endpoint("kube-dns", Map.of("kubernetes.io/metadata.name", "kube-system"),
+                Map.of("k8s-app", "kube-dns"), Map.of("dns-tcp", 53));
+        List<NetworkModel.Endpoint> pods = new ArrayList<>(services(r).values());
+        r.postgresClusters().forEach(c -> pods.add(Workloads.endpoint(r, c)));
+
+        assertThat(pods).as(overlay).allSatisfy(pod -> assertThat(net.egressAllowed(pod, dns, 53)).as("%s -> DNS", pod.name()).isTrue());
+    }
+
+    @ParameterizedTest
+    @MethodSource("overlays")
     void configuredServiceUrlsNameOnlyAllowedCallees(String overlay) throws Exception {
         Manifests.Rendered r = Manifests.render(overlay);
         Set<Pair> allowed = readmePairs();
