@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  *   S.Farm, S.Ked, S.KM, S.Kep, S.Tr.*, M.T, M.Si, M.H, M.M, M.Pd, M.Kom, M.Kes, M.AP, M.Sc, M.A, M.Eng,
  *   M.B.A, …), Sp.* (medical specialists) and Ph.D, B.Sc, B.A, B.Eng, D.Sc;</li>
  *   <li>after the first word, with or without periods: PhD, MSc, BSc, MBA, MEng, BEng, DSc, MPhil, DPhil, SKom, SKM,
- *   MKes, MPd, SPd, SSos, SSTP.</li>
+ *   MKes, MPd, SPd, SSos, SSTP, SE, SH, ST, MT, MH, MM, MSi, SSi, MKom, AMd.</li>
  * </ul>
  * A bare initial such as {@code M.} or {@code S.} is a name, not a degree.
  */
@@ -34,7 +34,7 @@ public final class PersonNames {
     private static final Set<String> PREFIX_TITLES = Set.of("prof", "dr", "drs", "dra", "ir", "drg", "hon");
     /** Degrees written as one word (compared after removing periods, lower case). */
     private static final Set<String> WORD_DEGREES = Set.of("phd", "msc", "bsc", "mba", "meng", "beng", "dsc", "mphil",
-            "dphil", "skom", "skm", "mkes", "mpd", "spd", "ssos", "sstp");
+            "dphil", "skom", "skm", "mkes", "mpd", "spd", "ssos", "sstp", "se", "sh", "st", "mt", "mh", "mm", "msi", "ssi", "mkom", "amd");
     /** {@code S.Kom}, {@code M.T.}, {@code A.Md.Kom}, {@code Sp.PD}, {@code S.Tr.Kom}, {@code Ph.D.}, {@code B.Sc}. */
     private static final String FIELDS = "(?:Kom|IKom|T|Si|H|E|Pd|Sos|IP|STP|AP|Ag|Psi|Farm|Ked|KM|Kep|Keb|Kes|Tr|Hut|Pt|P|Pi"
             + "|M|Sc|A|Ak|Gz|Hum|Kn|Ds|Sn|Th|Li|Stat|Mat|Ars|PWK|Ling|Eng|B|BA|D|PD|OG|An|Rad|KK|S|Mat)";

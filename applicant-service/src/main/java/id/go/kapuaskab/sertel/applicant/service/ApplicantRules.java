@@ -57,7 +57,7 @@ public class ApplicantRules {
      */
     public Checked check(ApplicantData raw, UUID self, String prefix) {
         FieldErrors errors = new FieldErrors(prefix);
-        LocalDate today = LocalDate.now(clock.withZone(JAKARTA));
+        LocalDate today = LocalDate.ofInstant(clock.instant(), JAKARTA);
 
         String name = PersonNames.normalize(raw.fullName());
         PersonNames.problem(name).ifPresent(code -> errors.add("fullName", code));

@@ -7,6 +7,9 @@ package id.go.kapuaskab.sertel.applicant.service;
  */
 public interface ConfirmationMailer {
 
-    /** Sends the message or throws; called after the transaction that issued the token has committed. */
+    /**
+     * Hands the message over for delivery without making the caller wait for it; called after the transaction
+     * that issued the token has committed. Delivery failures are the implementation's to log.
+     */
     void send(ConfirmationMail mail);
 }

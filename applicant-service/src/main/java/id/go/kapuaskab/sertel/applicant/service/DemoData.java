@@ -73,12 +73,16 @@ public class DemoData {
         if (!config.enabled()) {
             return;
         }
-        List<String> profiles = ConfigUtils.getProfiles();
+        requireLocal(ConfigUtils.getProfiles());
+        seed();
+        LOG.info("Demo data present: admin@, verifikator1@, verifikator2@, pemohon1@" + DOMAIN);
+    }
+
+    /** Demo passwords must never reach a real deployment: the service refuses to start instead. */
+    static void requireLocal(List<String> profiles) {
         if (!profiles.contains("local") || profiles.contains("prod")) {
             throw new IllegalStateException("sertel.demo.enabled=true is only allowed in the local profile (active: " + profiles + ")");
         }
-        seed();
-        LOG.info("Demo data present: admin@, verifikator1@, verifikator2@, pemohon1@" + DOMAIN);
     }
 
     /** Creates whatever part of the demo data is missing. */

@@ -26,7 +26,8 @@ import org.jboss.logging.Logger;
  * One-time e-mail confirmation tokens: 256 random bits shown once (in the mail), stored only as SHA-256,
  * used at most once, expiring after {@code sertel.applicant.registration.confirmation-ttl}; a new token
  * retires the older ones of the account. The mail leaves only after the issuing transaction commits, so a
- * rolled-back registration never mails a link.
+ * rolled-back registration never mails a link; a failed send is logged (address masked) and the owner asks
+ * for a new link ({@code /email-confirmation/resend}).
  */
 @ApplicationScoped
 public class EmailConfirmations {
