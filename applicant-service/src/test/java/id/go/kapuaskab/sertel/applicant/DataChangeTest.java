@@ -18,11 +18,16 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -159,7 +164,32 @@ class DataChangeTest {
                 .post("/api/v1/applicants/me/data-changes").then().statusCode(422).body("fieldErrors[0].code", equalTo("changes.no-difference"));
         as(me.token()).body(Map.of("dataVersion", 1, "changes", Map.of("role", "ADMIN"), "reason", "x"))
                 .post("/api/v1/applicants/me/data-changes").then().statusCode(400).body("fieldErrors[0].field", equalTo("changes.role"));
+        as(me.token()).body("{\"dataVersion\":1,\"changes\":{\"position\":\"Sandiman\"},\"reason\":\"x\",\"documents\":[{\"fileName\":\"a.pdf\",\"content\":\""
+                + "A".repeat(1_100_000) + "\"}]}").post("/api/v1/applicants/me/data-changes").then().statusCode(413).contentType(PROBLEM);
+        given().auth().oauth2(me.token()).contentType("multipart/form-data").multiPart("file", "a.pdf", PDF)
+                .post("/api/v1/applicants/me/data-changes").then().statusCode(415).contentType(PROBLEM);
         as(me.token()).get("/api/v1/applicants/me/data-changes").then().body("", hasSize(0));
+    }
+
+    @Test
+    void ofTwoConcurrentSubmissionsExactlyOneIsOpened() throws Exception {
+        Fixtures.Person me = fixtures.applicant(fixtures.institution());
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<Integer>> results = new ArrayList<>();
+            for (String position : List.of("Sandiman Ahli Pertama", "Analis Keamanan Informasi")) {
+                results.add(pool.submit(() -> as(me.token()).body(change(1, Map.of("position", position), List.of()))
+                        .post("/api/v1/applicants/me/data-changes").statusCode()));
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> f : results) {
+                statuses.add(f.get(30, TimeUnit.SECONDS));
+            }
+            assertThat(statuses).containsExactlyInAnyOrder(201, 409);
+        } finally {
+            pool.shutdownNow();
+        }
+        as(me.token()).get("/api/v1/applicants/me/data-changes").then().body("", hasSize(1));
     }
 
     @Test
