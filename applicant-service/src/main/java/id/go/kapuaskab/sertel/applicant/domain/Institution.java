@@ -7,13 +7,9 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
-import jakarta.persistence.OneToMany;
-import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
@@ -40,10 +36,6 @@ public class Institution {
     @CollectionTable(name = "institution_email_domain", joinColumns = @JoinColumn(name = "institution_id"))
     @Column(name = "domain")
     public Set<String> emailDomains = new TreeSet<>();
-
-    @OneToMany(mappedBy = "institution", fetch = FetchType.LAZY)
-    @OrderBy("name")
-    public List<WorkUnit> workUnits = new ArrayList<>();
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
