@@ -15,9 +15,12 @@ import org.junit.jupiter.api.Test;
 class DiscoveryTest {
 
     @Test
-    void jwksPublishesOnlyThePublicSigningKey() {
+    void jwksPublishesThePublicSigningKeyAndThePreviousOneForRotation() {
         given().get("/api/v1/auth/jwks").then().statusCode(200)
-                .body("keys", hasSize(1))
+                .body("keys", hasSize(2))
+                .body("keys.kid", org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.matchesPattern("[A-Za-z0-9_-]{43}")))
+                .body("keys[1].kty", equalTo("EC"))
+                .body("keys[1]", not(hasKey("d")))
                 .body("keys[0].kty", equalTo("EC"))
                 .body("keys[0].crv", equalTo("P-256"))
                 .body("keys[0].alg", equalTo("ES256"))

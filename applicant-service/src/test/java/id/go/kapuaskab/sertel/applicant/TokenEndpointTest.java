@@ -128,6 +128,22 @@ class TokenEndpointTest {
     }
 
     @Test
+    void authTimeIsTheLoginAndSurvivesRefreshes() {
+        Account a = testAccounts.create(Role.APPLICANT, AccountStatus.ACTIVE, PASSWORD);
+        MutableClock.INSTANCE.set(java.time.Instant.parse("2026-11-23T01:00:00Z"));
+        Response first = login(a.email, PASSWORD).then().statusCode(200).extract().response();
+        assertThat(((Number) jwtPart(first.path("access_token"), 1).get("auth_time")).longValue())
+                .isEqualTo(java.time.Instant.parse("2026-11-23T01:00:00Z").getEpochSecond());
+
+        MutableClock.INSTANCE.advance(Duration.ofMinutes(20));
+        Response refreshed = refresh(first.path("refresh_token")).then().statusCode(200).extract().response();
+
+        Map<String, Object> claims = jwtPart(refreshed.path("access_token"), 1);
+        assertThat(((Number) claims.get("auth_time")).longValue()).isEqualTo(java.time.Instant.parse("2026-11-23T01:00:00Z").getEpochSecond());
+        assertThat(((Number) claims.get("iat")).longValue()).isEqualTo(java.time.Instant.parse("2026-11-23T01:20:00Z").getEpochSecond());
+    }
+
+    @Test
     void expiredRefreshTokenIsRefused() {
         Account a = testAccounts.create(Role.APPLICANT, AccountStatus.ACTIVE, PASSWORD);
         String token = login(a.email, PASSWORD).path("refresh_token");

@@ -44,6 +44,13 @@ public interface AuthConfig {
         /** {@code sertel.auth.signing-key.generate} (default false): create and keep a key at {@code path} when none exists (local mode only). */
         @WithDefault("false")
         boolean generate();
+
+        /**
+         * {@code sertel.auth.signing-key.previous} (default none): PEM files (public keys, or the old private keys)
+         * of keys that signed tokens before a rotation. They are published in the JWKS, never used to sign, so
+         * tokens signed just before a rotation stay valid until they expire.
+         */
+        java.util.Optional<java.util.List<String>> previous();
     }
 
     interface Password {

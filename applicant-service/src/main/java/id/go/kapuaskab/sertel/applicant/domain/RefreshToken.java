@@ -30,6 +30,10 @@ public class RefreshToken {
     @Column(name = "expires_at", nullable = false)
     public Instant expiresAt;
 
+    /** When the login that started this family happened; copied along the rotation. */
+    @Column(name = "auth_time", nullable = false)
+    public Instant authTime;
+
     @Column(name = "used_at")
     public Instant usedAt;
 

@@ -59,7 +59,7 @@ public class DiscoveryResource {
         doc.put("response_types_supported", List.of("token"));
         doc.put("subject_types_supported", List.of("public"));
         doc.put("id_token_signing_alg_values_supported", List.of("ES256"));
-        doc.put("claims_supported", List.of("iss", "sub", "aud", "exp", "iat", "jti", "upn", "groups", "inst", "locale", "sid", "client_id"));
+        doc.put("claims_supported", List.of("iss", "sub", "aud", "exp", "iat", "jti", "upn", "groups", "inst", "locale", "sid", "auth_time", "client_id"));
         return doc;
     }
 }

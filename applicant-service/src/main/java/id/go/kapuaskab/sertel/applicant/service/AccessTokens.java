@@ -16,7 +16,8 @@ import java.util.UUID;
 /**
  * Signs access tokens. Claims are the contract of docs/ARCHITECTURE.md ("Tokens"): {@code sub} the account
  * id (or client id), {@code upn} the e-mail (or client id), {@code groups} the roles, {@code inst} the
- * institutions the person acts for, {@code locale} the preferred language, {@code sid} the login session.
+ * institutions the person acts for, {@code locale} the preferred language, {@code sid} the login session,
+ * {@code auth_time} when the person last entered the password (OIDC Core §2).
  */
 @ApplicationScoped
 public class AccessTokens {
@@ -31,10 +32,11 @@ public class AccessTokens {
         this.clock = clock;
     }
 
-    public String forAccount(Account account, Collection<UUID> institutions, UUID sessionId) {
+    public String forAccount(Account account, Collection<UUID> institutions, UUID sessionId, Instant authTime) {
         JwtClaimsBuilder claims = base(account.id.toString(), account.email, Set.of(account.role.name()))
                 .claim("locale", account.language)
-                .claim("sid", sessionId.toString());
+                .claim("sid", sessionId.toString())
+                .claim("auth_time", authTime.getEpochSecond());
         if (!institutions.isEmpty()) {
             claims.claim("inst", institutions.stream().map(UUID::toString).toList());
         }

@@ -38,7 +38,7 @@ public class RefreshTokens {
 
     /** The outcome of presenting a refresh token. */
     public sealed interface Use permits Use.Rotated, Use.Refused {
-        record Rotated(UUID accountId, UUID familyId, String next) implements Use {
+        record Rotated(UUID accountId, UUID familyId, Instant authTime, String next) implements Use {
         }
 
         record Refused(String code) implements Use {
@@ -49,10 +49,11 @@ public class RefreshTokens {
     @Transactional
     public Issued start(UUID accountId) {
         UUID family = UUID.randomUUID();
-        return new Issued(family, issue(accountId, family));
+        Instant authTime = clock.instant();
+        return new Issued(family, authTime, issue(accountId, family, authTime));
     }
 
-    public record Issued(UUID familyId, String token) {
+    public record Issued(UUID familyId, Instant authTime, String token) {
     }
 
     /**
@@ -77,7 +78,7 @@ public class RefreshTokens {
         if (!token.expiresAt.isAfter(now)) {
             return new Use.Refused("auth.refresh-expired");
         }
-        return new Use.Rotated(token.accountId, token.familyId, issue(token.accountId, token.familyId));
+        return new Use.Rotated(token.accountId, token.familyId, token.authTime, issue(token.accountId, token.familyId, token.authTime));
     }
 
     /** Revokes the family of a presented token; returns the account it belonged to, if the token was known. */
@@ -110,7 +111,7 @@ public class RefreshTokens {
         tokens.deleteExpiredBefore(clock.instant().minus(Duration.ofDays(1)));
     }
 
-    private String issue(UUID accountId, UUID familyId) {
+    private String issue(UUID accountId, UUID familyId, Instant authTime) {
         byte[] raw = new byte[32];
         random.nextBytes(raw);
         String value = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
@@ -121,6 +122,7 @@ public class RefreshTokens {
         token.accountId = accountId;
         token.issuedAt = clock.instant();
         token.expiresAt = token.issuedAt.plus(config.refreshTokenTtl());
+        token.authTime = authTime;
         tokens.persist(token);
         return value;
     }

@@ -21,11 +21,15 @@ import java.security.spec.ECGenParameterSpec;
 import java.security.spec.ECPoint;
 import java.security.spec.ECPublicKeySpec;
 import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.bouncycastle.jce.ECNamedCurveTable;
 import org.bouncycastle.jce.spec.ECNamedCurveParameterSpec;
 import org.jboss.logging.Logger;
+import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.jwk.PublicJsonWebKey;
 import org.jose4j.lang.JoseException;
 
@@ -34,6 +38,8 @@ import org.jose4j.lang.JoseException;
  * (a mounted secret in production, made with {@code openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256});
  * in local mode a missing file is generated once and kept, so tokens survive restarts. The key id is the
  * RFC 7638 thumbprint, so verifiers find the key by {@code kid} and a new key never collides with an old one.
+ * To rotate: mount the new key at {@code path} and the old one under {@code previous}; drop it from
+ * {@code previous} once the longest access-token lifetime has passed.
  */
 @Startup
 @ApplicationScoped
@@ -56,13 +62,17 @@ public class SigningKeys {
                 generate(path);
             }
             this.privateKey = readPkcs8(Files.readString(path, StandardCharsets.US_ASCII));
-            PublicKey publicKey = publicOf((ECPrivateKey) privateKey);
-            PublicJsonWebKey jwk = PublicJsonWebKey.Factory.newPublicJwk(publicKey);
-            this.keyId = jwk.calculateBase64urlEncodedThumbprint("SHA-256");
-            jwk.setKeyId(keyId);
-            jwk.setUse("sig");
-            jwk.setAlgorithm("ES256");
-            this.jwks = Map.of("keys", java.util.List.of(jwk.toParams(org.jose4j.jwk.JsonWebKey.OutputControlLevel.PUBLIC_ONLY)));
+            PublicJsonWebKey current = jwk(publicOf((ECPrivateKey) privateKey));
+            this.keyId = current.getKeyId();
+            List<Map<String, Object>> published = new ArrayList<>();
+            published.add(current.toParams(JsonWebKey.OutputControlLevel.PUBLIC_ONLY));
+            for (String previous : config.signingKey().previous().orElse(List.of())) {
+                PublicJsonWebKey old = jwk(readPublic(Path.of(previous)));
+                if (!old.getKeyId().equals(keyId)) {
+                    published.add(old.toParams(JsonWebKey.OutputControlLevel.PUBLIC_ONLY));
+                }
+            }
+            this.jwks = Map.of("keys", List.copyOf(published));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read token signing key " + path, e);
         } catch (GeneralSecurityException | JoseException e) {
@@ -81,6 +91,24 @@ public class SigningKeys {
     /** The JSON Web Key Set with the public key only. */
     public Map<String, Object> jwks() {
         return jwks;
+    }
+
+    private static PublicJsonWebKey jwk(PublicKey key) throws JoseException {
+        PublicJsonWebKey jwk = PublicJsonWebKey.Factory.newPublicJwk(key);
+        jwk.setKeyId(jwk.calculateBase64urlEncodedThumbprint("SHA-256"));
+        jwk.setUse("sig");
+        jwk.setAlgorithm("ES256");
+        return jwk;
+    }
+
+    /** A previous key from its PEM: a public key ({@code BEGIN PUBLIC KEY}) or the old PKCS#8 private key. */
+    private static PublicKey readPublic(Path file) throws IOException, GeneralSecurityException {
+        String pem = Files.readString(file, StandardCharsets.US_ASCII);
+        if (pem.contains("BEGIN PRIVATE KEY")) {
+            return publicOf((ECPrivateKey) readPkcs8(pem));
+        }
+        String body = pem.replace("-----BEGIN PUBLIC KEY-----", "").replace("-----END PUBLIC KEY-----", "").replaceAll("\\s", "");
+        return KeyFactory.getInstance("EC").generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(body)));
     }
 
     private static void generate(Path path) throws IOException, GeneralSecurityException {

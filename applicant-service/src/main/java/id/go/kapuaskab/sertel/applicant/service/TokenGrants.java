@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -70,7 +71,7 @@ public class TokenGrants {
             QuarkusTransaction.requiringNew().run(() -> accounts.findById(found.id).passwordHash = upgraded);
         }
         RefreshTokens.Issued session = refreshTokens.start(found.id);
-        return issue(found, session.familyId(), session.token());
+        return issue(found, session.familyId(), session.authTime(), session.token());
     }
 
     public IssuedTokens refresh(String presented) {
@@ -87,7 +88,7 @@ public class TokenGrants {
             refreshTokens.revokeFamily(rotated.familyId());
             throw invalidGrant("auth.account-not-active");
         }
-        return issue(account, rotated.familyId(), rotated.next());
+        return issue(account, rotated.familyId(), rotated.authTime(), rotated.next());
     }
 
     public IssuedTokens clientCredentials(String clientId, String clientSecret) {
@@ -115,8 +116,8 @@ public class TokenGrants {
         refreshTokens.revokeAllOf(account);
     }
 
-    private IssuedTokens issue(Account account, UUID familyId, String refreshToken) {
-        String access = accessTokens.forAccount(account, scopes.institutionsOf(account), familyId);
+    private IssuedTokens issue(Account account, UUID familyId, Instant authTime, String refreshToken) {
+        String access = accessTokens.forAccount(account, scopes.institutionsOf(account), familyId, authTime);
         return new IssuedTokens(access, accessTokens.ttlSeconds(), refreshToken, refreshTokens.ttlSeconds());
     }
 
