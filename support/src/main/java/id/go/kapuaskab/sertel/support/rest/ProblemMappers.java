@@ -3,6 +3,7 @@ package id.go.kapuaskab.sertel.support.rest;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import id.go.kapuaskab.sertel.support.problem.DomainException;
 import id.go.kapuaskab.sertel.support.problem.FieldError;
@@ -99,6 +100,15 @@ public class ProblemMappers {
         return problem("malformed-request", 400, headers, uri, fields, Map.of());
     }
 
+    /**
+     * quarkus-rest-jackson ships its own mapper for this subtype (a plain JSON body naming the attribute), which
+     * would win over {@link #json} by being more specific: this one keeps such failures problem+json.
+     */
+    @ServerExceptionMapper(priority = FIRST)
+    public Response mismatchedInput(MismatchedInputException e, HttpHeaders headers, UriInfo uri) {
+        return json(e, headers, uri);
+    }
+
     @ServerExceptionMapper(priority = FIRST)
     public Response unauthenticated(UnauthorizedException e, HttpHeaders headers, UriInfo uri) {
         return unauthorized(headers, uri);
@@ -116,6 +126,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = FIRST)
     public Response web(WebApplicationException e, HttpHeaders headers, UriInfo uri) {
+        if (e.getCause() instanceof JsonProcessingException json) {
+            // the JSON reader wraps some parse failures (a truncated body) in a plain 400
+            return json(json, headers, uri);
+        }
         if (e instanceof NotFoundException) {
             // JAX-RS answers an unconvertible query or path parameter with 404; the caller sent a bad value
             String code = e.getCause() instanceof IllegalArgumentException ? "invalid-parameter" : "not-found";

@@ -1,0 +1,80 @@
+package id.go.kapuaskab.sertel.applicant.repository;
+
+import id.go.kapuaskab.sertel.applicant.domain.AccountStatus;
+import id.go.kapuaskab.sertel.applicant.domain.Applicant;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.TypedQuery;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+@ApplicationScoped
+public class ApplicantRepository implements PanacheRepositoryBase<Applicant, UUID> {
+
+    /** Reads and locks the row (SELECT … FOR UPDATE): writes to one applicant happen one after another. */
+    public Optional<Applicant> findForUpdate(UUID id) {
+        return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    public boolean nikTaken(String nik, UUID except) {
+        return count("nik = ?1 and id <> ?2", nik, none(except)) > 0;
+    }
+
+    public boolean nipTaken(String nip, UUID except) {
+        return count("nip = ?1 and id <> ?2", nip, none(except)) > 0;
+    }
+
+    /** A page of one search; {@code institutions} null means every institution. */
+    public record Search(Collection<UUID> institutions, AccountStatus status, String text, int page, int size) {
+    }
+
+    public List<Applicant> search(Search s) {
+        TypedQuery<Applicant> q = getEntityManager().createQuery("select a from Applicant a join fetch a.account acc "
+                + "join fetch a.institution join fetch a.workUnit" + where(s) + " order by lower(acc.fullName), a.id", Applicant.class);
+        bind(q, s);
+        return q.setFirstResult(s.page() * s.size()).setMaxResults(s.size()).getResultList();
+    }
+
+    public long count(Search s) {
+        TypedQuery<Long> q = getEntityManager().createQuery("select count(a) from Applicant a join a.account acc" + where(s), Long.class);
+        bind(q, s);
+        return q.getSingleResult();
+    }
+
+    private static String where(Search s) {
+        StringBuilder w = new StringBuilder(" where 1 = 1");
+        if (s.institutions() != null) {
+            w.append(" and a.institution.id in :inst");
+        }
+        if (s.status() != null) {
+            w.append(" and acc.status = :status");
+        }
+        if (s.text() != null) {
+            w.append(" and (lower(acc.fullName) like :like escape '\\' or lower(acc.email) like :like escape '\\'"
+                    + " or a.nik = :exact or a.nip = :exact)");
+        }
+        return w.toString();
+    }
+
+    private static void bind(TypedQuery<?> q, Search s) {
+        if (s.institutions() != null) {
+            q.setParameter("inst", s.institutions());
+        }
+        if (s.status() != null) {
+            q.setParameter("status", s.status());
+        }
+        if (s.text() != null) {
+            String escaped = s.text().toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+            q.setParameter("like", "%" + escaped + "%");
+            q.setParameter("exact", s.text());
+        }
+    }
+
+    /** "Nobody" for an exclusion: {@code id <> null} would match no row at all. */
+    private static UUID none(UUID except) {
+        return except == null ? new UUID(0, 0) : except;
+    }
+}

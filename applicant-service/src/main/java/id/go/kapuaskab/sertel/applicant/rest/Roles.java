@@ -1,0 +1,13 @@
+package id.go.kapuaskab.sertel.applicant.rest;
+
+/** Role names of tokens, for {@code @RolesAllowed}. */
+final class Roles {
+    static final String APPLICANT = "APPLICANT";
+    static final String VERIFIER = "VERIFIER";
+    static final String ADMIN = "ADMIN";
+    static final String RENEWAL_SERVICE = "RENEWAL_SERVICE";
+    static final String NOTIFICATION_SERVICE = "NOTIFICATION_SERVICE";
+
+    private Roles() {
+    }
+}

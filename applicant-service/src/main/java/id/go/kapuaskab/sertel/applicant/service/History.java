@@ -1,0 +1,37 @@
+package id.go.kapuaskab.sertel.applicant.service;
+
+import id.go.kapuaskab.sertel.applicant.domain.Actor;
+import id.go.kapuaskab.sertel.applicant.domain.HistoryEntry;
+import id.go.kapuaskab.sertel.applicant.repository.HistoryRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.util.Map;
+import java.util.UUID;
+
+/** Writes the append-only applicant history; every service that changes applicant data goes through here. */
+@ApplicationScoped
+public class History {
+
+    private final HistoryRepository entries;
+    private final Clock clock;
+
+    History(HistoryRepository entries, Clock clock) {
+        this.entries = entries;
+        this.clock = clock;
+    }
+
+    public void record(UUID applicantId, int dataVersion, Actor actor, HistoryEntry.Action action,
+                       Map<String, HistoryEntry.FieldChange> changes, String reason, UUID dataChangeId) {
+        HistoryEntry e = new HistoryEntry();
+        e.applicantId = applicantId;
+        e.dataVersion = dataVersion;
+        e.occurredAt = clock.instant();
+        e.actorId = actor == null ? null : actor.id();
+        e.actorRole = actor == null ? "SYSTEM" : actor.role().name();
+        e.action = action.name();
+        e.changes = changes;
+        e.reason = reason;
+        e.dataChangeId = dataChangeId;
+        entries.persist(e);
+    }
+}
