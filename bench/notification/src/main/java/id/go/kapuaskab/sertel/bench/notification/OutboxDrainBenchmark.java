@@ -130,6 +130,8 @@ public final class OutboxDrainBenchmark {
         env.put("QUARKUS_MAILER_START_TLS", "DISABLED");
         env.put("QUARKUS_MAILER_MAX_POOL_SIZE", Integer.toString(parallelism));
         env.put("SERTEL_OUTBOX_PARALLELISM", Integer.toString(parallelism));
+        env.put("SERTEL_OUTBOX_BATCH_SIZE", Integer.toString(Math.max(64, 4 * parallelism)));
+        env.put("QUARKUS_DATASOURCE_JDBC_MAX_SIZE", Integer.toString(Math.max(20, parallelism + 4)));
         env.put("SERTEL_OUTBOX_POLL_EVERY", poll ? "1s" : "off");
         env.put("SERTEL_OUTBOX_SEND_AFTER_COMMIT", "false");
         env.put("SERTEL_REMINDERS_CRON", "off");
