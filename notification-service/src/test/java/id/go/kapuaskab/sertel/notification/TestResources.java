@@ -12,6 +12,7 @@ import io.quarkus.test.common.WithTestResource;
         initArgs = @ResourceArg(name = "database", value = "sertel_notification"))
 @WithTestResource(value = SmtpTestResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = TestIssuer.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = FakePeers.class, scope = TestResourceScope.GLOBAL)
 public final class TestResources {
     private TestResources() {
     }

@@ -1,26 +1,61 @@
 package id.go.kapuaskab.sertel.notification.repository;
 
 import id.go.kapuaskab.sertel.notification.domain.Delivery;
+import id.go.kapuaskab.sertel.notification.domain.DeliveryAttempt;
 import id.go.kapuaskab.sertel.notification.domain.DeliveryStatus;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 @ApplicationScoped
 public class DeliveryRepository implements PanacheRepositoryBase<Delivery, UUID> {
 
-    public PanacheQuery<Delivery> ofRecipient(UUID accountId, Optional<DeliveryStatus> status) {
-        return status.map(s -> find("recipientAccountId = :r and status = :s", Sort.descending("createdAt"),
-                        Parameters.with("r", accountId).and("s", s)))
-                .orElseGet(() -> find("recipientAccountId = :r", Sort.descending("createdAt"), Parameters.with("r", accountId)));
+    /** What to show of the log: a recipient's own messages or all, narrowed by status, creation time and certificate. */
+    public record Filter(Optional<UUID> recipient, Optional<DeliveryStatus> status, Optional<Instant> from, Optional<Instant> to,
+                         Optional<String> certificate) {
     }
 
-    public PanacheQuery<Delivery> everything(Optional<DeliveryStatus> status) {
-        return status.map(s -> find("status", Sort.descending("createdAt"), s))
-                .orElseGet(() -> findAll(Sort.descending("createdAt")));
+    public PanacheQuery<Delivery> matching(Filter filter) {
+        List<String> where = new ArrayList<>();
+        Parameters params = new Parameters();
+        filter.recipient().ifPresent(r -> {
+            where.add("recipientAccountId = :recipient");
+            params.and("recipient", r);
+        });
+        filter.status().ifPresent(s -> {
+            where.add("status = :status");
+            params.and("status", s);
+        });
+        filter.from().ifPresent(f -> {
+            where.add("createdAt >= :from");
+            params.and("from", f);
+        });
+        filter.to().ifPresent(t -> {
+            where.add("createdAt < :to");
+            params.and("to", t);
+        });
+        filter.certificate().ifPresent(c -> {
+            where.add("certificateSerial = :certificate");
+            params.and("certificate", c);
+        });
+        Sort sort = Sort.descending("createdAt").and("id");
+        return where.isEmpty() ? findAll(sort) : find(String.join(" and ", where), sort, params);
+    }
+
+    public List<DeliveryAttempt> attemptsOf(Collection<UUID> deliveries) {
+        if (deliveries.isEmpty()) {
+            return List.of();
+        }
+        return getEntityManager().createQuery(
+                        "select a from DeliveryAttempt a where a.deliveryId in :ids order by a.deliveryId, a.number", DeliveryAttempt.class)
+                .setParameter("ids", deliveries).getResultList();
     }
 }

@@ -1,0 +1,91 @@
+package id.go.kapuaskab.sertel.notification.rest;
+
+import id.go.kapuaskab.sertel.notification.service.OneOffMessages;
+import id.go.kapuaskab.sertel.notification.service.WorkflowEvent;
+import id.go.kapuaskab.sertel.notification.service.WorkflowEvents;
+import id.go.kapuaskab.sertel.support.security.Caller;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** What other services hand over (docs/ARCHITECTURE.md, "notification-service"); the gateway never routes here. */
+@Path("/internal")
+@Tag(name = "internal", description = "Service-to-service (not routed by the gateway)")
+@SecurityRequirement(name = "SecurityScheme")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+@APIResponse(responseCode = "401", description = "No valid token (problem+json)")
+@APIResponse(responseCode = "403", description = "Not the service allowed to call this (problem+json)")
+public class InternalResource {
+
+    private final WorkflowEvents events;
+    private final OneOffMessages messages;
+
+    InternalResource(WorkflowEvents events, OneOffMessages messages) {
+        this.events = events;
+        this.messages = messages;
+    }
+
+    record EventBody(@NotNull UUID eventId, @NotNull WorkflowEvent.Type type, Instant occurredAt, @NotNull UUID requestId,
+                     @Size(max = 32) String requestType, @NotNull UUID applicantId, UUID institutionId, @Size(max = 2000) String reason,
+                     @Size(max = 64) String certificateSerial, Instant notBefore, Instant notAfter) {
+    }
+
+    record MessageBody(@NotNull UUID messageId, @NotBlank @Size(max = 32) String template, @NotBlank @Email @Size(max = 254) String to,
+                       @Pattern(regexp = "id|en") String language, Map<String, @Size(max = 2000) String> params) {
+    }
+
+    record Accepted(UUID id, boolean duplicate, int messages) {
+    }
+
+    @POST
+    @Path("/events")
+    @RolesAllowed(Caller.RENEWAL_SERVICE)
+    @Operation(summary = "A workflow event (renewal-service's outbox)", description = """
+            SUBMITTED mails the verifiers of `institutionId`; RETURNED and REJECTED (with `reason`), APPROVED and COMPLETED \
+            (with `certificateSerial`, `notBefore`, `notAfter`) mail the applicant; CANCELLED mails nobody. De-duplicated \
+            by `eventId`: a repeat answers 202 and sends nothing. 503 while the recipients cannot be looked up: deliver it again.""")
+    @APIResponse(responseCode = "202", description = "Accepted (or a duplicate)", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "accepted", value = "{\"id\":\"1b2c3d4e-5f6a-4b7c-8d9e-0f1a2b3c4d5e\",\"duplicate\":false,\"messages\":2}")))
+    @APIResponse(responseCode = "422", description = "`validation` (problem+json)")
+    @APIResponse(responseCode = "503", description = "`notification.recipients-unavailable` (problem+json, Retry-After)")
+    public Response event(@NotNull @Valid EventBody body) {
+        WorkflowEvents.Outcome outcome = events.accept(new WorkflowEvent(body.eventId(), body.type(), body.occurredAt(), body.requestId(),
+                body.requestType(), body.applicantId(), body.institutionId(), body.reason(), body.certificateSerial(), body.notBefore(),
+                body.notAfter()));
+        return Response.accepted(new Accepted(body.eventId(), outcome.duplicate(), outcome.messages())).build();
+    }
+
+    @POST
+    @Path("/messages")
+    @RolesAllowed(Caller.APPLICANT_SERVICE)
+    @Operation(summary = "A one-off mail (applicant-service)", description = """
+            Template `EMAIL_VERIFICATION` with params `fullName`, `link`, `token`, `expiresAt` (ISO-8601). Idempotent by \
+            `messageId`: a repeat answers 202 and sends nothing.""")
+    @APIResponse(responseCode = "202", description = "Accepted (or a duplicate)", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "accepted", value = "{\"id\":\"2c3d4e5f-6a7b-4c8d-9e0f-1a2b3c4d5e6f\",\"duplicate\":false,\"messages\":1}")))
+    @APIResponse(responseCode = "422", description = "`validation` (unknown template, bad address) (problem+json)")
+    public Response message(@NotNull @Valid MessageBody body) {
+        boolean added = messages.accept(body.messageId(), body.template(), body.to(), body.language(), body.params());
+        return Response.accepted(new Accepted(body.messageId(), !added, added ? 1 : 0)).build();
+    }
+}

@@ -1,0 +1,60 @@
+package id.go.kapuaskab.sertel.notification.service;
+
+import id.go.kapuaskab.sertel.notification.domain.Delivery;
+import id.go.kapuaskab.sertel.notification.domain.DeliveryKind;
+import id.go.kapuaskab.sertel.notification.repository.OutboxStore;
+import id.go.kapuaskab.sertel.support.problem.DomainException;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/** One-off mails other services hand over (today: applicant-service's e-mail confirmation), idempotent by message id. */
+@ApplicationScoped
+public class OneOffMessages {
+
+    private static final Set<DeliveryKind> TEMPLATES = Set.of(DeliveryKind.EMAIL_VERIFICATION);
+
+    private final OutboxStore store;
+    private final MailComposer composer;
+    private final OutboxWorker outbox;
+    private final Clock clock;
+
+    OneOffMessages(OutboxStore store, MailComposer composer, OutboxWorker outbox, Clock clock) {
+        this.store = store;
+        this.composer = composer;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    /** Queues the message; false when a message with this id was queued before (nothing new is sent). */
+    public boolean accept(UUID messageId, String template, String to, String language, Map<String, String> params) {
+        DeliveryKind kind = TEMPLATES.stream().filter(k -> k.name().equals(template)).findFirst()
+                .orElseThrow(() -> DomainException.invalidField("template", "unknown-template", template));
+        String lang = MailComposer.lang(language);
+        Map<String, Object> data = new HashMap<>(params == null ? Map.of() : params);
+        data.putIfAbsent("name", data.getOrDefault("fullName", ""));
+        data.putIfAbsent("link", "");
+        Object expiresAt = data.get("expiresAt");
+        if (expiresAt != null) {
+            try {
+                data.put("expiresAt", composer.when(Instant.parse(expiresAt.toString()), lang));
+            } catch (DateTimeParseException e) {
+                throw DomainException.invalidField("params.expiresAt", "invalid-value", expiresAt);
+            }
+        }
+        Instant now = clock.instant();
+        Delivery d = Delivery.pending(kind.name(), "message:" + messageId, now).to(null, to, lang)
+                .content(composer.render(kind, lang, data));
+        boolean added = QuarkusTransaction.requiringNew().call(() -> store.add(d));
+        if (added) {
+            outbox.nudge();
+        }
+        return added;
+    }
+}

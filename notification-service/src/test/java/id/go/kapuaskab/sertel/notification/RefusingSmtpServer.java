@@ -1,0 +1,90 @@
+package id.go.kapuaskab.sertel.notification;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A strict SMTP server in the test JVM, for what GreenMail never does: it refuses recipients. {@code RCPT TO} an
+ * address whose local part starts with {@code unknown} gets {@code 550 5.1.1}; everything else is accepted and
+ * counted. Speaks just enough SMTP (EHLO, MAIL, RCPT, DATA, RSET, NOOP, QUIT) for Vert.x's mail client.
+ */
+public final class RefusingSmtpServer {
+
+    public static final AtomicInteger ACCEPTED = new AtomicInteger();
+    private static ServerSocket socket;
+
+    private RefusingSmtpServer() {
+    }
+
+    public static synchronized int port() {
+        if (socket == null) {
+            try {
+                socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            Thread acceptor = new Thread(RefusingSmtpServer::acceptLoop, "refusing-smtp");
+            acceptor.setDaemon(true);
+            acceptor.start();
+        }
+        return socket.getLocalPort();
+    }
+
+    private static void acceptLoop() {
+        while (!socket.isClosed()) {
+            try {
+                Socket client = socket.accept();
+                Thread t = new Thread(() -> session(client), "refusing-smtp-session");
+                t.setDaemon(true);
+                t.start();
+            } catch (IOException e) {
+                return;
+            }
+        }
+    }
+
+    private static void session(Socket client) {
+        try (client; BufferedReader in = new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.US_ASCII));
+             OutputStream out = client.getOutputStream()) {
+            reply(out, "220 refusing.test ESMTP");
+            String line;
+            while ((line = in.readLine()) != null) {
+                String command = line.length() >= 4 ? line.substring(0, 4).toUpperCase(java.util.Locale.ROOT) : line;
+                switch (command) {
+                    case "EHLO", "HELO" -> reply(out, "250 refusing.test");
+                    case "MAIL", "RSET", "NOOP" -> reply(out, "250 2.0.0 OK");
+                    case "RCPT" -> reply(out, line.toLowerCase(java.util.Locale.ROOT).contains("<unknown")
+                            ? "550 5.1.1 mailbox unavailable" : "250 2.1.5 OK");
+                    case "DATA" -> {
+                        reply(out, "354 end with <CRLF>.<CRLF>");
+                        while ((line = in.readLine()) != null && !line.equals(".")) {
+                            // the message body is not kept
+                        }
+                        ACCEPTED.incrementAndGet();
+                        reply(out, "250 2.0.0 queued");
+                    }
+                    case "QUIT" -> {
+                        reply(out, "221 2.0.0 bye");
+                        return;
+                    }
+                    default -> reply(out, "502 5.5.2 command not implemented");
+                }
+            }
+        } catch (IOException e) {
+            // the client went away
+        }
+    }
+
+    private static void reply(OutputStream out, String line) throws IOException {
+        out.write((line + "\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+    }
+}

@@ -1,0 +1,181 @@
+package id.go.kapuaskab.sertel.notification;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import id.go.kapuaskab.sertel.notification.FakePeers.Person;
+import id.go.kapuaskab.sertel.notification.service.OutboxWorker;
+import id.go.kapuaskab.sertel.testsupport.TestTokens;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.mail.internet.MimeMessage;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Workflow events from renewal-service and one-off messages from applicant-service, through GreenMail. */
+@QuarkusTest
+class WorkflowMailTest {
+
+    static final String RENEWAL = TestTokens.service("renewal-service", "RENEWAL_SERVICE");
+    static final String APPLICANT_SERVICE = TestTokens.service("applicant-service", "APPLICANT_SERVICE");
+
+    @Inject
+    OutboxWorker outbox;
+
+    UUID institution;
+    Person applicant;
+
+    @BeforeEach
+    void setUp() {
+        Fixtures.clean();
+        institution = UUID.randomUUID();
+        applicant = new Person(UUID.randomUUID(), "Dwi Ayu Ningsih", "dwi@kapuaskab.go.id", "id");
+        FakePeers.put(applicant);
+        FakePeers.verifiers(institution, List.of(
+                new Person(UUID.randomUUID(), "Siti Rahmawati", "verifikator1@kapuaskab.go.id", "id"),
+                new Person(UUID.randomUUID(), "John Verifier", "verifikator2@kapuaskab.go.id", "en")));
+    }
+
+    @Test
+    void aSubmittedRequestMailsEveryVerifierOfTheInstitutionInTheirLanguage() {
+        String eventId = UUID.randomUUID().toString();
+        post(event(eventId, "REQUEST_SUBMITTED", null)).then().statusCode(202)
+                .body("duplicate", equalTo(false)).body("messages", equalTo(2));
+        outbox.drain();
+
+        List<MimeMessage> mails = Fixtures.mails();
+        assertThat(mails).extracting(Fixtures::to).containsExactlyInAnyOrder("verifikator1@kapuaskab.go.id", "verifikator2@kapuaskab.go.id");
+        MimeMessage id = mails.stream().filter(m -> Fixtures.to(m).startsWith("verifikator1")).findFirst().orElseThrow();
+        MimeMessage en = mails.stream().filter(m -> Fixtures.to(m).startsWith("verifikator2")).findFirst().orElseThrow();
+        assertThat(Fixtures.subject(id)).isEqualTo("Permohonan pembaruan sertifikat menunggu verifikasi: Dwi Ayu Ningsih");
+        assertThat(Fixtures.subject(en)).isEqualTo("A certificate renewal request awaits verification: Dwi Ayu Ningsih");
+        assertThat(Fixtures.text(id)).contains("Yth. Siti Rahmawati", "WIB");
+        assertThat(Fixtures.html(en)).contains("Dear John Verifier");
+    }
+
+    @Test
+    void theSameEventTwiceSendsOnce() {
+        String eventId = UUID.randomUUID().toString();
+        post(event(eventId, "REQUEST_APPROVED", null)).then().statusCode(202).body("duplicate", equalTo(false));
+        post(event(eventId, "REQUEST_APPROVED", null)).then().statusCode(202).body("duplicate", equalTo(true)).body("messages", equalTo(0));
+        outbox.drain();
+        assertThat(Fixtures.mails()).singleElement().satisfies(m -> {
+            assertThat(Fixtures.to(m)).isEqualTo("dwi@kapuaskab.go.id");
+            assertThat(Fixtures.subject(m)).isEqualTo("Permohonan pembaruan sertifikat Anda disetujui");
+        });
+    }
+
+    @Test
+    void returnedRejectedAndCompletedGoToTheApplicantWithTheirDetails() {
+        post(event(UUID.randomUUID().toString(), "REQUEST_RETURNED", "Unit kerja belum diperbarui")).then().statusCode(202);
+        post(event(UUID.randomUUID().toString(), "REQUEST_REJECTED", "Pemohon bukan pegawai instansi")).then().statusCode(202);
+        Map<String, Object> completed = event(UUID.randomUUID().toString(), "REQUEST_COMPLETED", null);
+        completed.put("certificateSerial", "7a1f00c3e9");
+        completed.put("notBefore", "2027-05-01T01:00:00Z");
+        completed.put("notAfter", "2029-05-01T01:00:00Z");
+        post(completed).then().statusCode(202);
+        post(event(UUID.randomUUID().toString(), "REQUEST_CANCELLED", null)).then().statusCode(202).body("messages", equalTo(0));
+        outbox.drain();
+
+        assertThat(Fixtures.mails()).hasSize(3).allSatisfy(m -> assertThat(Fixtures.to(m)).isEqualTo("dwi@kapuaskab.go.id"));
+        String all = String.join("\n", Fixtures.mails().stream().map(Fixtures::text).toList());
+        assertThat(all).contains("Catatan verifikator: Unit kerja belum diperbarui", "Alasan: Pemohon bukan pegawai instansi",
+                "Nomor seri: 7a1f00c3e9", "Berlaku mulai: Sabtu, 1 Mei 2027 pukul 08.00 WIB",
+                "Berlaku sampai: Selasa, 1 Mei 2029 pukul 08.00 WIB");
+    }
+
+    @Test
+    void anEventIsRefusedWhileRecipientsCannotBeLookedUpAndAcceptedLater() {
+        FakePeers.APPLICANTS_DOWN.set(true);
+        String eventId = UUID.randomUUID().toString();
+        post(event(eventId, "REQUEST_APPROVED", null)).then().statusCode(503).contentType("application/problem+json")
+                .body("code", equalTo("notification.recipients-unavailable"));
+        FakePeers.APPLICANTS_DOWN.set(false);
+        // the circuit may be open for a while after the failures: renewal-service's outbox just delivers again later
+        io.restassured.response.Response again = null;
+        for (int i = 0; i < 40; i++) {
+            again = post(event(eventId, "REQUEST_APPROVED", null));
+            if (again.statusCode() == 202) {
+                break;
+            }
+            sleep(500);
+        }
+        assertThat(again.statusCode()).isEqualTo(202);
+        outbox.drain();
+        assertThat(Fixtures.mails()).hasSize(1);
+    }
+
+    @Test
+    void aOneOffMessageIsSentOncePerMessageId() {
+        Map<String, Object> body = Map.of("messageId", UUID.randomUUID().toString(), "template", "EMAIL_VERIFICATION",
+                "to", "baru@kapuaskab.go.id", "language", "en",
+                "params", Map.of("fullName", "Ñoman Ärya", "link", "https://sertel.test/konfirmasi?t=abc", "token", "abc",
+                        "expiresAt", "2027-05-01T10:00:00Z"));
+        given().auth().oauth2(APPLICANT_SERVICE).contentType("application/json").body(body).post("/internal/messages")
+                .then().statusCode(202).body("duplicate", equalTo(false));
+        given().auth().oauth2(APPLICANT_SERVICE).contentType("application/json").body(body).post("/internal/messages")
+                .then().statusCode(202).body("duplicate", equalTo(true));
+        outbox.drain();
+        assertThat(Fixtures.mails()).singleElement().satisfies(m -> {
+            assertThat(Fixtures.subject(m)).isEqualTo("Confirm your e-mail address");
+            assertThat(Fixtures.text(m)).contains("Dear Ñoman Ärya", "https://sertel.test/konfirmasi?t=abc",
+                    "valid until Saturday, 1 May 2027 at 17:00 WIB");
+        });
+    }
+
+    @Test
+    void anUnknownTemplateIsRefused() {
+        given().auth().oauth2(APPLICANT_SERVICE).contentType("application/json")
+                .body(Map.of("messageId", UUID.randomUUID().toString(), "template", "NEWSLETTER", "to", "a@kapuaskab.go.id"))
+                .post("/internal/messages").then().statusCode(422).contentType("application/problem+json").body("code", equalTo("validation"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/internal/events", "/internal/messages"})
+    void onlyTheRightServiceMayCall(String path) {
+        String wrong = path.equals("/internal/events") ? APPLICANT_SERVICE : RENEWAL;
+        given().auth().oauth2(wrong).contentType("application/json").body("{}").post(path)
+                .then().statusCode(403).contentType("application/problem+json");
+        given().auth().oauth2(TestTokens.admin(UUID.randomUUID())).contentType("application/json").body("{}").post(path)
+                .then().statusCode(403).contentType("application/problem+json");
+        given().contentType("application/json").body("{}").post(path).then().statusCode(401).contentType("application/problem+json");
+        given().auth().oauth2(TestTokens.expired("RENEWAL_SERVICE")).contentType("application/json").body("{}").post(path)
+                .then().statusCode(401);
+        given().auth().oauth2(TestTokens.algNone("RENEWAL_SERVICE")).contentType("application/json").body("{}").post(path)
+                .then().statusCode(401);
+    }
+
+    private Map<String, Object> event(String eventId, String type, String reason) {
+        Map<String, Object> e = new java.util.HashMap<>();
+        e.put("eventId", eventId);
+        e.put("type", type);
+        e.put("occurredAt", "2027-04-30T02:30:00Z");
+        e.put("requestId", UUID.randomUUID().toString());
+        e.put("requestType", "RENEWAL");
+        e.put("applicantId", applicant.id().toString());
+        e.put("institutionId", institution.toString());
+        e.put("reason", reason);
+        e.put("certificateSerial", null);
+        e.put("notBefore", null);
+        e.put("notAfter", null);
+        return e;
+    }
+
+    private static io.restassured.response.Response post(Map<String, Object> event) {
+        return given().auth().oauth2(RENEWAL).contentType("application/json").body(event).post("/internal/events");
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
