@@ -33,13 +33,30 @@ class PiiLoggingTest {
 
     @Test
     void racingRegistrationsForOneNikLogNoPersonalNumbers() throws Exception {
-        Fixtures.Inst inst = fixtures.institution();
-        Map<String, Object> template = Api.registration(inst);
-        String nik = (String) template.get("nik");
-        String nip = (String) template.get("nip");
         Capture capture = new Capture();
         Logger root = Logger.getLogger("");
         root.addHandler(capture);
+        List<String> personalNumbers = new ArrayList<>();
+        try {
+            // the application's own check answers most duplicates; race until the database's unique index does
+            for (int round = 0; round < 5 && databaseRefusals(capture).isEmpty(); round++) {
+                race(personalNumbers);
+            }
+        } finally {
+            root.removeHandler(capture);
+        }
+        // the embedded database server's own log is forwarded into this JVM; it is the database's log, not the service's
+        // (in production PostgreSQL: log_error_verbosity=terse keeps DETAIL lines with key values out of it)
+        List<String> ours = capture.lines.stream().filter(l -> !l.startsWith("io.zonky.")).toList();
+        assertThat(databaseRefusals(capture)).as("a duplicate refused by the database's unique index").isNotEmpty();
+        assertThat(ours).noneMatch(l -> personalNumbers.stream().anyMatch(l::contains) || l.contains("81234567890"));
+    }
+
+    private void race(List<String> personalNumbers) throws Exception {
+        Fixtures.Inst inst = fixtures.institution();
+        Map<String, Object> template = Api.registration(inst);
+        personalNumbers.add((String) template.get("nik"));
+        personalNumbers.add((String) template.get("nip"));
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
             List<Future<Integer>> results = new ArrayList<>();
@@ -55,13 +72,11 @@ class PiiLoggingTest {
             assertThat(statuses).containsOnlyOnce(201).containsAnyOf(409, 422).doesNotContain(500);
         } finally {
             pool.shutdownNow();
-            root.removeHandler(capture);
         }
-        // the embedded database server's own log is forwarded into this JVM; it is the database's log, not the service's
-        // (in production PostgreSQL: log_error_verbosity=terse keeps DETAIL lines with key values out of it)
-        List<String> ours = capture.lines.stream().filter(l -> !l.startsWith("io.zonky.")).toList();
-        assertThat(ours).isNotEmpty().anyMatch(l -> l.contains("applicant_nik_uk"))
-                .noneMatch(l -> l.contains(nik) || l.contains(nip) || l.contains("81234567890"));
+    }
+
+    private static List<String> databaseRefusals(Capture capture) {
+        return capture.lines.stream().filter(l -> !l.startsWith("io.zonky.") && l.contains("applicant_nik_uk")).toList();
     }
 
     /** Every log record of the application, formatted with its stack trace. */
