@@ -95,6 +95,10 @@ public interface CaConfig {
         /** {@code sertel.ca.crl.refresh} (default 1 hour): a CRL older than this is re-signed by the scheduler. */
         @WithDefault("PT1H")
         Duration refresh();
+
+        /** {@code sertel.ca.crl.check-every} (default 5m; {@code off} disables): how often the scheduler looks for stale CRLs. */
+        @WithDefault("5m")
+        String checkEvery();
     }
 
     interface Ocsp {
