@@ -88,7 +88,7 @@ public final class CsrInspector {
             }
             int smallest = profile.keyTypes().stream().filter(t -> !t.isEc()).mapToInt(KeyType::bits).min().orElse(Integer.MAX_VALUE);
             if (bits < smallest) {
-                throw DomainException.invalid("csr.key-too-small", bits, smallest == Integer.MAX_VALUE ? "-" : smallest);
+                throw DomainException.invalid("csr.key-too-small", String.valueOf(bits), smallest == Integer.MAX_VALUE ? "-" : String.valueOf(smallest));
             }
             type = KeyType.rsa(bits);
             if (type == null || !profile.keyTypes().contains(type)) {
