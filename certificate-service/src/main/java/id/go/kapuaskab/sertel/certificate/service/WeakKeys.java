@@ -53,7 +53,9 @@ public final class WeakKeys {
         }
         try {
             ECPoint point = curve.getCurve().decodePoint(spki.getPublicKeyData().getOctets());
-            if (point.isInfinity() || !point.isValid() || !point.multiply(curve.getN()).isInfinity()) {
+            // isValid checks the point lies on the curve; for curves with a cofactor the order must be checked too
+            boolean primeOrder = curve.getH() == null || java.math.BigInteger.ONE.equals(curve.getH());
+            if (point.isInfinity() || !point.isValid() || (!primeOrder && !point.multiply(curve.getN()).isInfinity())) {
                 return Optional.of("point is not a valid point of the curve");
             }
             return Optional.empty();
