@@ -40,8 +40,9 @@ CREATE TABLE certificate (
 );
 -- a key is certified once, by anyone: a renewal needs a new key
 CREATE UNIQUE INDEX certificate_key_uk ON certificate (key_fingerprint);
-CREATE INDEX certificate_holder_idx ON certificate (holder_id, not_before DESC);
-CREATE INDEX certificate_institution_idx ON certificate (institution_id, not_before DESC);
+CREATE INDEX certificate_holder_idx ON certificate (holder_id, created_at DESC);
+CREATE INDEX certificate_institution_idx ON certificate (institution_id, created_at DESC);
+CREATE INDEX certificate_created_idx ON certificate (created_at DESC);
 -- the notification service's keyset walk over ACTIVE certificates by (not_after, serial)
 CREATE INDEX certificate_expiring_idx ON certificate (not_after, serial) WHERE status = 'ACTIVE';
 -- CRL building reads only these

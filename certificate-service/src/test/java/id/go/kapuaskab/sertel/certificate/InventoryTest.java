@@ -102,12 +102,11 @@ class InventoryTest {
             MutableClock.INSTANCE.set(base.plus(Duration.ofMinutes(i)));
             expected.add(Issue.withCsr(Csrs.p256()).post().then().statusCode(201).extract().path("serial"));
         }
-        MutableClock.INSTANCE.set(base.plus(Duration.ofMinutes(2)));
-        String superseded = expected.get(2);
+        MutableClock.INSTANCE.reset();
+        String stillActive = expected.get(2);
         String revokedOne = expected.get(3);
         given().auth().oauth2(Issue.renewalToken()).contentType("application/json").body(java.util.Map.of("reason", "keyCompromise"))
                 .post("/internal/certificates/" + revokedOne + "/revocation").then().statusCode(200);
-        MutableClock.INSTANCE.reset();
         expected.remove(revokedOne);
 
         Instant from = base.plus(Duration.ofDays(700));
@@ -128,7 +127,7 @@ class InventoryTest {
             pages++;
         } while (after != null && pages < 10);
 
-        assertThat(walked).containsExactlyElementsOf(expected).contains(superseded);
+        assertThat(walked).containsExactlyElementsOf(expected).contains(stillActive);
         assertThat(pages).isEqualTo(2);
         given().auth().oauth2(Issue.notificationToken()).queryParam("from", to.toString()).queryParam("to", from.toString())
                 .get("/internal/certificates/expiring").then().statusCode(422)

@@ -17,7 +17,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class CertificateRepository implements PanacheRepositoryBase<Certificate, String> {
 
-    private static final Sort NEWEST_FIRST = Sort.descending("notBefore").and("serial");
+    private static final Sort NEWEST_FIRST = Sort.descending("createdAt").and("serial");
 
     public Optional<Certificate> findForUpdate(String serial) {
         return findByIdOptional(serial, LockModeType.PESSIMISTIC_WRITE);

@@ -67,7 +67,8 @@ public class CrlService {
             QuarkusTransaction.requiringNew().run(() -> {
                 CaAuthority row = authorities.findForUpdate(ca.name()).orElseThrow();
                 Instant now = clock.instant();
-                if (row.crl == null || row.crlThisUpdate.plus(refresh).isBefore(now) || row.crlNextUpdate.isBefore(now)) {
+                if (row.crl == null || row.crlThisUpdate.plus(refresh).isBefore(now) || row.crlNextUpdate.isBefore(now)
+                        || row.crlThisUpdate.isAfter(now)) {
                     sign(ca, row, now);
                 }
             });

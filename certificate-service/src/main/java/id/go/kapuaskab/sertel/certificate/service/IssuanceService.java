@@ -143,26 +143,21 @@ public class IssuanceService {
     }
 
     private String recordIntent(Caller caller, IssueCommand cmd, Prepared p) {
-        for (int attempt = 0; attempt < 2; attempt++) {
-            Issuance existing = issuances.findById(cmd.requestId());
-            if (existing != null) {
-                if (!existing.contentHash.equals(p.contentHash())) {
-                    throw DomainException.conflict("issuance.request-id-conflict");
-                }
-                return existing.serial;
-            }
+        checkPredecessor(cmd, false);
+        String serial = builder.newSerial(p.profile()).toString(16);
+        if (issuances.insertIntentIfAbsent(cmd.requestId(), p.contentHash(), serial, p.generated() != null, clock.instant())) {
             if (certificates.keyCertified(p.fingerprint())) {
-                throw DomainException.invalid("csr.key-reused");
+                throw DomainException.invalid("csr.key-reused");                        // rolls the intent back
             }
-            checkPredecessor(cmd, false);
-            String serial = builder.newSerial(p.profile()).toString(16);
-            if (issuances.insertIntentIfAbsent(cmd.requestId(), p.contentHash(), serial, p.generated() != null, clock.instant())) {
-                audit.inTransaction(caller.actor(), ACTION, "INTENT", cmd.requestId(), serial, null,
-                        "holder " + cmd.holderId() + ", profile " + p.profile().name() + ", key " + p.fingerprint());
-                return serial;
-            }
+            audit.inTransaction(caller.actor(), ACTION, "INTENT", cmd.requestId(), serial, null,
+                    "holder " + cmd.holderId() + ", profile " + p.profile().name() + ", key " + p.fingerprint());
+            return serial;
         }
-        throw new IllegalStateException("Issuance intent of " + cmd.requestId() + " vanished while being read");
+        Issuance existing = issuances.findById(cmd.requestId());                       // recorded before, maybe just now
+        if (!existing.contentHash.equals(p.contentHash())) {
+            throw DomainException.conflict("issuance.request-id-conflict");
+        }
+        return existing.serial;
     }
 
     private IssuanceResult signAndStore(Caller caller, IssueCommand cmd, Prepared p, String serial) {

@@ -48,7 +48,8 @@ public final class HttpLoadRun {
     private static final Duration WARMUP = Duration.ofSeconds(Integer.getInteger("bench.warmup", 15));
     private static final Duration MEASURE = Duration.ofSeconds(Integer.getInteger("bench.measure", 20));
 
-    private record Result(String keyType, int ok, int failed, double perSecond, double storedPerSecond, double p50, double p99) {
+    private record Result(String keyType, int ok, int failed, double perSecond, double storedPerSecond, double p50, double p99,
+                          double serviceCpuMs) {
     }
 
     private HttpLoadRun() {
@@ -66,12 +67,13 @@ public final class HttpLoadRun {
         System.out.printf("HTTP load run: POST /internal/certificates, %d concurrent callers, %ds warm-up, %ds measured, loopback,%n",
                 CONCURRENCY, WARMUP.toSeconds(), MEASURE.toSeconds());
         System.out.println("client, service and PostgreSQL (fsync on) sharing this machine's cores");
-        System.out.println("| issuing CA | 201 answers | errors | answers/s | stored certs/s | p50 ms | p99 ms |");
-        System.out.println("|---|---:|---:|---:|---:|---:|---:|");
+        System.out.println("| issuing CA | 201 answers | errors | answers/s | stored certs/s | p50 ms | p99 ms | service CPU ms/cert |");
+        System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|");
         for (Result r : results) {
-            System.out.printf("| %s | %d | %d | %.0f | %.0f | %.1f | %.1f |%n", r.keyType(), r.ok(), r.failed(), r.perSecond(),
-                    r.storedPerSecond(), r.p50(), r.p99());
+            System.out.printf("| %s | %d | %d | %.0f | %.0f | %.1f | %.1f | %.2f |%n", r.keyType(), r.ok(), r.failed(), r.perSecond(),
+                    r.storedPerSecond(), r.p50(), r.p99(), r.serviceCpuMs());
         }
+        System.out.printf("load average of the machine at the end: %s%n", loadAverage());
         System.exit(0);
     }
 
@@ -108,14 +110,17 @@ public final class HttpLoadRun {
             drive(http, uri, token, bodies, next, WARMUP, null);
             System.out.printf("%s: measuring%n", keyType);
             long storedBefore = count(jdbcUrl);
+            Duration cpuBefore = service.info().totalCpuDuration().orElse(Duration.ZERO);
             long[][] latencies = new long[CONCURRENCY][];
             int[] counts = drive(http, uri, token, bodies, next, MEASURE, latencies);
+            Duration cpuAfter = service.info().totalCpuDuration().orElse(Duration.ZERO);
             long storedAfter = count(jdbcUrl);
 
             long[] all = Arrays.stream(latencies).flatMapToLong(Arrays::stream).filter(v -> v > 0).sorted().toArray();
             double seconds = MEASURE.toNanos() / 1e9;
             return new Result(keyType, counts[0], counts[1], counts[0] / seconds, (storedAfter - storedBefore) / seconds,
-                    all.length == 0 ? 0 : all[all.length / 2] / 1e6, all.length == 0 ? 0 : all[(int) (all.length * 0.99)] / 1e6);
+                    all.length == 0 ? 0 : all[all.length / 2] / 1e6, all.length == 0 ? 0 : all[(int) (all.length * 0.99)] / 1e6,
+                    counts[0] == 0 ? 0 : cpuAfter.minus(cpuBefore).toNanos() / 1e6 / counts[0]);
         } finally {
             service.destroy();
             service.waitFor(30, TimeUnit.SECONDS);
@@ -222,6 +227,14 @@ public final class HttpLoadRun {
              ResultSet rs = c.createStatement().executeQuery("SELECT count(*) FROM certificate")) {
             rs.next();
             return rs.getLong(1);
+        }
+    }
+
+    static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (IOException e) {
+            return "unknown";
         }
     }
 

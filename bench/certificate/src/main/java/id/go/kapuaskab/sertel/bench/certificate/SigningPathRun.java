@@ -38,5 +38,6 @@ public final class SigningPathRun {
             System.out.printf("| %s | %.0f | %.2f | %.2f | %d |%n", r.getParams().getParam("issuingKeyType"), perSecond,
                     s.getPercentile(50), s.getPercentile(99), s.getN());
         }
+        System.out.printf("load average of the machine at the end: %s%n", HttpLoadRun.loadAverage());
     }
 }
