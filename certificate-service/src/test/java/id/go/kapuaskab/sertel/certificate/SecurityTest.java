@@ -58,6 +58,14 @@ class SecurityTest {
     }
 
     @Test
+    void tokensAreVerifiedWithBouncyCastleEcdsaAndStillRefusedWhenForged() {
+        org.assertj.core.api.Assertions.assertThat(java.security.Security.getProviders("Signature.SHA256withECDSA")[0].getName())
+                .isEqualTo("SertelBcEcdsa");
+        given().auth().oauth2(TestTokens.otherKey("RENEWAL_SERVICE")).get("/internal/certificates/abc").then().statusCode(401);
+        given().auth().oauth2(Issue.renewalToken()).get("/internal/certificates/abc").then().statusCode(404);
+    }
+
+    @Test
     void onlyRenewalServiceMaySign() {
         for (String token : List.of(Issue.notificationToken(), TestTokens.admin(UUID.randomUUID()),
                 TestTokens.applicant(UUID.randomUUID(), UUID.randomUUID()), TestTokens.service("applicant-service", "APPLICANT_SERVICE"))) {

@@ -52,6 +52,18 @@ final class BenchDatabase implements AutoCloseable {
         return url;
     }
 
+    /** CPU time used so far by the PostgreSQL server and all its backends. */
+    java.time.Duration cpu() {
+        String port = "-p " + server.getPort();
+        return ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().map(c -> c.contains("postgres") && c.contains(port)).orElse(false))
+                .findFirst()
+                .map(postmaster -> java.util.stream.Stream.concat(java.util.stream.Stream.of(postmaster), postmaster.descendants())
+                        .map(p -> p.info().totalCpuDuration().orElse(java.time.Duration.ZERO))
+                        .reduce(java.time.Duration.ZERO, java.time.Duration::plus))
+                .orElse(java.time.Duration.ZERO);
+    }
+
     @Override
     public void close() throws IOException {
         server.close();
