@@ -23,8 +23,10 @@ public class CertificateRepository implements PanacheRepositoryBase<Certificate,
         return findByIdOptional(serial, LockModeType.PESSIMISTIC_WRITE);
     }
 
+    /** Whether any certificate has this key. A plain select (its plan is cached), not Panache's count, whose SQL is rebuilt per call. */
     public boolean keyCertified(String fingerprint) {
-        return count("keyFingerprint", fingerprint) > 0;
+        return !getEntityManager().createQuery("select c.serial from Certificate c where c.keyFingerprint = :fp", String.class)
+                .setParameter("fp", fingerprint).setMaxResults(1).getResultList().isEmpty();
     }
 
     /** Takes a transaction-scoped lock on a key fingerprint, so two requests with one new key cannot both pass the reuse check. */
