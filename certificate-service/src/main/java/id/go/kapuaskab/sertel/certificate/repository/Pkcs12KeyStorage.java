@@ -122,12 +122,27 @@ public final class Pkcs12KeyStorage implements CaKeyStorage {
         }
     }
 
+    /**
+     * The same key as a BouncyCastle key object, converted once in memory. BouncyCastle caches its precomputed
+     * multiples of the curve's base point on its own curve objects; handed a JDK key, it converts the key's curve anew
+     * for every signature and redoes that precomputation each time, which made each signature several times slower.
+     */
+    private static PrivateKey asBouncyCastleKey(PrivateKey key) throws GeneralSecurityException {
+        byte[] pkcs8 = key.getEncoded();
+        try {
+            return java.security.KeyFactory.getInstance(key.getAlgorithm(), BC)
+                    .generatePrivate(new java.security.spec.PKCS8EncodedKeySpec(pkcs8));
+        } finally {
+            java.util.Arrays.fill(pkcs8, (byte) 0);
+        }
+    }
+
     private synchronized PrivateKey load(String alias) {
         try {
             if (!(keyStore.getKey(alias, password) instanceof PrivateKey key)) {
                 throw new IllegalStateException("No private key under alias " + alias + " in " + path);
             }
-            return key;
+            return asBouncyCastleKey(key);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Cannot read the CA key " + alias, e);
         }
