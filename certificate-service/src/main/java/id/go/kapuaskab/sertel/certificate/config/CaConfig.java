@@ -1,0 +1,123 @@
+package id.go.kapuaskab.sertel.certificate.config;
+
+import id.go.kapuaskab.sertel.certificate.domain.KeyType;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Settings of our CA: where its keys live, how it comes to have them, and the public URLs it writes into every
+ * certificate. The URLs are a contract with relying parties: changing {@code public-base-url} changes what
+ * certificates issued from then on point to, so the old URLs must keep working.
+ */
+@ConfigMapping(prefix = "sertel.ca")
+public interface CaConfig {
+
+    /**
+     * {@code sertel.ca.public-base-url} (default {@code http://localhost:8080}, the gateway): the base of the CRL
+     * distribution point, the OCSP URL and the CA-issuers URL written into certificates.
+     */
+    @WithDefault("http://localhost:8080")
+    String publicBaseUrl();
+
+    Keystore keystore();
+
+    Authority root();
+
+    Authority issuing();
+
+    Bootstrap bootstrap();
+
+    Crl crl();
+
+    Ocsp ocsp();
+
+    KeyGeneration keyGeneration();
+
+    /** {@code sertel.ca.csr-max-bytes} (default 16384): larger CSRs are refused before they are parsed. */
+    @WithDefault("16384")
+    int csrMaxBytes();
+
+    interface Keystore {
+        /** {@code sertel.ca.keystore.type} (default {@code PKCS12}): {@code PKCS12} (a password-protected file) or {@code PKCS11} (an HSM). */
+        @WithDefault("PKCS12")
+        String type();
+
+        /** {@code sertel.ca.keystore.path}: the PKCS#12 file holding both CA keys; a mounted secret in production. */
+        @WithDefault("/var/run/secrets/sertel/ca-keystore.p12")
+        String path();
+
+        /** {@code sertel.ca.keystore.password}: the PKCS#12 password, or the PKCS#11 user PIN; from a secret. */
+        String password();
+
+        /** {@code sertel.ca.keystore.pkcs11-config}: a SunPKCS11 configuration file (library, slot) when type is PKCS11. */
+        Optional<String> pkcs11Config();
+    }
+
+    interface Authority {
+        /** {@code sertel.ca.root.name} / {@code sertel.ca.issuing.name}: the key alias and the name in the CRL URL. */
+        String name();
+
+        /** {@code sertel.ca.root.subject} / {@code sertel.ca.issuing.subject}: the distinguished name when the CA is created. */
+        String subject();
+
+        /** {@code sertel.ca.root.key-type} (default EC_P384) / {@code sertel.ca.issuing.key-type} (default EC_P256): key of a created CA. */
+        KeyType keyType();
+
+        /** {@code sertel.ca.root.validity} (default 20 years) / {@code sertel.ca.issuing.validity} (default 10 years): of a created CA. */
+        Duration validity();
+    }
+
+    interface Bootstrap {
+        /**
+         * {@code sertel.ca.bootstrap.generate} (default false): create a root and an issuing CA when the keystore has
+         * none. Local mode and tests only; production imports or mounts existing keys.
+         */
+        @WithDefault("false")
+        boolean generate();
+
+        /** {@code sertel.ca.bootstrap.import-pkcs12}: a PKCS#12 file with the root and issuing CA under their aliases, imported on first start. */
+        Optional<String> importPkcs12();
+
+        /** {@code sertel.ca.bootstrap.import-password}: the password of the file to import. */
+        Optional<String> importPassword();
+
+        /** {@code sertel.ca.bootstrap.import-pem-dir}: a directory with {@code <alias>.crt} and {@code <alias>.key} (PKCS#8 PEM) for both CAs. */
+        Optional<String> importPemDir();
+    }
+
+    interface Crl {
+        /** {@code sertel.ca.crl.validity} (default 24 hours): nextUpdate - thisUpdate of every CRL. */
+        @WithDefault("PT24H")
+        Duration validity();
+
+        /** {@code sertel.ca.crl.refresh} (default 1 hour): a CRL older than this is re-signed by the scheduler. */
+        @WithDefault("PT1H")
+        Duration refresh();
+
+        /** {@code sertel.ca.crl.check-every} (default 5m; {@code off} disables): how often the scheduler looks for stale CRLs. */
+        @WithDefault("5m")
+        String checkEvery();
+    }
+
+    interface Ocsp {
+        /** {@code sertel.ca.ocsp.validity} (default 1 hour): nextUpdate - thisUpdate of every OCSP response. */
+        @WithDefault("PT1H")
+        Duration validity();
+
+        /** {@code sertel.ca.ocsp.max-request-bytes} (default 8192): larger OCSP requests are answered malformedRequest. */
+        @WithDefault("8192")
+        int maxRequestBytes();
+    }
+
+    interface KeyGeneration {
+        /** {@code sertel.ca.key-generation.pbkdf2-iterations} (default 600000, OWASP 2023 for PBKDF2-HMAC-SHA256): of the PKCS#12 we return. */
+        @WithDefault("600000")
+        int pbkdf2Iterations();
+
+        /** {@code sertel.ca.key-generation.passphrase-min-length} (default 10): shortest passphrase accepted. */
+        @WithDefault("10")
+        int passphraseMinLength();
+    }
+}

@@ -1,0 +1,42 @@
+package id.go.kapuaskab.sertel.certificate.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * The intent to issue for one approved request: the request id is the idempotency key, the content hash tells a
+ * replay from a conflicting reuse, the serial is reserved here before anything is signed.
+ */
+@Entity
+@Table(name = "issuance")
+public class Issuance {
+
+    public static final String INTENT = "INTENT";
+    public static final String ISSUED = "ISSUED";
+
+    @Id
+    @Column(name = "request_id")
+    public UUID requestId;
+
+    @Column(name = "content_hash", nullable = false)
+    public String contentHash;
+
+    @Column(nullable = false)
+    public String serial;
+
+    @Column(nullable = false)
+    public String state;
+
+    @Column(name = "key_generated", nullable = false)
+    public boolean keyGenerated;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "completed_at")
+    public Instant completedAt;
+}

@@ -1,0 +1,76 @@
+package id.go.kapuaskab.sertel.certificate.repository;
+
+import id.go.kapuaskab.sertel.certificate.domain.Certificate;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+@ApplicationScoped
+public class CertificateRepository implements PanacheRepositoryBase<Certificate, String> {
+
+    private static final Sort NEWEST_FIRST = Sort.descending("createdAt").and("serial");
+
+    public Optional<Certificate> findForUpdate(String serial) {
+        return findByIdOptional(serial, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /** Whether any certificate has this key. A plain select (its plan is cached), not Panache's count, whose SQL is rebuilt per call. */
+    public boolean keyCertified(String fingerprint) {
+        return !getEntityManager().createQuery("select c.serial from Certificate c where c.keyFingerprint = :fp", String.class)
+                .setParameter("fp", fingerprint).setMaxResults(1).getResultList().isEmpty();
+    }
+
+    /** Takes a transaction-scoped lock on a key fingerprint, so two requests with one new key cannot both pass the reuse check. */
+    public void lockKey(String fingerprint) {
+        getEntityManager().createNativeQuery("SELECT pg_advisory_xact_lock(hashtextextended(:k, 4))")
+                .setParameter("k", fingerprint).getSingleResult();
+    }
+
+    public List<Certificate> byHolder(UUID holderId) {
+        return list("holderId", NEWEST_FIRST, holderId);
+    }
+
+    public PanacheQuery<Certificate> pageOfHolder(UUID holderId, int page, int size) {
+        return find("holderId", NEWEST_FIRST, holderId).page(Page.of(page, size));
+    }
+
+    public PanacheQuery<Certificate> pageOfInstitutions(Collection<UUID> institutions, int page, int size) {
+        return find("institutionId in :ids", NEWEST_FIRST, Parameters.with("ids", institutions)).page(Page.of(page, size));
+    }
+
+    public PanacheQuery<Certificate> pageOfAll(int page, int size) {
+        return findAll(NEWEST_FIRST).page(Page.of(page, size));
+    }
+
+    /** What goes on a CRL of this CA: revoked and suspended certificates. */
+    public List<Certificate> onCrl(String caName) {
+        return list("caName = ?1 and status in (?2, ?3)", caName,
+                id.go.kapuaskab.sertel.certificate.domain.CertificateStatus.REVOKED,
+                id.go.kapuaskab.sertel.certificate.domain.CertificateStatus.SUSPENDED);
+    }
+
+    /**
+     * ACTIVE certificates with {@code from <= notAfter < to} after the keyset cursor, in (notAfter, serial) order;
+     * served by the partial index {@code certificate_expiring_idx}.
+     */
+    @SuppressWarnings("unchecked")
+    public List<Certificate> expiring(Instant from, Instant to, Instant afterNotAfter, String afterSerial, int limit) {
+        String cursor = afterNotAfter == null ? "" : " AND (not_after, serial) > (:an, :as)";
+        var query = getEntityManager().createNativeQuery("SELECT * FROM certificate WHERE status = 'ACTIVE' AND not_after >= :from"
+                + " AND not_after < :to" + cursor + " ORDER BY not_after, serial LIMIT :limit", Certificate.class)
+                .setParameter("from", from).setParameter("to", to).setParameter("limit", limit);
+        if (afterNotAfter != null) {
+            query.setParameter("an", afterNotAfter).setParameter("as", afterSerial);
+        }
+        return query.getResultList();
+    }
+}

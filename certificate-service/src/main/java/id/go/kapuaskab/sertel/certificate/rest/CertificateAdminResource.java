@@ -1,0 +1,80 @@
+package id.go.kapuaskab.sertel.certificate.rest;
+
+import id.go.kapuaskab.sertel.certificate.domain.Caller;
+import id.go.kapuaskab.sertel.certificate.service.InventoryService;
+import id.go.kapuaskab.sertel.certificate.service.RevocationService;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Clock;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** An admin's direct hand on a certificate's status: revoke, suspend, resume. Every change re-signs the CRL. */
+@Path("/api/v1/certificates/{serial}")
+@Tag(name = "certificates")
+@SecurityRequirement(name = "jwt")
+@RolesAllowed(Caller.ADMIN)
+@Produces(MediaType.APPLICATION_JSON)
+public class CertificateAdminResource {
+
+    private final RevocationService revocations;
+    private final JsonWebToken jwt;
+    private final Clock clock;
+
+    CertificateAdminResource(RevocationService revocations, JsonWebToken jwt, Clock clock) {
+        this.revocations = revocations;
+        this.jwt = jwt;
+        this.clock = clock;
+    }
+
+    @POST
+    @Path("/revoke")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Revoke with an RFC 5280 reason and an optional invalidity date (admin)")
+    @APIResponse(responseCode = "200", description = "Revoked", content = @Content(schema = @Schema(implementation = Dtos.View.class)))
+    @APIResponse(responseCode = "401", description = "No or invalid token")
+    @APIResponse(responseCode = "403", description = "Not an admin")
+    @APIResponse(responseCode = "404", description = "certificate.not-found")
+    @APIResponse(responseCode = "409", description = "certificate.already-revoked")
+    @APIResponse(responseCode = "422", description = "revocation.unknown-reason, revocation.invalidity-date-in-future")
+    public Dtos.View revoke(@PathParam("serial") String serial, @NotNull @Valid Dtos.Revocation body) {
+        return Dtos.View.of(revocations.revoke(Callers.of(jwt), InventoryService.normalise(serial), body.reason(), body.invalidityDate(),
+                body.requestId()), clock);
+    }
+
+    @POST
+    @Path("/suspend")
+    @Operation(summary = "Suspend (revoke with reason certificateHold) until resumed (admin)")
+    @APIResponse(responseCode = "200", description = "Suspended", content = @Content(schema = @Schema(implementation = Dtos.View.class)))
+    @APIResponse(responseCode = "401", description = "No or invalid token")
+    @APIResponse(responseCode = "403", description = "Not an admin")
+    @APIResponse(responseCode = "404", description = "certificate.not-found")
+    @APIResponse(responseCode = "409", description = "certificate.already-suspended, certificate.already-revoked, certificate.not-active")
+    public Dtos.View suspend(@PathParam("serial") String serial) {
+        return Dtos.View.of(revocations.revoke(Callers.of(jwt), InventoryService.normalise(serial), "certificateHold", null, null), clock);
+    }
+
+    @POST
+    @Path("/resume")
+    @Operation(summary = "Release a suspension: the certificate is ACTIVE again and leaves the CRL (admin)")
+    @APIResponse(responseCode = "200", description = "Active again", content = @Content(schema = @Schema(implementation = Dtos.View.class)))
+    @APIResponse(responseCode = "401", description = "No or invalid token")
+    @APIResponse(responseCode = "403", description = "Not an admin")
+    @APIResponse(responseCode = "404", description = "certificate.not-found")
+    @APIResponse(responseCode = "409", description = "certificate.not-suspended")
+    public Dtos.View resume(@PathParam("serial") String serial) {
+        return Dtos.View.of(revocations.resume(Callers.of(jwt), InventoryService.normalise(serial)), clock);
+    }
+}

@@ -1,0 +1,114 @@
+package id.go.kapuaskab.sertel.certificate.rest;
+
+import id.go.kapuaskab.sertel.certificate.domain.Caller;
+import id.go.kapuaskab.sertel.certificate.domain.IssuanceResult;
+import id.go.kapuaskab.sertel.certificate.service.InventoryService;
+import id.go.kapuaskab.sertel.certificate.service.IssuanceService;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The CA as renewal-service and notification-service see it; the gateway never routes here. */
+@Path("/internal/certificates")
+@Tag(name = "internal: certificates", description = "Service to service; roles as in docs/ARCHITECTURE.md")
+@SecurityRequirement(name = "jwt")
+@Produces(MediaType.APPLICATION_JSON)
+public class InternalCertificateResource {
+
+    private final IssuanceService issuance;
+    private final InventoryService inventory;
+    private final JsonWebToken jwt;
+    private final Clock clock;
+
+    InternalCertificateResource(IssuanceService issuance, InventoryService inventory, JsonWebToken jwt, Clock clock) {
+        this.issuance = issuance;
+        this.inventory = inventory;
+        this.jwt = jwt;
+        this.clock = clock;
+    }
+
+    @POST
+    @RolesAllowed(Caller.RENEWAL_SERVICE)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Issue a certificate (the one signing path)", description = """
+            Exactly one of `csr` and `keyGeneration`. The request id is the idempotency key: a replay with the same content \
+            answers 200 with the same certificate; other content under the same id is 409 `issuance.request-id-conflict`; \
+            the replay of a server-generated key is 409 `issuance.key-already-delivered` (the PKCS#12 is given once). \
+            With `predecessorSerial` the predecessor becomes SUPERSEDED.""")
+    @APIResponse(responseCode = "201", description = "Issued", content = @Content(schema = @Schema(implementation = Dtos.IssueResponse.class)))
+    @APIResponse(responseCode = "200", description = "Replay of an issued request", content = @Content(schema = @Schema(implementation = Dtos.IssueResponse.class)))
+    @APIResponse(responseCode = "400", description = "csr.malformed or unreadable JSON (problem+json)")
+    @APIResponse(responseCode = "401", description = "No or invalid token")
+    @APIResponse(responseCode = "403", description = "Not renewal-service")
+    @APIResponse(responseCode = "409", description = "issuance.request-id-conflict, issuance.key-already-delivered")
+    @APIResponse(responseCode = "422", description = "csr.*, keygen.*, issuance.unknown-profile, issuance.key-source, validation")
+    public Response issue(@NotNull @Valid Dtos.IssueRequest body) {
+        IssuanceResult r = issuance.issue(Callers.of(jwt), IssueRequests.command(body));
+        Dtos.IssueResponse answer = new Dtos.IssueResponse(r.certificate().serial, r.certificate().statusAt(clock), r.certificate().notBefore,
+                r.certificate().notAfter, Pem.certificate(r.certificate().der), Pem.certificates(r.chain()),
+                r.pkcs12() == null ? null : Base64.getEncoder().encodeToString(r.pkcs12()));
+        return Response.status(r.created() ? 201 : 200).entity(answer).header("Cache-Control", "no-store").build();
+    }
+
+    @GET
+    @RolesAllowed(Caller.RENEWAL_SERVICE)
+    @Operation(summary = "Certificates of one holder, newest first")
+    @APIResponse(responseCode = "200", description = "The holder's certificates (possibly none)")
+    @APIResponse(responseCode = "401", description = "No or invalid token")
+    @APIResponse(responseCode = "403", description = "Not renewal-service")
+    @APIResponse(responseCode = "422", description = "holderId missing")
+    public List<Dtos.Summary> byHolder(@QueryParam("holderId") @NotNull UUID holderId) {
+        return inventory.byHolder(holderId).stream().map(c -> Dtos.Summary.of(c, clock)).toList();
+    }
+
+    @GET
+    @Path("/expiring")
+    @RolesAllowed(Caller.NOTIFICATION_SERVICE)
+    @Operation(summary = "ACTIVE certificates with from <= notAfter < to", description = """
+            Ordered by (notAfter, serial) and keyset-paginated: pass `next` of one answer as `after` of the next call. \
+            Superseded, suspended and revoked certificates are left out; `status` is EXPIRED once notAfter has passed.""")
+    @APIResponse(responseCode = "200", description = "One page", content = @Content(schema = @Schema(implementation = Dtos.ExpiringPage.class)))
+    @APIResponse(responseCode = "401", description = "No or invalid token")
+    @APIResponse(responseCode = "403", description = "Not notification-service")
+    @APIResponse(responseCode = "422", description = "inventory.invalid-window, inventory.invalid-limit, inventory.invalid-cursor")
+    public Dtos.ExpiringPage expiring(@QueryParam("from") Instant from, @QueryParam("to") Instant to,
+                                      @QueryParam("after") String after, @QueryParam("limit") @DefaultValue("100") int limit) {
+        InventoryService.Slice slice = inventory.expiring(from, to, after, limit);
+        return new Dtos.ExpiringPage(slice.items().stream()
+                .map(c -> new Dtos.Expiring(c.serial, c.holderId, c.institutionId, c.notAfter, c.statusAt(clock))).toList(), slice.next());
+    }
+
+    @GET
+    @Path("/{serial}")
+    @RolesAllowed({Caller.RENEWAL_SERVICE, Caller.NOTIFICATION_SERVICE})
+    @Operation(summary = "One certificate")
+    @APIResponse(responseCode = "200", description = "The certificate", content = @Content(schema = @Schema(implementation = Dtos.Summary.class)))
+    @APIResponse(responseCode = "401", description = "No or invalid token")
+    @APIResponse(responseCode = "403", description = "Neither renewal-service nor notification-service")
+    @APIResponse(responseCode = "404", description = "certificate.not-found")
+    public Dtos.Summary one(@PathParam("serial") String serial) {
+        return Dtos.Summary.of(inventory.get(Callers.of(jwt), serial), clock);
+    }
+}

@@ -1,0 +1,123 @@
+package id.go.kapuaskab.sertel.certificate.service;
+
+import id.go.kapuaskab.sertel.certificate.domain.Caller;
+import id.go.kapuaskab.sertel.certificate.domain.Certificate;
+import id.go.kapuaskab.sertel.certificate.repository.CertificateRepository;
+import id.go.kapuaskab.sertel.support.problem.DomainException;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Who may see which certificates: an applicant their own ({@code sub} is the holder id), a verifier those of the
+ * institutions in their token, an admin all; the internal readers of the other services by their identities.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class InventoryService {
+
+    public static final int MAX_PAGE_SIZE = 100;
+    public static final int MAX_EXPIRING_LIMIT = 1000;
+
+    /** One page of a listing. */
+    public record Page(List<Certificate> items, int page, int size, long total) {
+    }
+
+    /** One page of the expiring walk and the cursor of the next, null at the end. */
+    public record Slice(List<Certificate> items, String next) {
+    }
+
+    private final CertificateRepository certificates;
+
+    InventoryService(CertificateRepository certificates) {
+        this.certificates = certificates;
+    }
+
+    public Page list(Caller caller, int page, int size) {
+        if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
+            throw DomainException.invalid("inventory.invalid-page", MAX_PAGE_SIZE);
+        }
+        PanacheQuery<Certificate> query;
+        if (caller.has(Caller.ADMIN)) {
+            query = certificates.pageOfAll(page, size);
+        } else if (caller.has(Caller.VERIFIER)) {
+            if (caller.institutions().isEmpty()) {
+                return new Page(List.of(), page, size, 0);
+            }
+            query = certificates.pageOfInstitutions(caller.institutions(), page, size);
+        } else if (caller.has(Caller.APPLICANT)) {
+            query = certificates.pageOfHolder(holderOf(caller), page, size);
+        } else {
+            throw DomainException.forbidden("forbidden");
+        }
+        return new Page(query.list(), page, size, query.count());
+    }
+
+    /** One certificate, if this caller may see it: 404 when it does not exist, 403 when it is someone else's. */
+    public Certificate get(Caller caller, String serial) {
+        Certificate c = certificates.findByIdOptional(normalise(serial))
+                .orElseThrow(() -> DomainException.notFound("certificate.not-found", serial));
+        boolean allowed = caller.has(Caller.ADMIN) || caller.has(Caller.RENEWAL_SERVICE) || caller.has(Caller.NOTIFICATION_SERVICE)
+                || (caller.has(Caller.VERIFIER) && caller.institutions().contains(c.institutionId))
+                || (caller.has(Caller.APPLICANT) && c.holderId.toString().equals(caller.subject()));
+        if (!allowed) {
+            throw DomainException.forbidden("certificate.not-yours");
+        }
+        return c;
+    }
+
+    public List<Certificate> byHolder(UUID holderId) {
+        return certificates.byHolder(holderId);
+    }
+
+    /** ACTIVE (not superseded, suspended or revoked) certificates with {@code from <= notAfter < to}, keyset-paginated. */
+    public Slice expiring(Instant from, Instant to, String after, int limit) {
+        if (from == null || to == null || !from.isBefore(to)) {
+            throw DomainException.invalid("inventory.invalid-window");
+        }
+        if (limit < 1 || limit > MAX_EXPIRING_LIMIT) {
+            throw DomainException.invalid("inventory.invalid-limit", MAX_EXPIRING_LIMIT);
+        }
+        Instant afterNotAfter = null;
+        String afterSerial = null;
+        if (after != null && !after.isBlank()) {
+            try {
+                String[] parts = new String(Base64.getUrlDecoder().decode(after), StandardCharsets.UTF_8).split("\\|", 2);
+                afterNotAfter = Instant.parse(parts[0]);
+                afterSerial = parts[1];
+            } catch (RuntimeException e) {
+                throw DomainException.invalid("inventory.invalid-cursor");
+            }
+        }
+        List<Certificate> rows = certificates.expiring(from, to, afterNotAfter, afterSerial, limit + 1);
+        if (rows.size() <= limit) {
+            return new Slice(rows, null);
+        }
+        Certificate last = rows.get(limit - 1);
+        String next = Base64.getUrlEncoder().withoutPadding()
+                .encodeToString((last.notAfter + "|" + last.serial).getBytes(StandardCharsets.UTF_8));
+        return new Slice(rows.subList(0, limit), next);
+    }
+
+    private static UUID holderOf(Caller caller) {
+        try {
+            return UUID.fromString(caller.subject());
+        } catch (IllegalArgumentException e) {
+            throw DomainException.forbidden("forbidden");
+        }
+    }
+
+    /** Serials are lower-case hex without leading zeros; accept what people paste (upper case, colons). */
+    public static String normalise(String serial) {
+        if (serial == null) {
+            return "";
+        }
+        String hex = serial.replace(":", "").toLowerCase(java.util.Locale.ROOT).replaceFirst("^0+(?=.)", "");
+        return hex.matches("[0-9a-f]{1,40}") ? hex : "";
+    }
+}

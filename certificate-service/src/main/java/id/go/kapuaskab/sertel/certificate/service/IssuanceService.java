@@ -1,0 +1,256 @@
+package id.go.kapuaskab.sertel.certificate.service;
+
+import id.go.kapuaskab.sertel.certificate.config.CaConfig;
+import id.go.kapuaskab.sertel.certificate.domain.Caller;
+import id.go.kapuaskab.sertel.certificate.domain.Certificate;
+import id.go.kapuaskab.sertel.certificate.domain.CertificateProfile;
+import id.go.kapuaskab.sertel.certificate.domain.CertificateStatus;
+import id.go.kapuaskab.sertel.certificate.domain.IssuanceResult;
+import id.go.kapuaskab.sertel.certificate.domain.Issuance;
+import id.go.kapuaskab.sertel.certificate.domain.IssueCommand;
+import id.go.kapuaskab.sertel.certificate.domain.KeyType;
+import id.go.kapuaskab.sertel.certificate.repository.CertificateRepository;
+import id.go.kapuaskab.sertel.certificate.repository.IssuanceRepository;
+import id.go.kapuaskab.sertel.support.problem.DomainException;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Objects;
+import java.util.UUID;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+import org.bouncycastle.cert.X509CertificateHolder;
+
+/**
+ * The one signing path of our CA. Each call runs these steps, in this order, and nothing signs anywhere else:
+ * <ol>
+ *   <li>authorise: only the renewal service's identity may ask;</li>
+ *   <li>check the request against the profile: key source, CSR (syntax, key type and size, weak key, proof of
+ *       possession) or passphrase rules; nothing touches the database yet;</li>
+ *   <li>reserve the serial and record the intent (transaction A, audited): the request id is the idempotency key,
+ *       a reused id with other content is a conflict, a key certified before is refused;</li>
+ *   <li>under the intent's row lock (transaction B): answer a replay, or sign;</li>
+ *   <li>store the certificate, mark the predecessor SUPERSEDED, mark the intent ISSUED;</li>
+ *   <li>audit the result in the same transaction.</li>
+ * </ol>
+ * Refusals are audited in a transaction of their own, so they survive the rollback of the refused work. A crash
+ * between A and B leaves an intent that the retry of the same request completes with the reserved serial.
+ */
+@ApplicationScoped
+public class IssuanceService {
+
+    private static final String ACTION = "ISSUE";
+
+    private final ProfileCatalog profiles;
+    private final CaRegistry cas;
+    private final CertificateRepository certificates;
+    private final IssuanceRepository issuances;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final CsrInspector inspector;
+    private final PassphraseRules passphrases;
+    private final Pkcs12Packager packager;
+    private final EndEntityCertificates builder;
+    private final SecureRandom random = new SecureRandom();
+
+    IssuanceService(ProfileCatalog profiles, CaRegistry cas, CertificateRepository certificates, IssuanceRepository issuances,
+                    AuditLog audit, Clock clock, CaConfig config) {
+        this.profiles = profiles;
+        this.cas = cas;
+        this.certificates = certificates;
+        this.issuances = issuances;
+        this.audit = audit;
+        this.clock = clock;
+        this.inspector = new CsrInspector(config.csrMaxBytes());
+        this.passphrases = new PassphraseRules(config.keyGeneration().passphraseMinLength());
+        this.packager = new Pkcs12Packager(config.keyGeneration().pbkdf2Iterations());
+        this.builder = new EndEntityCertificates(cas.urls(), random);
+    }
+
+    /** What step 2 found: the profile, the subject key, and for a server-side key its pair. */
+    private record Prepared(CertificateProfile profile, SubjectPublicKeyInfo key, KeyType keyType, String fingerprint,
+                            KeyPair generated, String contentHash) {
+    }
+
+    public IssuanceResult issue(Caller caller, IssueCommand cmd) {
+        Prepared prepared;
+        String serial;
+        try {
+            authorise(caller);                                                        // step 1
+            prepared = prepare(cmd);                                                  // step 2
+            serial = QuarkusTransaction.requiringNew().call(() -> recordIntent(caller, cmd, prepared)); // step 3
+        } catch (DomainException e) {
+            audit.now(caller.actor(), ACTION, "REFUSED", cmd.requestId(), null, e.code(), null);
+            throw e;
+        }
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> signAndStore(caller, cmd, prepared, serial)); // steps 4-6
+        } catch (DomainException e) {
+            QuarkusTransaction.requiringNew().run(() -> {
+                issuances.delete("requestId = ?1 and state = ?2", cmd.requestId(), Issuance.INTENT);
+                audit.inTransaction(caller.actor(), ACTION, "REFUSED", cmd.requestId(), serial, e.code(), null);
+            });
+            throw e;
+        }
+    }
+
+    /** The checks of {@code POST /internal/csr-checks}: the same as issuing would run, without issuing. */
+    public void checkCsr(Caller caller, String csr, String profileName) {
+        authorise(caller);
+        CsrInspector.InspectedKey key = inspector.inspect(csr, profiles.get(profileName));
+        if (certificates.keyCertified(key.fingerprint())) {
+            throw DomainException.invalid("csr.key-reused");
+        }
+    }
+
+    private static void authorise(Caller caller) {
+        if (!caller.has(Caller.RENEWAL_SERVICE)) {
+            throw DomainException.forbidden("forbidden");
+        }
+    }
+
+    private Prepared prepare(IssueCommand cmd) {
+        CertificateProfile profile = profiles.get(cmd.profile());
+        if ((cmd.csr() == null) == (cmd.keyGeneration() == null)) {
+            throw DomainException.invalid("issuance.key-source");
+        }
+        if (cmd.csr() != null) {
+            CsrInspector.InspectedKey key = inspector.inspect(cmd.csr(), profile);
+            return new Prepared(profile, key.publicKey(), key.keyType(), key.fingerprint(), null, contentHash(cmd, key.fingerprint()));
+        }
+        KeyType type = cmd.keyGeneration().keyType() == null ? KeyType.EC_P256 : cmd.keyGeneration().keyType();
+        if (!profile.keyTypes().contains(type)) {
+            throw DomainException.invalid("keygen.key-type-not-allowed", type, profile.keyTypes());
+        }
+        passphrases.check(cmd.keyGeneration().passphrase(), cmd.subject());
+        try {
+            KeyPair pair = type.generate(new org.bouncycastle.jce.provider.BouncyCastleProvider(), random);
+            SubjectPublicKeyInfo spki = SubjectPublicKeyInfo.getInstance(pair.getPublic().getEncoded());
+            return new Prepared(profile, spki, type, PublicKeys.fingerprint(spki), pair, contentHash(cmd, "keygen:" + type));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot generate a " + type + " key", e);
+        }
+    }
+
+    private String recordIntent(Caller caller, IssueCommand cmd, Prepared p) {
+        checkPredecessor(cmd, false);
+        String serial = builder.newSerial(p.profile()).toString(16);
+        if (issuances.insertIntentIfAbsent(cmd.requestId(), p.contentHash(), serial, p.generated() != null, clock.instant())) {
+            if (certificates.keyCertified(p.fingerprint())) {
+                throw DomainException.invalid("csr.key-reused");                        // rolls the intent back
+            }
+            audit.inTransaction(caller.actor(), ACTION, "INTENT", cmd.requestId(), serial, null,
+                    "holder " + cmd.holderId() + ", profile " + p.profile().name() + ", key " + p.fingerprint());
+            return serial;
+        }
+        Issuance existing = issuances.findById(cmd.requestId());                       // recorded before, maybe just now
+        if (!existing.contentHash.equals(p.contentHash())) {
+            throw DomainException.conflict("issuance.request-id-conflict");
+        }
+        return existing.serial;
+    }
+
+    private IssuanceResult signAndStore(Caller caller, IssueCommand cmd, Prepared p, String serial) {
+        Issuance intent = issuances.findForUpdate(cmd.requestId())
+                .orElseThrow(() -> new IllegalStateException("No intent for " + cmd.requestId()));
+        if (Issuance.ISSUED.equals(intent.state)) {                                    // step 4: a replay
+            if (intent.keyGenerated) {
+                throw DomainException.conflict("issuance.key-already-delivered");
+            }
+            Certificate existing = certificates.findById(intent.serial);
+            audit.inTransaction(caller.actor(), ACTION, "REPLAYED", cmd.requestId(), existing.serial, null, null);
+            return new IssuanceResult(existing, cas.issuing().chain(), null, false);
+        }
+        certificates.lockKey(p.fingerprint());
+        if (certificates.keyCertified(p.fingerprint())) {
+            throw DomainException.invalid("csr.key-reused");
+        }
+        Certificate predecessor = checkPredecessor(cmd, true);
+
+        CertificateAuthority ca = cas.issuing();                                       // step 4: sign
+        Instant now = clock.instant();
+        X500Name subject = builder.subject(p.profile(), cmd.subject(), cmd.holderId());
+        X509CertificateHolder signed = builder.sign(ca, p.profile(), subject, cmd.subject().email(), p.key(),
+                new BigInteger(intent.serial, 16), now);
+        byte[] pkcs12 = p.generated() == null ? null : packager.pack(p.generated().getPrivate(), signed, ca.chain(),
+                cmd.keyGeneration().passphrase().toCharArray(), cmd.subject().commonName());
+
+        Certificate c = new Certificate();                                            // step 5: store
+        c.serial = intent.serial;
+        c.caName = ca.name();
+        c.requestId = cmd.requestId();
+        c.holderId = cmd.holderId();
+        c.institutionId = cmd.subject().institutionId();
+        c.profile = p.profile().name();
+        c.subjectDn = subject.toString();
+        c.commonName = cmd.subject().commonName();
+        c.email = cmd.subject().email();
+        c.keyType = p.keyType();
+        c.keyFingerprint = p.fingerprint();
+        c.keyGenerated = p.generated() != null;
+        c.notBefore = signed.getNotBefore().toInstant();
+        c.notAfter = signed.getNotAfter().toInstant();
+        c.status = CertificateStatus.ACTIVE;
+        c.der = encoded(signed);
+        c.predecessorSerial = predecessor == null ? null : predecessor.serial;
+        c.createdAt = now;
+        certificates.persist(c);
+        if (predecessor != null) {
+            predecessor.successorSerial = c.serial;
+            if (predecessor.status == CertificateStatus.ACTIVE || predecessor.status == CertificateStatus.SUSPENDED) {
+                predecessor.status = CertificateStatus.SUPERSEDED;
+            }
+        }
+        intent.state = Issuance.ISSUED;
+        intent.completedAt = now;
+        audit.inTransaction(caller.actor(), ACTION, "ISSUED", cmd.requestId(), c.serial, null,   // step 6
+                "ca " + ca.name() + ", notAfter " + c.notAfter + (predecessor == null ? "" : ", supersedes " + predecessor.serial));
+        return new IssuanceResult(c, ca.chain(), pkcs12, true);
+    }
+
+    private Certificate checkPredecessor(IssueCommand cmd, boolean lock) {
+        if (cmd.predecessorSerial() == null) {
+            return null;
+        }
+        Certificate predecessor = (lock ? certificates.findForUpdate(cmd.predecessorSerial()) : certificates.findByIdOptional(cmd.predecessorSerial()))
+                .orElseThrow(() -> DomainException.invalid("issuance.predecessor-unknown", cmd.predecessorSerial()));
+        if (!predecessor.holderId.equals(cmd.holderId())) {
+            throw DomainException.invalid("issuance.predecessor-unknown", cmd.predecessorSerial());
+        }
+        return predecessor;
+    }
+
+    /**
+     * What makes two calls with one request id "the same request". The NIK and the passphrase are left out on
+     * purpose: neither may be stored, not even as a hash that a 16-digit search could reverse.
+     */
+    private static String contentHash(IssueCommand cmd, String keyPart) {
+        var s = cmd.subject();
+        String canonical = String.join("\u0000", cmd.holderId().toString(), cmd.profile(), s.commonName(), s.email(),
+                String.valueOf(s.institutionId()), s.organization(), Objects.toString(s.organizationalUnit(), ""), keyPart,
+                Objects.toString(cmd.predecessorSerial(), ""));
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static byte[] encoded(X509CertificateHolder holder) {
+        try {
+            return holder.getEncoded();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,148 @@
+package id.go.kapuaskab.sertel.certificate.service;
+
+import id.go.kapuaskab.sertel.certificate.config.CaConfig;
+import id.go.kapuaskab.sertel.certificate.domain.Certificate;
+import id.go.kapuaskab.sertel.certificate.domain.RevocationReason;
+import id.go.kapuaskab.sertel.certificate.repository.CertificateRepository;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigInteger;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
+import java.util.Optional;
+import org.bouncycastle.asn1.ocsp.OCSPObjectIdentifiers;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.Extensions;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.ocsp.BasicOCSPRespBuilder;
+import org.bouncycastle.cert.ocsp.CertificateID;
+import org.bouncycastle.cert.ocsp.CertificateStatus;
+import org.bouncycastle.cert.ocsp.OCSPException;
+import org.bouncycastle.cert.ocsp.OCSPReq;
+import org.bouncycastle.cert.ocsp.OCSPRespBuilder;
+import org.bouncycastle.cert.ocsp.Req;
+import org.bouncycastle.cert.ocsp.RespID;
+import org.bouncycastle.cert.ocsp.RevokedStatus;
+import org.bouncycastle.cert.ocsp.UnknownStatus;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
+import org.bouncycastle.operator.DigestCalculatorProvider;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
+import org.jboss.logging.Logger;
+
+/**
+ * RFC 6960 responder for our CAs, signed by the CA that issued the certificate asked about (so no delegated
+ * responder certificate is needed). Every answer is an OCSPResponse, errors included: a request that cannot be
+ * read is {@code malformedRequest}, one about a CA we do not run is {@code unauthorized}, a failure of ours is
+ * {@code internalError}. The nonce of the request is echoed.
+ */
+@ApplicationScoped
+public class OcspResponder {
+
+    private static final Logger LOG = Logger.getLogger(OcspResponder.class);
+
+    private final CaRegistry cas;
+    private final CertificateRepository certificates;
+    private final Clock clock;
+    private final Duration validity;
+    private final int maxRequestBytes;
+    private final DigestCalculatorProvider digests;
+
+    OcspResponder(CaRegistry cas, CertificateRepository certificates, Clock clock, CaConfig config) {
+        this.cas = cas;
+        this.certificates = certificates;
+        this.clock = clock;
+        this.validity = config.ocsp().validity();
+        this.maxRequestBytes = config.ocsp().maxRequestBytes();
+        try {
+            this.digests = new JcaDigestCalculatorProviderBuilder().setProvider(new BouncyCastleProvider()).build();
+        } catch (OperatorCreationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public byte[] respond(byte[] der) {
+        OCSPReq request;
+        try {
+            if (der == null || der.length == 0 || der.length > maxRequestBytes) {
+                return error(OCSPRespBuilder.MALFORMED_REQUEST);
+            }
+            request = new OCSPReq(der);
+            if (request.getRequestList().length == 0) {
+                return error(OCSPRespBuilder.MALFORMED_REQUEST);
+            }
+        } catch (IOException | RuntimeException e) {
+            return error(OCSPRespBuilder.MALFORMED_REQUEST);
+        }
+        try {
+            return answer(request);
+        } catch (RuntimeException | OCSPException | IOException | OperatorCreationException e) {
+            LOG.error("OCSP response failed", e);
+            return error(OCSPRespBuilder.INTERNAL_ERROR);
+        }
+    }
+
+    private byte[] answer(OCSPReq request) throws OCSPException, IOException, OperatorCreationException {
+        Req[] items = request.getRequestList();
+        Optional<CertificateAuthority> issuer = issuerOf(items[0].getCertID());
+        if (issuer.isEmpty()) {
+            return error(OCSPRespBuilder.UNAUTHORIZED);
+        }
+        CertificateAuthority ca = issuer.get();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        BasicOCSPRespBuilder b = new BasicOCSPRespBuilder(new RespID(ca.publicKeyInfo(), digests.get(CertificateID.HASH_SHA1)));
+        for (Req item : items) {
+            CertificateID id = item.getCertID();
+            CertificateStatus status = issuerOf(id).filter(ca::equals).isPresent() ? statusOf(ca, id.getSerialNumber()) : new UnknownStatus();
+            b.addResponse(id, status, Date.from(now), Date.from(now.plus(validity)), null);
+        }
+        Extension nonce = request.getExtension(OCSPObjectIdentifiers.id_pkix_ocsp_nonce);
+        if (nonce != null) {
+            b.setResponseExtensions(new Extensions(nonce));
+        }
+        var basic = b.build(ca.signer(), null, Date.from(now));
+        return new OCSPRespBuilder().build(OCSPRespBuilder.SUCCESSFUL, basic).getEncoded();
+    }
+
+    private Optional<CertificateAuthority> issuerOf(CertificateID id) {
+        for (CertificateAuthority ca : cas.all()) {
+            try {
+                if (id.matchesIssuer(ca.holder(), digests)) {
+                    return Optional.of(ca);
+                }
+            } catch (OCSPException e) {
+                // an unknown hash algorithm: this CA is not the one asked about
+            }
+        }
+        return Optional.empty();
+    }
+
+    private CertificateStatus statusOf(CertificateAuthority ca, BigInteger serial) {
+        if (ca.role() == CertificateAuthority.Role.ROOT) {
+            X509CertificateHolder issuing = cas.issuing().holder();
+            return issuing.getSerialNumber().equals(serial) ? CertificateStatus.GOOD : new UnknownStatus();
+        }
+        Certificate c = QuarkusTransaction.joiningExisting().call(() -> certificates.findById(serial.toString(16)));
+        if (c == null || !c.caName.equals(ca.name())) {
+            return new UnknownStatus();
+        }
+        if (c.isOnCrl()) {
+            RevocationReason reason = c.revocationReason == null ? RevocationReason.unspecified : c.revocationReason;
+            return new RevokedStatus(Date.from(c.revokedAt.truncatedTo(ChronoUnit.SECONDS)), reason.code());
+        }
+        return CertificateStatus.GOOD;
+    }
+
+    private static byte[] error(int status) {
+        try {
+            return new OCSPRespBuilder().build(status, null).getEncoded();
+        } catch (IOException | OCSPException e) {
+            throw new UncheckedIOException(new IOException(e));
+        }
+    }
+}

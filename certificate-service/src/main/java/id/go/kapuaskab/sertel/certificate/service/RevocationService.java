@@ -1,0 +1,94 @@
+package id.go.kapuaskab.sertel.certificate.service;
+
+import id.go.kapuaskab.sertel.certificate.domain.Caller;
+import id.go.kapuaskab.sertel.certificate.domain.Certificate;
+import id.go.kapuaskab.sertel.certificate.domain.CertificateStatus;
+import id.go.kapuaskab.sertel.certificate.domain.RevocationReason;
+import id.go.kapuaskab.sertel.certificate.repository.CertificateRepository;
+import id.go.kapuaskab.sertel.support.problem.DomainException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Revocation, suspension (certificateHold) and its release. Only the renewal service's identity and admins may
+ * change a status. Each change re-signs the CA's CRL in the same transaction, so OCSP and CRL never disagree once
+ * it commits. Revoking a revoked certificate is a conflict, except the replay of the very request that revoked it.
+ */
+@ApplicationScoped
+public class RevocationService {
+
+    private final CertificateRepository certificates;
+    private final CrlService crls;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    RevocationService(CertificateRepository certificates, CrlService crls, AuditLog audit, Clock clock) {
+        this.certificates = certificates;
+        this.crls = crls;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Certificate revoke(Caller caller, String serial, String reasonName, Instant invalidityDate, UUID requestId) {
+        authorise(caller);
+        RevocationReason reason = RevocationReason.byName(reasonName == null ? "unspecified" : reasonName)
+                .orElseThrow(() -> DomainException.invalid("revocation.unknown-reason", String.valueOf(reasonName).length() > 40
+                        ? String.valueOf(reasonName).substring(0, 40) : String.valueOf(reasonName)));
+        Instant now = clock.instant();
+        if (invalidityDate != null && invalidityDate.isAfter(now)) {
+            throw DomainException.invalid("revocation.invalidity-date-in-future");
+        }
+        Certificate c = certificates.findForUpdate(serial).orElseThrow(() -> DomainException.notFound("certificate.not-found", serial));
+        if (c.status == CertificateStatus.REVOKED) {
+            if (requestId != null && requestId.equals(c.revocationRequestId)) {
+                return c;
+            }
+            throw DomainException.conflict("certificate.already-revoked", c.serial).with("currentState", c.status);
+        }
+        if (reason == RevocationReason.certificateHold) {
+            CertificateStatus current = c.statusAt(clock);
+            if (current != CertificateStatus.ACTIVE) {
+                throw DomainException.conflict(current == CertificateStatus.SUSPENDED ? "certificate.already-suspended"
+                        : "certificate.not-active", c.serial).with("currentState", current);
+            }
+            c.status = CertificateStatus.SUSPENDED;
+        } else {
+            c.status = CertificateStatus.REVOKED;
+        }
+        c.revokedAt = now;
+        c.revocationReason = reason;
+        c.invalidityDate = invalidityDate;
+        c.revocationRequestId = requestId;
+        crls.publish(c.caName);
+        audit.inTransaction(caller.actor(), reason == RevocationReason.certificateHold ? "SUSPEND" : "REVOKE", "DONE", requestId,
+                c.serial, null, "reason " + reason);
+        return c;
+    }
+
+    @Transactional
+    public Certificate resume(Caller caller, String serial) {
+        authorise(caller);
+        Certificate c = certificates.findForUpdate(serial).orElseThrow(() -> DomainException.notFound("certificate.not-found", serial));
+        if (c.status != CertificateStatus.SUSPENDED) {
+            throw DomainException.conflict("certificate.not-suspended", c.serial).with("currentState", c.statusAt(clock));
+        }
+        c.status = CertificateStatus.ACTIVE;
+        c.revokedAt = null;
+        c.revocationReason = null;
+        c.invalidityDate = null;
+        c.revocationRequestId = null;
+        crls.publish(c.caName);
+        audit.inTransaction(caller.actor(), "RESUME", "DONE", null, c.serial, null, null);
+        return c;
+    }
+
+    private static void authorise(Caller caller) {
+        if (!caller.has(Caller.RENEWAL_SERVICE) && !caller.has(Caller.ADMIN)) {
+            throw DomainException.forbidden("forbidden");
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package id.go.kapuaskab.sertel.certificate;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.math.BigInteger;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.spec.ECGenParameterSpec;
+import java.security.spec.RSAKeyGenParameterSpec;
+import org.bouncycastle.asn1.DERBitString;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
+import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.bouncycastle.pkcs.PKCS10CertificationRequest;
+import org.bouncycastle.pkcs.PKCS10CertificationRequestBuilder;
+
+/** Key pairs and PKCS#10 requests for tests, good and hostile. */
+public final class Csrs {
+
+    static final BouncyCastleProvider BC = new BouncyCastleProvider();
+
+    private Csrs() {
+    }
+
+    public static KeyPair ec(String curve) {
+        try {
+            KeyPairGenerator g = KeyPairGenerator.getInstance("EC", BC);
+            g.initialize(new ECGenParameterSpec(curve));
+            return g.generateKeyPair();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static KeyPair rsa(int bits, long exponent) {
+        try {
+            KeyPairGenerator g = KeyPairGenerator.getInstance("RSA", BC);
+            g.initialize(new RSAKeyGenParameterSpec(bits, BigInteger.valueOf(exponent)));
+            return g.generateKeyPair();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static String p256() {
+        return pem(ec("secp256r1"));
+    }
+
+    /** A CSR of this key pair, with a subject and extensions the CA must ignore. */
+    public static String pem(KeyPair keys) {
+        return pem(build(SubjectPublicKeyInfo.getInstance(keys.getPublic().getEncoded()), keys.getPrivate()));
+    }
+
+    /** A CSR that names one public key and is signed by another private key. */
+    public static String signedByOther(KeyPair named, PrivateKey signer) {
+        return pem(build(SubjectPublicKeyInfo.getInstance(named.getPublic().getEncoded()), signer));
+    }
+
+    /** A CSR carrying an EC P-256 "public key" that is not a point of the curve. */
+    public static String offCurvePoint() {
+        KeyPair real = ec("secp256r1");
+        SubjectPublicKeyInfo spki = SubjectPublicKeyInfo.getInstance(real.getPublic().getEncoded());
+        byte[] point = spki.getPublicKeyData().getOctets();
+        point[point.length - 1] ^= 0x01;
+        SubjectPublicKeyInfo bad = new SubjectPublicKeyInfo(spki.getAlgorithm(), new DERBitString(point));
+        return pem(build(bad, real.getPrivate()));
+    }
+
+    static PKCS10CertificationRequest build(SubjectPublicKeyInfo key, PrivateKey signer) {
+        try {
+            String alg = signer.getAlgorithm().equals("RSA") ? "SHA256withRSA" : "SHA256withECDSA";
+            return new PKCS10CertificationRequestBuilder(new X500Name("CN=Mallory,O=Evil Corp,C=XX"), key)
+                    .build(new JcaContentSignerBuilder(alg).setProvider(BC).build(signer));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static String pem(PKCS10CertificationRequest csr) {
+        try (StringWriter out = new StringWriter(); JcaPEMWriter pem = new JcaPEMWriter(out)) {
+            pem.writeObject(csr);
+            pem.flush();
+            return out.toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

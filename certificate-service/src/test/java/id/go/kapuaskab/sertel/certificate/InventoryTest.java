@@ -1,0 +1,161 @@
+package id.go.kapuaskab.sertel.certificate;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.isIn;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
+
+import id.go.kapuaskab.sertel.testsupport.MutableClock;
+import id.go.kapuaskab.sertel.testsupport.TestTokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class InventoryTest {
+
+    @AfterEach
+    void resetClock() {
+        MutableClock.INSTANCE.reset();
+    }
+
+    @Test
+    void applicantsSeeTheirOwnVerifiersTheirInstitutionsAdminsAll() {
+        UUID holder = UUID.randomUUID();
+        UUID institution = UUID.randomUUID();
+        String a = Issue.withCsr(Csrs.p256(), holder, institution).post().path("serial");
+        String b = Issue.withCsr(Csrs.p256(), holder, institution).post().path("serial");
+        String colleague = Issue.withCsr(Csrs.p256(), UUID.randomUUID(), institution).post().path("serial");
+        Issue.withCsr(Csrs.p256()).post().then().statusCode(201);
+
+        given().auth().oauth2(TestTokens.applicant(holder, institution)).get("/api/v1/certificates").then().statusCode(200)
+                .body("total", equalTo(2)).body("items.serial", everyItem(isIn(List.of(a, b))))
+                .body("items[0].holderId", equalTo(holder.toString()));
+        given().auth().oauth2(TestTokens.applicant(holder, institution)).queryParam("size", 1).queryParam("page", 1)
+                .get("/api/v1/certificates").then().statusCode(200).body("items", hasSize(1)).body("total", equalTo(2))
+                .body("page", equalTo(1)).body("size", equalTo(1));
+        given().auth().oauth2(TestTokens.verifier(UUID.randomUUID(), institution)).get("/api/v1/certificates").then().statusCode(200)
+                .body("total", equalTo(3)).body("items.serial", everyItem(isIn(List.of(a, b, colleague))));
+        given().auth().oauth2(TestTokens.verifier(UUID.randomUUID(), UUID.randomUUID())).get("/api/v1/certificates").then()
+                .statusCode(200).body("total", equalTo(0));
+        int all = given().auth().oauth2(TestTokens.admin(UUID.randomUUID())).get("/api/v1/certificates").then().statusCode(200)
+                .extract().path("total");
+        assertThat(all).isGreaterThanOrEqualTo(4);
+        given().auth().oauth2(TestTokens.admin(UUID.randomUUID())).queryParam("size", 1000).get("/api/v1/certificates").then()
+                .statusCode(422).body("type", equalTo("https://sertel.kapuaskab.go.id/problems/inventory.invalid-page"));
+    }
+
+    @Test
+    void oneCertificateAsJsonPemChainOrDerByAccept() throws Exception {
+        UUID holder = UUID.randomUUID();
+        UUID institution = UUID.randomUUID();
+        Response issued = Issue.withCsr(Csrs.p256(), holder, institution).post();
+        String serial = issued.path("serial");
+        String token = TestTokens.applicant(holder, institution);
+
+        given().auth().oauth2(token).get("/api/v1/certificates/" + serial).then().statusCode(200).contentType("application/json")
+                .body("serial", equalTo(serial)).body("status", equalTo("ACTIVE")).body("commonName", equalTo("Budi Santoso"))
+                .body("keyFingerprint", org.hamcrest.Matchers.matchesPattern("[0-9a-f]{64}"));
+        String pem = given().auth().oauth2(token).accept("application/x-pem-file").get("/api/v1/certificates/" + serial)
+                .then().statusCode(200).contentType("application/x-pem-file").extract().asString();
+        assertThat(pem).isEqualTo(issued.path("certificatePem"));
+        String chain = given().auth().oauth2(token).accept("application/pem-certificate-chain").get("/api/v1/certificates/" + serial.toUpperCase())
+                .then().statusCode(200).contentType("application/pem-certificate-chain").extract().asString();
+        assertThat(Certs.parseAll(chain)).hasSize(3);
+        byte[] der = given().auth().oauth2(token).accept("application/pkix-cert").get("/api/v1/certificates/" + serial)
+                .then().statusCode(200).contentType("application/pkix-cert").extract().asByteArray();
+        X509Certificate parsed = (X509Certificate) java.security.cert.CertificateFactory.getInstance("X.509")
+                .generateCertificate(new java.io.ByteArrayInputStream(der));
+        assertThat(parsed.getSerialNumber().toString(16)).isEqualTo(serial);
+        given().auth().oauth2(token).accept("image/png").get("/api/v1/certificates/" + serial).then().statusCode(406)
+                .contentType("application/problem+json");
+        given().auth().oauth2(token).get("/api/v1/certificates/abcdef0123").then().statusCode(404)
+                .body("type", equalTo("https://sertel.kapuaskab.go.id/problems/certificate.not-found"));
+    }
+
+    @Test
+    void expiryIsComputedFromTheClock() {
+        UUID holder = UUID.randomUUID();
+        String serial = Issue.withCsr(Csrs.p256(), holder, UUID.randomUUID()).post().path("serial");
+        MutableClock.INSTANCE.advance(Duration.ofDays(732));
+        given().auth().oauth2(Issue.notificationToken()).get("/internal/certificates/" + serial).then().statusCode(200)
+                .body("status", equalTo("EXPIRED"));
+    }
+
+    @Test
+    void expiringWalksActiveCertificatesInKeysetPages() {
+        Instant base = Instant.parse("2031-03-01T00:00:00Z");
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            MutableClock.INSTANCE.set(base.plus(Duration.ofMinutes(i)));
+            expected.add(Issue.withCsr(Csrs.p256()).post().then().statusCode(201).extract().path("serial"));
+        }
+        MutableClock.INSTANCE.reset();
+        String stillActive = expected.get(2);
+        String revokedOne = expected.get(3);
+        given().auth().oauth2(Issue.renewalToken()).contentType("application/json").body(java.util.Map.of("reason", "keyCompromise"))
+                .post("/internal/certificates/" + revokedOne + "/revocation").then().statusCode(200);
+        expected.remove(revokedOne);
+
+        Instant from = base.plus(Duration.ofDays(700));
+        Instant to = base.plus(Duration.ofDays(800));
+        List<String> walked = new ArrayList<>();
+        String after = null;
+        int pages = 0;
+        do {
+            var request = given().auth().oauth2(Issue.notificationToken()).queryParam("from", from.toString())
+                    .queryParam("to", to.toString()).queryParam("limit", 2);
+            if (after != null) {
+                request.queryParam("after", after);
+            }
+            Response page = request.get("/internal/certificates/expiring");
+            page.then().statusCode(200).body("items.size()", is(org.hamcrest.Matchers.lessThanOrEqualTo(2)));
+            walked.addAll(page.path("items.serial"));
+            after = page.path("next");
+            pages++;
+        } while (after != null && pages < 10);
+
+        assertThat(walked).containsExactlyElementsOf(expected).contains(stillActive);
+        assertThat(pages).isEqualTo(2);
+        given().auth().oauth2(Issue.notificationToken()).queryParam("from", to.toString()).queryParam("to", from.toString())
+                .get("/internal/certificates/expiring").then().statusCode(422)
+                .body("type", equalTo("https://sertel.kapuaskab.go.id/problems/inventory.invalid-window"));
+        given().auth().oauth2(Issue.notificationToken()).queryParam("from", from.toString()).queryParam("to", to.toString())
+                .queryParam("after", "garbage!").get("/internal/certificates/expiring").then().statusCode(422)
+                .body("type", equalTo("https://sertel.kapuaskab.go.id/problems/inventory.invalid-cursor"));
+    }
+
+    @Test
+    void publicChainAndCaCertificatesAreServedWithoutToken() {
+        String chain = given().get("/pki/ca/chain.pem").then().statusCode(200).contentType("application/pem-certificate-chain")
+                .extract().asString();
+        assertThat(Certs.parseAll(chain)).hasSize(2);
+        given().get("/pki/ca/sertel-issuing-ca.cer").then().statusCode(200).contentType("application/pkix-cert");
+        given().get("/pki/ca/sertel-root-ca.pem").then().statusCode(200).body(startsWith("-----BEGIN CERTIFICATE-----"));
+        byte[] p7 = given().get("/pki/ca/chain.p7c").then().statusCode(200).contentType(startsWith("application/pkcs7-mime"))
+                .extract().asByteArray();
+        Openssl.Result pkcs7 = Openssl.run("pkcs7", "-inform", "DER", "-in", Openssl.file("chain", p7).toString(), "-print_certs", "-noout");
+        assertThat(pkcs7.exit()).as(pkcs7.output()).isZero();
+        assertThat(pkcs7.output()).contains("Issuing CA").contains("Root CA");
+        given().header("Accept-Language", "en").get("/pki/crl/nobody.crl").then().statusCode(404)
+                .contentType("application/problem+json").body("type", equalTo("https://sertel.kapuaskab.go.id/problems/ca.unknown"))
+                .body("title", equalTo("Unknown CA"));
+        given().header("Authorization", "Bearer garbage").get("/pki/ca/chain.pem").then().statusCode(200);
+        given().get("/pki/ca/chain.pem").then().header("Cache-Control", startsWith("public"));
+        given().get("/api/v1/certificates/../../pki/ca/chain.pem").then().statusCode(is(org.hamcrest.Matchers.oneOf(200, 404)));
+        given().get("/q/openapi").then().statusCode(200);
+        given().get("/nothing-here").then().statusCode(404).body("pkcs12", nullValue());
+    }
+}

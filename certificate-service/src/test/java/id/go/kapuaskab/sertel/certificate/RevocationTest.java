@@ -1,0 +1,245 @@
+package id.go.kapuaskab.sertel.certificate;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.equalTo;
+
+import id.go.kapuaskab.sertel.testsupport.TestTokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import java.math.BigInteger;
+import java.nio.file.Path;
+import java.security.cert.CertPathValidator;
+import java.security.cert.CertPathValidatorException;
+import java.security.cert.CertStore;
+import java.security.cert.CertificateFactory;
+import java.security.cert.CollectionCertStoreParameters;
+import java.security.cert.PKIXParameters;
+import java.security.cert.TrustAnchor;
+import java.security.cert.X509CRL;
+import java.security.cert.X509CRLEntry;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.bouncycastle.asn1.DEROctetString;
+import org.bouncycastle.asn1.ocsp.OCSPObjectIdentifiers;
+import org.bouncycastle.asn1.x509.CRLReason;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.Extensions;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.ocsp.BasicOCSPResp;
+import org.bouncycastle.cert.ocsp.CertificateID;
+import org.bouncycastle.cert.ocsp.OCSPReq;
+import org.bouncycastle.cert.ocsp.OCSPReqBuilder;
+import org.bouncycastle.cert.ocsp.OCSPResp;
+import org.bouncycastle.cert.ocsp.RevokedStatus;
+import org.bouncycastle.cert.ocsp.SingleResp;
+import org.bouncycastle.cert.ocsp.UnknownStatus;
+import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
+import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
+import org.junit.jupiter.api.Test;
+
+/** Revocation as relying parties see it: through our CRL and OCSP responder, checked by openssl and by Java's PKIX. */
+@QuarkusTest
+class RevocationTest {
+
+    private static final String TYPES = "https://sertel.kapuaskab.go.id/problems/";
+
+    @Test
+    void opensslOcspSaysGoodThenRevokedAndTheCrlListsIt() throws Exception {
+        Response issued = Issue.withCsr(Csrs.p256()).post();
+        String serial = issued.path("serial");
+        List<X509Certificate> cas = Certs.parseAll(issued.path("chainPem"));
+        Path leaf = Openssl.file("leaf", (String) issued.path("certificatePem"));
+        Path issuing = Openssl.file("issuing", Certs.pem(cas.get(0)));
+        Path root = Openssl.file("root", Certs.pem(cas.get(1)));
+
+        Openssl.Result good = ocsp(issuing, root, leaf);
+        assertThat(good.exit()).as(good.output()).isZero();
+        assertThat(good.output()).contains("Response verify OK").contains(": good").contains("This Update:").contains("Next Update:")
+                .doesNotContain("WARNING");
+
+        Instant invalidity = Instant.now().minus(2, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+        UUID requestId = UUID.randomUUID();
+        revoke(serial, Map.of("requestId", requestId.toString(), "reason", "keyCompromise", "invalidityDate", invalidity.toString()))
+                .then().statusCode(200).contentType(ContentType.JSON).body("status", equalTo("REVOKED"));
+
+        Openssl.Result revoked = ocsp(issuing, root, leaf);
+        assertThat(revoked.exit()).as(revoked.output()).isZero();
+        assertThat(revoked.output()).contains("Response verify OK").contains(": revoked").contains("Reason: keyCompromise")
+                .contains("Revocation Time:");
+
+        byte[] crlDer = given().get("/pki/crl/sertel-issuing-ca.crl").then().statusCode(200).contentType("application/pkix-crl")
+                .extract().asByteArray();
+        Path crl = Openssl.file("crl", crlDer);
+        Path chain = Openssl.file("chain", (String) issued.path("chainPem"));
+        Openssl.Result crlCheck = Openssl.run("crl", "-inform", "DER", "-in", crl.toString(), "-CAfile", chain.toString(), "-verify",
+                "-noout", "-text");
+        assertThat(crlCheck.exit()).as(crlCheck.output()).isZero();
+        assertThat(crlCheck.output()).contains("verify OK").containsIgnoringCase("Serial Number: " + serial)
+                .contains("Key Compromise").contains("Invalidity Date").contains("X509v3 CRL Number").contains("Next Update");
+
+        X509CRLEntry entry = Certs.crl(crlDer).getRevokedCertificate(new BigInteger(serial, 16));
+        assertThat(entry.getRevocationReason()).isEqualTo(java.security.cert.CRLReason.KEY_COMPROMISE);
+
+        revoke(serial, Map.of("requestId", requestId.toString(), "reason", "keyCompromise", "invalidityDate", invalidity.toString()))
+                .then().statusCode(200);
+        revoke(serial, Map.of("requestId", UUID.randomUUID().toString(), "reason", "superseded")).then().statusCode(409)
+                .contentType("application/problem+json").body("type", equalTo(TYPES + "certificate.already-revoked"));
+    }
+
+    @Test
+    void javaPkixValidatesTheChainWithRevocationChecking() throws Exception {
+        Response issued = Issue.withCsr(Csrs.p256()).post();
+        List<X509Certificate> cas = Certs.parseAll(issued.path("chainPem"));
+        X509Certificate leaf = Certs.parse(issued.path("certificatePem"));
+
+        validate(leaf, cas);
+
+        revoke(issued.path("serial"), Map.of("reason", "affiliationChanged")).then().statusCode(200);
+        assertThatThrownBy(() -> validate(leaf, cas)).isInstanceOf(CertPathValidatorException.class)
+                .satisfies(e -> assertThat(((CertPathValidatorException) e).getReason())
+                        .isEqualTo(CertPathValidatorException.BasicReason.REVOKED));
+    }
+
+    @Test
+    void suspensionIsOnHoldUntilAnAdminResumesIt() throws Exception {
+        Response issued = Issue.withCsr(Csrs.p256()).post();
+        String serial = issued.path("serial");
+        List<X509Certificate> cas = Certs.parseAll(issued.path("chainPem"));
+        String admin = TestTokens.admin(UUID.randomUUID());
+        BigInteger before = crlNumber();
+
+        given().auth().oauth2(admin).post("/api/v1/certificates/" + serial + "/suspend").then().statusCode(200)
+                .body("status", equalTo("SUSPENDED")).body("revocationReason", equalTo("certificateHold"));
+        assertThat(crlNumber()).isGreaterThan(before);
+        SingleResp held = ocsp(cas.get(0), new BigInteger(serial, 16), null).getResponses()[0];
+        assertThat(held.getCertStatus()).isInstanceOf(RevokedStatus.class);
+        assertThat(((RevokedStatus) held.getCertStatus()).getRevocationReason()).isEqualTo(CRLReason.certificateHold);
+        given().auth().oauth2(admin).post("/api/v1/certificates/" + serial + "/suspend").then().statusCode(409)
+                .body("type", equalTo(TYPES + "certificate.already-suspended"));
+
+        given().auth().oauth2(admin).post("/api/v1/certificates/" + serial + "/resume").then().statusCode(200)
+                .body("status", equalTo("ACTIVE"));
+        assertThat(ocsp(cas.get(0), new BigInteger(serial, 16), null).getResponses()[0].getCertStatus()).isNull();
+        assertThat(Certs.crl(crlBytes()).getRevokedCertificate(new BigInteger(serial, 16))).isNull();
+        given().auth().oauth2(admin).post("/api/v1/certificates/" + serial + "/resume").then().statusCode(409)
+                .body("type", equalTo(TYPES + "certificate.not-suspended"));
+    }
+
+    @Test
+    void adminRevokesWithReasonAndUnknownReasonsAreRefused() {
+        String serial = Issue.withCsr(Csrs.p256()).post().path("serial");
+        String admin = TestTokens.admin(UUID.randomUUID());
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("reason", "becauseISaidSo"))
+                .post("/api/v1/certificates/" + serial + "/revoke").then().statusCode(422)
+                .body("type", equalTo(TYPES + "revocation.unknown-reason"));
+        given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("reason", "privilegeWithdrawn", "invalidityDate", Instant.now().plusSeconds(3600).toString()))
+                .post("/api/v1/certificates/" + serial + "/revoke").then().statusCode(422)
+                .body("type", equalTo(TYPES + "revocation.invalidity-date-in-future"));
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("reason", "privilegeWithdrawn"))
+                .post("/api/v1/certificates/" + serial + "/revoke").then().statusCode(200).body("status", equalTo("REVOKED"));
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("reason", "privilegeWithdrawn"))
+                .post("/api/v1/certificates/" + serial + "/revoke").then().statusCode(409);
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("reason", "unspecified"))
+                .post("/api/v1/certificates/ffff0000/revoke").then().statusCode(404)
+                .body("type", equalTo(TYPES + "certificate.not-found"));
+    }
+
+    @Test
+    void ocspEchoesTheNonceAnswersUnknownAndServesGet() throws Exception {
+        Response issued = Issue.withCsr(Csrs.p256()).post();
+        X509Certificate issuing = Certs.parseAll(issued.path("chainPem")).get(0);
+        byte[] nonce = new byte[16];
+        new java.security.SecureRandom().nextBytes(nonce);
+
+        BasicOCSPResp good = ocsp(issuing, new BigInteger((String) issued.path("serial"), 16), nonce);
+        assertThat(good.getExtension(OCSPObjectIdentifiers.id_pkix_ocsp_nonce).getExtnValue().getOctets())
+                .isEqualTo(new DEROctetString(nonce).getEncoded());
+        assertThat(good.isSignatureValid(new JcaContentVerifierProviderBuilder().build(issuing.getPublicKey()))).isTrue();
+        SingleResp single = good.getResponses()[0];
+        assertThat(single.getCertStatus()).isNull();
+        assertThat(single.getThisUpdate()).isNotNull();
+        assertThat(single.getNextUpdate()).isAfter(single.getThisUpdate());
+
+        BasicOCSPResp unknown = ocsp(issuing, new BigInteger("123456789abcdef", 16), null);
+        assertThat(unknown.getResponses()[0].getCertStatus()).isInstanceOf(UnknownStatus.class);
+
+        OCSPReq req = request(issuing, new BigInteger((String) issued.path("serial"), 16), null);
+        String b64 = java.net.URLEncoder.encode(java.util.Base64.getEncoder().encodeToString(req.getEncoded()), java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] viaGet = given().urlEncodingEnabled(false).get("/pki/ocsp/" + b64).then().statusCode(200)
+                .contentType("application/ocsp-response").extract().asByteArray();
+        OCSPResp resp = new OCSPResp(viaGet);
+        assertThat(resp.getStatus()).isEqualTo(OCSPResp.SUCCESSFUL);
+        assertThat(((BasicOCSPResp) resp.getResponseObject()).getResponses()[0].getCertStatus()).isNull();
+    }
+
+    @Test
+    void malformedOcspRequestsGetAnOcspErrorStatus() throws Exception {
+        byte[] answer = given().contentType("application/ocsp-request").body(new byte[] {0x30, 0x03, 0x01, 0x02})
+                .post("/pki/ocsp").then().statusCode(200).contentType("application/ocsp-response").extract().asByteArray();
+        assertThat(new OCSPResp(answer).getStatus()).isEqualTo(OCSPResp.MALFORMED_REQUEST);
+        byte[] garbageGet = given().get("/pki/ocsp/!!!notbase64").then().statusCode(200).extract().asByteArray();
+        assertThat(new OCSPResp(garbageGet).getStatus()).isEqualTo(OCSPResp.MALFORMED_REQUEST);
+        byte[] empty = given().get("/pki/ocsp").then().statusCode(200).extract().asByteArray();
+        assertThat(new OCSPResp(empty).getStatus()).isEqualTo(OCSPResp.MALFORMED_REQUEST);
+    }
+
+    private static Openssl.Result ocsp(Path issuing, Path root, Path leaf) {
+        return Openssl.run("ocsp", "-issuer", issuing.toString(), "-cert", leaf.toString(),
+                "-url", "http://127.0.0.1:" + RestAssured.port + "/pki/ocsp",
+                "-CAfile", root.toString(), "-verify_other", issuing.toString());
+    }
+
+    private static Response revoke(String serial, Map<String, String> body) {
+        return given().auth().oauth2(Issue.renewalToken()).contentType(ContentType.JSON).body(body)
+                .post("/internal/certificates/" + serial + "/revocation");
+    }
+
+    private static OCSPReq request(X509Certificate issuer, BigInteger serial, byte[] nonce) throws Exception {
+        CertificateID id = new CertificateID(new JcaDigestCalculatorProviderBuilder().build().get(CertificateID.HASH_SHA1),
+                new X509CertificateHolder(issuer.getEncoded()), serial);
+        OCSPReqBuilder b = new OCSPReqBuilder().addRequest(id);
+        if (nonce != null) {
+            b.setRequestExtensions(new Extensions(new Extension(OCSPObjectIdentifiers.id_pkix_ocsp_nonce, false,
+                    new DEROctetString(nonce).getEncoded())));
+        }
+        return b.build();
+    }
+
+    private static BasicOCSPResp ocsp(X509Certificate issuer, BigInteger serial, byte[] nonce) throws Exception {
+        byte[] answer = given().contentType("application/ocsp-request").body(request(issuer, serial, nonce).getEncoded())
+                .post("/pki/ocsp").then().statusCode(200).extract().asByteArray();
+        OCSPResp resp = new OCSPResp(answer);
+        assertThat(resp.getStatus()).isEqualTo(OCSPResp.SUCCESSFUL);
+        return (BasicOCSPResp) resp.getResponseObject();
+    }
+
+    private static byte[] crlBytes() {
+        return given().get("/pki/crl/sertel-issuing-ca.crl").then().statusCode(200).extract().asByteArray();
+    }
+
+    private static BigInteger crlNumber() throws Exception {
+        X509CRL crl = Certs.crl(crlBytes());
+        byte[] ext = crl.getExtensionValue(Extension.cRLNumber.getId());
+        return org.bouncycastle.asn1.ASN1Integer.getInstance(org.bouncycastle.asn1.ASN1OctetString.getInstance(ext).getOctets()).getValue();
+    }
+
+    private static void validate(X509Certificate leaf, List<X509Certificate> cas) throws Exception {
+        X509CRL issuingCrl = Certs.crl(crlBytes());
+        X509CRL rootCrl = Certs.crl(given().get("/pki/crl/sertel-root-ca.crl").then().statusCode(200).extract().asByteArray());
+        PKIXParameters params = new PKIXParameters(Set.of(new TrustAnchor(cas.get(1), null)));
+        params.setRevocationEnabled(true);
+        params.addCertStore(CertStore.getInstance("Collection", new CollectionCertStoreParameters(List.of(issuingCrl, rootCrl))));
+        var path = CertificateFactory.getInstance("X.509").generateCertPath(List.of(leaf, cas.get(0)));
+        CertPathValidator.getInstance("PKIX").validate(path, params);
+    }
+}

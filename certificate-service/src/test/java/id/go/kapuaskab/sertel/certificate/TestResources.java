@@ -1,0 +1,16 @@
+package id.go.kapuaskab.sertel.certificate;
+
+import id.go.kapuaskab.sertel.testsupport.PostgresTestResource;
+import id.go.kapuaskab.sertel.testsupport.TestIssuer;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+
+/** The real parts every test of this service runs against; global, so all test classes share one application. */
+@WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL,
+        initArgs = @ResourceArg(name = "database", value = "sertel_certificate"))
+@WithTestResource(value = TestIssuer.class, scope = TestResourceScope.GLOBAL)
+public final class TestResources {
+    private TestResources() {
+    }
+}
