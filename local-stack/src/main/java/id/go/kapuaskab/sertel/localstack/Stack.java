@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -14,8 +15,16 @@ import java.util.function.Consumer;
  */
 public final class Stack implements AutoCloseable {
 
-    /** What differs between a developer's stack and a test's. */
-    public record Options(Path project, StackHome home, StackPorts ports, boolean durable, String profile, Consumer<String> log) {
+    /**
+     * What differs between a developer's stack and a test's or a benchmark's: {@code overrides} adds or
+     * replaces environment variables per service (keyed by service name), e.g. a benchmark's higher rate limits.
+     */
+    public record Options(Path project, StackHome home, StackPorts ports, boolean durable, String profile, Consumer<String> log,
+                          Map<String, Map<String, String>> overrides) {
+
+        public Options(Path project, StackHome home, StackPorts ports, boolean durable, String profile, Consumer<String> log) {
+            this(project, home, ports, durable, profile, log, Map.of());
+        }
     }
 
     private final Options options;
@@ -53,6 +62,11 @@ public final class Stack implements AutoCloseable {
         return database;
     }
 
+    /** The running service processes, in start order. */
+    public List<ServiceProcess> processes() {
+        return List.copyOf(running);
+    }
+
     private void startAll() {
         options.ports().described().forEach((port, user) -> {
             if (!StackPorts.isFree(port)) {
@@ -88,9 +102,10 @@ public final class Stack implements AutoCloseable {
 
     private void launch(ServiceCatalog.Service s, LocalSecrets secrets) {
         log("starting " + s.name() + " on port " + s.port());
+        Map<String, String> env = new java.util.LinkedHashMap<>(catalog.environment(s, options.home(), secrets, options.profile()));
+        env.putAll(options.overrides().getOrDefault(s.name(), Map.of()));
         running.add(ServiceProcess.start(new ServiceProcess.Spec(s.name(), s.jar(options.project()), s.readiness(),
-                catalog.environment(s, options.home(), secrets, options.profile()), ServiceCatalog.jvmArgs(),
-                options.home().log(s.name()))));
+                env, ServiceCatalog.jvmArgs(), options.home().log(s.name()))));
     }
 
     private void awaitReady(List<ServiceProcess> processes) {

@@ -1,0 +1,177 @@
+package id.go.kapuaskab.sertel.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import id.go.kapuaskab.sertel.localstack.LocalSecrets;
+import id.go.kapuaskab.sertel.localstack.ServiceProcess;
+import id.go.kapuaskab.sertel.localstack.Stack;
+import id.go.kapuaskab.sertel.localstack.StackHome;
+import id.go.kapuaskab.sertel.localstack.StackPorts;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * What scenarios share: the project, one durable stack of the packaged services on free ports (started on
+ * first use, with the benchmark's settings), the load generator, and small HTTP helpers for setup calls.
+ */
+public final class BenchContext implements AutoCloseable {
+
+    private final Path project;
+    private final Path work;
+    private final boolean quick;
+    private final LoadGenerator load = new LoadGenerator();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final ObjectMapper json = new ObjectMapper();
+    private final RssSampler rss = new RssSampler();
+    private Stack stack;
+    private StackPorts ports;
+    private StackHome home;
+
+    public BenchContext(Path project, Path work, boolean quick) {
+        this.project = project;
+        this.work = work;
+        this.quick = quick;
+    }
+
+    public Path project() {
+        return project;
+    }
+
+    public Path work() {
+        return work;
+    }
+
+    public LoadGenerator load() {
+        return load;
+    }
+
+    public ObjectMapper json() {
+        return json;
+    }
+
+    public RssSampler rss() {
+        return rss;
+    }
+
+    /** Runs per figure: the median of these is reported. */
+    public int runs() {
+        return 3;
+    }
+
+    /** JMH-style warm-up: on 2 cores the JIT needs seconds before figures settle. */
+    public Duration warmup() {
+        return quick ? Duration.ofSeconds(3) : Duration.ofSeconds(12);
+    }
+
+    public Duration measure() {
+        return quick ? Duration.ofSeconds(3) : Duration.ofSeconds(10);
+    }
+
+    public synchronized Stack stack() {
+        if (stack == null) {
+            deleteTree(work.resolve("stack"));
+            home = StackHome.at(work.resolve("stack"));
+            ports = StackPorts.free();
+            Map<String, Map<String, String>> overrides = new LinkedHashMap<>();
+            // the benchmark measures capacity, not the per-client limits that protect production
+            overrides.put("gateway", Map.of(
+                    "SERTEL_GATEWAY_RATE_LIMIT_REQUESTS_PER_SECOND", "1000000",
+                    "SERTEL_GATEWAY_RATE_LIMIT_BURST", "1000000",
+                    "SERTEL_GATEWAY_RATE_LIMIT_LOGIN_PER_MINUTE", "100000",
+                    "SERTEL_GATEWAY_RATE_LIMIT_LOGIN_BURST", "100000",
+                    "QUARKUS_HTTP_ACCESS_LOG_ENABLED", "false"));
+            stack = Stack.start(new Stack.Options(project, home, ports, true, "local", line -> log("[stack] " + line), overrides));
+            stack.processes().forEach(p -> rss.watch(p.name(), p.pid()));
+            rss.start();
+        }
+        return stack;
+    }
+
+    public StackPorts ports() {
+        stack();
+        return ports;
+    }
+
+    public StackHome home() {
+        stack();
+        return home;
+    }
+
+    public LocalSecrets secrets() {
+        return LocalSecrets.load(home().secrets());
+    }
+
+    public ServiceProcess process(String name) {
+        return stack().processes().stream().filter(p -> p.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no process " + name));
+    }
+
+    /** An access token from the password grant, through the gateway. */
+    public String login(String email, String password) throws IOException, InterruptedException {
+        JsonNode body = form(ports().gateway(), "/api/v1/auth/token",
+                Map.of("grant_type", "password", "username", email, "password", password));
+        return body.path("access_token").asText();
+    }
+
+    /** A service identity's token (client credentials) straight from applicant-service. */
+    public String serviceToken(String clientId) throws IOException, InterruptedException {
+        JsonNode body = form(ports().applicant(), "/api/v1/auth/token",
+                Map.of("grant_type", "client_credentials", "client_id", clientId, "client_secret", secrets().get("client." + clientId)));
+        return body.path("access_token").asText();
+    }
+
+    public JsonNode form(int port, String path, Map<String, String> fields) throws IOException, InterruptedException {
+        StringBuilder form = new StringBuilder();
+        fields.forEach((k, v) -> form.append(form.isEmpty() ? "" : "&").append(k).append('=')
+                .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form.toString())).build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() / 100 != 2) {
+            throw new IllegalStateException("POST " + path + " → " + r.statusCode() + " " + r.body());
+        }
+        return json.readTree(r.body());
+    }
+
+    public HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    public static void log(String line) {
+        System.out.println(java.time.LocalTime.now().withNano(0) + " " + line);
+        System.out.flush();
+    }
+
+    @Override
+    public synchronized void close() {
+        rss.close();
+        load.close();
+        if (stack != null) {
+            stack.close();
+            stack = null;
+        }
+    }
+
+    static void deleteTree(Path root) {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package id.go.kapuaskab.sertel.bench;
+
+import id.go.kapuaskab.sertel.bench.scenario.Footprint;
+import id.go.kapuaskab.sertel.bench.scenario.GatewayOverhead;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Runs the scenarios and writes RESULTS.md. Usage: {@code BenchMain <project-dir> [--quick] [--only a,b]}.
+ * Footprint runs last, so its "peak under load" covers the load of every other scenario.
+ */
+public final class BenchMain {
+
+    public static void main(String[] args) throws Exception {
+        Path project = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
+        List<String> options = Arrays.asList(args);
+        boolean quick = options.contains("--quick");
+        Set<String> only = options.indexOf("--only") >= 0 && options.size() > options.indexOf("--only") + 1
+                ? Set.of(options.get(options.indexOf("--only") + 1).split(",")) : Set.of();
+        List<Scenario> scenarios = List.of(new GatewayOverhead(), new Footprint());
+        List<Row> rows = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        Path work = project.resolve("bench/work");
+        try (BenchContext context = new BenchContext(project, work, quick)) {
+            for (Scenario s : scenarios) {
+                if (!only.isEmpty() && !only.contains(s.key())) {
+                    continue;
+                }
+                BenchContext.log("=== scenario " + s.key());
+                try {
+                    rows.addAll(s.run(context));
+                } catch (Exception e) {
+                    BenchContext.log("scenario " + s.key() + " failed: " + e);
+                    notes.add("Scenario `" + s.key() + "` failed in this run: " + e.getMessage());
+                }
+            }
+        }
+        String command = "bench/run" + (quick ? " --quick" : "") + (only.isEmpty() ? "" : " --only " + String.join(",", only));
+        if (quick) {
+            notes.add("Quick mode: short warm-up and windows, for a smoke test only.");
+        }
+        Path out = quick || !only.isEmpty() ? work.resolve("RESULTS.partial.md") : project.resolve("bench/RESULTS.md");
+        ResultsFile.write(out, Machine.describe(), rows, notes, command);
+        BenchContext.log("wrote " + out + " (" + rows.stream().map(Row::scenario).distinct().collect(Collectors.joining(", ")) + ")");
+    }
+}

@@ -1,0 +1,62 @@
+package id.go.kapuaskab.sertel.bench.scenario;
+
+import id.go.kapuaskab.sertel.bench.BenchContext;
+import id.go.kapuaskab.sertel.bench.Figure;
+import id.go.kapuaskab.sertel.bench.LoadGenerator;
+import id.go.kapuaskab.sertel.bench.LoadResult;
+import id.go.kapuaskab.sertel.bench.Row;
+import id.go.kapuaskab.sertel.bench.Scenario;
+import io.vertx.core.http.HttpMethod;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the gateway adds to a call: the same authenticated call (a page of the request list) made directly
+ * to renewal-service and through the gateway, one connection at a time so the figures are latencies, not
+ * queueing. The added p50 and p99 are the differences of the medians of three runs each.
+ */
+public final class GatewayOverhead implements Scenario {
+
+    @Override
+    public String key() {
+        return "gateway";
+    }
+
+    @Override
+    public List<Row> run(BenchContext ctx) throws Exception {
+        String token = ctx.login("admin@kapuaskab.go.id", "sertel-demo");
+        Map<String, String> headers = Map.of("Authorization", "Bearer " + token);
+        String uri = "/api/v1/requests?limit=1";
+        List<Double> directP50 = new ArrayList<>();
+        List<Double> directP99 = new ArrayList<>();
+        List<Double> viaP50 = new ArrayList<>();
+        List<Double> viaP99 = new ArrayList<>();
+        for (int run = 0; run < ctx.runs(); run++) {
+            LoadResult direct = ctx.load().run(1, ctx.warmup(), ctx.measure(),
+                    seq -> new LoadGenerator.Call(HttpMethod.GET, ctx.ports().renewal(), uri, headers, null), s -> s == 200);
+            LoadResult via = ctx.load().run(1, ctx.warmup(), ctx.measure(),
+                    seq -> new LoadGenerator.Call(HttpMethod.GET, ctx.ports().gateway(), uri, headers, null), s -> s == 200);
+            BenchContext.log("gateway overhead run " + (run + 1) + ": direct " + direct.describe() + " | via gateway " + via.describe());
+            directP50.add(direct.p50Millis());
+            directP99.add(direct.p99Millis());
+            viaP50.add(via.p50Millis());
+            viaP99.add(via.p99Millis());
+        }
+        Figure addedP50 = Figure.of(differences(viaP50, directP50), "ms");
+        Figure addedP99 = Figure.of(differences(viaP99, directP99), "ms");
+        return List.of(
+                new Row("Gateway overhead", "p50 latency, 1 connection", Figure.of(viaP50, "ms"), "direct call", Figure.of(directP50, "ms"),
+                        false, "p50 ≤ 0.5 ms added", addedP50.median() <= 0.5, "added: " + addedP50.render()),
+                new Row("Gateway overhead", "p99 latency, 1 connection", Figure.of(viaP99, "ms"), "direct call", Figure.of(directP99, "ms"),
+                        false, "p99 ≤ 2 ms added", addedP99.median() <= 2.0, "added: " + addedP99.render()));
+    }
+
+    private static List<Double> differences(List<Double> a, List<Double> b) {
+        List<Double> d = new ArrayList<>();
+        for (int i = 0; i < a.size(); i++) {
+            d.add(a.get(i) - b.get(i));
+        }
+        return d;
+    }
+}
