@@ -40,9 +40,11 @@ public class ApplicantActionsResource {
     private final Collection collection;
     private final RequestQueries queries;
     private final JsonWebToken jwt;
+    private final OptionalReason reasons;
 
     ApplicantActionsResource(Submissions submissions, ApplicantCommands commands, Collection collection, RequestQueries queries,
-                             JsonWebToken jwt) {
+                             JsonWebToken jwt, OptionalReason reasons) {
+        this.reasons = reasons;
         this.submissions = submissions;
         this.commands = commands;
         this.collection = collection;
@@ -66,12 +68,11 @@ public class ApplicantActionsResource {
 
     @POST
     @Path("/{id}/cancel")
-    @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Cancel", description = "Any non-terminal state except ISSUING (the CA may already have signed) → CANCELLED. Body optional.")
     @APIResponse(responseCode = "200", description = "Cancelled")
     @APIResponse(responseCode = "409", description = "request.invalid-transition (currentState)")
-    public RequestView cancel(@PathParam("id") UUID id, @Valid Bodies.Reason body) {
-        return RequestView.of(commands.cancel(Caller.of(jwt), id, body == null ? null : body.reason()), queries);
+    public RequestView cancel(@PathParam("id") UUID id, byte[] body) throws java.io.IOException {
+        return RequestView.of(commands.cancel(Caller.of(jwt), id, reasons.read(body)), queries);
     }
 
     /** The certificate and the one copy of its key. */

@@ -39,8 +39,10 @@ public class ReviewResource {
     private final Decisions decisions;
     private final RequestQueries queries;
     private final JsonWebToken jwt;
+    private final OptionalReason reasons;
 
-    ReviewResource(Reviews reviews, Decisions decisions, RequestQueries queries, JsonWebToken jwt) {
+    ReviewResource(Reviews reviews, Decisions decisions, RequestQueries queries, JsonWebToken jwt, OptionalReason reasons) {
+        this.reasons = reasons;
         this.reviews = reviews;
         this.decisions = decisions;
         this.queries = queries;
@@ -71,12 +73,11 @@ public class ReviewResource {
 
     @POST
     @Path("/{id}/release")
-    @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Release a claim", description = "IN_REVIEW → SUBMITTED; by the verifier holding the claim, or an admin. Body optional.")
     @APIResponse(responseCode = "200", description = "Released")
     @APIResponse(responseCode = "409", description = "request.invalid-transition (currentState)")
-    public RequestView release(@PathParam("id") UUID id, @Valid Bodies.Reason body) {
-        return RequestView.of(reviews.release(Caller.of(jwt), id, body == null ? null : body.reason()), queries);
+    public RequestView release(@PathParam("id") UUID id, byte[] body) throws java.io.IOException {
+        return RequestView.of(reviews.release(Caller.of(jwt), id, reasons.read(body)), queries);
     }
 
     @POST

@@ -3,6 +3,7 @@ package id.go.kapuaskab.sertel.support.rest;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import id.go.kapuaskab.sertel.support.problem.DomainException;
 import id.go.kapuaskab.sertel.support.problem.FieldError;
@@ -97,6 +98,15 @@ public class ProblemMappers {
             fields = List.of(new FieldError(field, "invalid-value", Messages.field("invalid-value", locale, field)));
         }
         return problem("malformed-request", 400, headers, uri, fields, Map.of());
+    }
+
+    /**
+     * Jackson's {@code MismatchedInputException} (an unknown enum constant, a wrong type, an unknown field) has a
+     * more specific built-in mapper in quarkus-rest-jackson that answers plain JSON; this one keeps it problem+json.
+     */
+    @ServerExceptionMapper(priority = FIRST)
+    public Response mismatchedInput(MismatchedInputException e, HttpHeaders headers, UriInfo uri) {
+        return json(e, headers, uri);
     }
 
     @ServerExceptionMapper(priority = FIRST)
