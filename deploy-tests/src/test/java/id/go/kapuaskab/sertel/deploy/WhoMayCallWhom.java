@@ -1,0 +1,77 @@
+package id.go.kapuaskab.sertel.deploy;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The root README's "Who may call whom" table as pairs of (caller, callee): the contract the NetworkPolicies must
+ * implement exactly. {@code internet} is traffic from outside the cluster (through the ingress controller);
+ * {@code every service} is each of the five services. A service calling itself is not a call between services (it
+ * uses its own loopback address) and is left out.
+ */
+final class WhoMayCallWhom {
+
+    static final String HEADING = "### Who may call whom";
+    static final String INTERNET = "internet";
+    static final List<String> SERVICES = List.of("gateway", "applicant-service", "renewal-service", "certificate-service",
+            "notification-service");
+
+    /** One allowed call. */
+    record Pair(String caller, String callee) {
+        @Override
+        public String toString() {
+            return caller + " -> " + callee;
+        }
+    }
+
+    private WhoMayCallWhom() {
+    }
+
+    static Set<Pair> parse(String readme) {
+        Set<Pair> pairs = new LinkedHashSet<>();
+        List<Map<String, String>> rows = MarkdownTables.tableAfter(readme, HEADING);
+        if (rows.isEmpty()) {
+            throw new IllegalArgumentException("The '" + HEADING + "' table has no rows");
+        }
+        for (Map<String, String> row : rows) {
+            if (!row.containsKey("caller") || !row.containsKey("callee")) {
+                throw new IllegalArgumentException("The '" + HEADING + "' table needs the columns caller and callee, has " + row.keySet());
+            }
+            for (String caller : names(row.get("caller"))) {
+                for (String callee : names(row.get("callee"))) {
+                    if (callee.equals(INTERNET)) {
+                        throw new IllegalArgumentException("Nothing calls the internet in this table: " + row);
+                    }
+                    if (!caller.equals(callee)) {
+                        pairs.add(new Pair(caller, callee));
+                    }
+                }
+            }
+        }
+        return pairs;
+    }
+
+    /** The paths the internet may use, from the "what" cell of the internet -> gateway row, as path prefixes. */
+    static List<String> internetPaths(String readme) {
+        return MarkdownTables.tableAfter(readme, HEADING).stream()
+                .filter(row -> names(row.get("caller")).equals(List.of(INTERNET)))
+                .flatMap(row -> MarkdownTables.codeSpans(row.get("what")).stream())
+                .map(p -> p.endsWith("/**") ? p.substring(0, p.length() - 3) : p)
+                .toList();
+    }
+
+    private static List<String> names(String cell) {
+        String name = cell.replace("`", "").strip().toLowerCase(Locale.ROOT);
+        if (name.equals("every service")) {
+            return SERVICES;
+        }
+        if (name.equals(INTERNET) || SERVICES.contains(name)) {
+            return List.of(name);
+        }
+        throw new IllegalArgumentException("'" + cell + "' in the '" + HEADING + "' table is neither internet, every service nor one of "
+                + SERVICES + ": if a component was added, add it to WhoMayCallWhom and to the manifests");
+    }
+}
