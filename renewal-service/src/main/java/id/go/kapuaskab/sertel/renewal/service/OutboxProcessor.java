@@ -104,7 +104,7 @@ public class OutboxProcessor {
     }
 
     /** Exponential back-off from the initial wait, doubled per attempt, capped, with up to 20% jitter. */
-    Duration backoff(int attempts) {
+    public Duration backoff(int attempts) {
         long initial = config.backoffInitial().toMillis();
         long cap = config.backoffMax().toMillis();
         long wait = initial;
