@@ -58,7 +58,7 @@ final class Flow {
     }
 
     static String create(Person p, Map<String, Object> body) {
-        return post(p.token(), REQUESTS, body).then().statusCode(201).extract().path("id");
+        return post(p.token(), REQUESTS, body).then().log().ifValidationFails().statusCode(201).extract().path("id");
     }
 
     static String createCsrRequest(Person p, String type, String csr) {
