@@ -41,14 +41,19 @@ class RequestListTest {
         applicant = UUID.randomUUID();
         Instant t = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         older = insert(applicant, institution, RequestState.SUBMITTED, t.minusSeconds(60));
-        newer = insert(applicant, institution, RequestState.DRAFT, t);
+        newer = insert(applicant, institution, RequestState.DRAFT, t, RequestType.REVOCATION);
         foreign = insert(UUID.randomUUID(), otherInstitution, RequestState.SUBMITTED, t.minusSeconds(30));
     }
 
     private UUID insert(UUID applicantId, UUID institutionId, RequestState state, Instant at) {
+        return insert(applicantId, institutionId, state, at, RequestType.RENEWAL);
+    }
+
+    /** One open request per applicant and type, so the second one of an applicant is of another type. */
+    private UUID insert(UUID applicantId, UUID institutionId, RequestState state, Instant at, RequestType type) {
         CertificateRequest r = new CertificateRequest();
         r.id = UUID.randomUUID();
-        r.type = RequestType.RENEWAL;
+        r.type = type;
         r.state = state;
         r.applicantId = applicantId;
         r.institutionId = institutionId;

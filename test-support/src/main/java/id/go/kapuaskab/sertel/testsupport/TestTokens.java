@@ -88,6 +88,7 @@ public final class TestTokens {
         private Instant expiresAt = issuedAt.plus(Duration.ofMinutes(5));
         private List<String> institutions = List.of();
         private String locale;
+        private final java.util.Map<String, Object> extra = new java.util.LinkedHashMap<>();
 
         private Builder(String subject, String... groups) {
             this.subject = subject;
@@ -129,6 +130,12 @@ public final class TestTokens {
             return this;
         }
 
+        /** Any further claim, e.g. {@code auth_time} (seconds since the epoch). */
+        public Builder claim(String name, Object value) {
+            extra.put(name, value);
+            return this;
+        }
+
         public String sign() {
             return sign(TestIssuer.keyPair().getPrivate());
         }
@@ -148,6 +155,7 @@ public final class TestTokens {
             if (locale != null) {
                 claims.claim("locale", locale);
             }
+            extra.forEach(claims::claim);
             return claims.jws().keyId(TestIssuer.keyId()).algorithm(SignatureAlgorithm.ES256).sign(key);
         }
     }

@@ -1,6 +1,7 @@
 package id.go.kapuaskab.sertel.renewal.domain;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -10,7 +11,11 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.UUID;
 
-/** One request of an applicant, scoped to the institution the applicant belonged to when it was made. */
+/**
+ * One request of an applicant, scoped to the institution the applicant belonged to when it was made (and,
+ * from the first submission on, to the institution of the frozen subject snapshot). State changes go through
+ * {@code Transitions} only, which keeps the transition log next to the row.
+ */
 @Entity
 @Table(name = "request")
 public class CertificateRequest {
@@ -38,6 +43,67 @@ public class CertificateRequest {
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
+    /** PKCS#10 in PEM when the applicant keeps the key; null for a server-generated key and for revocations. */
+    public String csr;
+
+    /** The CA generates the key; the PKCS#12 is handed out once, at collection, under the applicant's passphrase. */
+    @Column(name = "key_generation", nullable = false)
+    public boolean keyGeneration;
+
+    @Column(name = "key_type")
+    public String keyType;
+
+    /** RENEWAL: the certificate renewed (the predecessor); REVOCATION: the certificate to revoke. */
+    @Column(name = "certificate_serial")
+    public String certificateSerial;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "revocation_reason")
+    public RevocationReason revocationReason;
+
+    @Column(name = "login_at")
+    public Instant loginAt;
+
+    @Column(name = "first_submitted_at")
+    public Instant firstSubmittedAt;
+
+    @Column(name = "submitted_at")
+    public Instant submittedAt;
+
+    @Column(name = "claimed_by")
+    public UUID claimedBy;
+
+    @Column(name = "claimed_at")
+    public Instant claimedAt;
+
+    @Column(name = "approved_by")
+    public UUID approvedBy;
+
+    @Column(name = "approved_at")
+    public Instant approvedAt;
+
+    @Column(name = "completed_at")
+    public Instant completedAt;
+
+    /** The reason of the last return, rejection or cancellation. */
+    public String reason;
+
+    @Column(name = "issued_serial")
+    public String issuedSerial;
+
+    @Column(name = "issued_not_before")
+    public Instant issuedNotBefore;
+
+    @Column(name = "issued_not_after")
+    public Instant issuedNotAfter;
+
+    @Embedded
+    public SubjectSnapshot snapshot;
+
     @Version
     public long version;
+
+    public boolean hasSnapshot() {
+        return snapshot != null && snapshot.takenAt != null;
+    }
 }

@@ -1,6 +1,12 @@
 package id.go.kapuaskab.sertel.renewal.domain;
 
-/** The states of the one request state machine of DOMAIN.md. */
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * The states of the one request state machine of DOMAIN.md, with its edges. ISSUING is deliberately not
+ * cancellable: the CA may already have signed, so the request is finished by the outbox, never abandoned.
+ */
 public enum RequestState {
     DRAFT,
     SUBMITTED,
@@ -14,5 +20,22 @@ public enum RequestState {
 
     public boolean isTerminal() {
         return this == REJECTED || this == COMPLETED || this == CANCELLED;
+    }
+
+    /** The edges of the state machine; everything else is an invalid transition. */
+    public Set<RequestState> next() {
+        return switch (this) {
+            case DRAFT -> EnumSet.of(SUBMITTED, CANCELLED);
+            case SUBMITTED -> EnumSet.of(IN_REVIEW, CANCELLED);
+            case IN_REVIEW -> EnumSet.of(SUBMITTED, RETURNED, REJECTED, APPROVED, CANCELLED);
+            case RETURNED -> EnumSet.of(SUBMITTED, CANCELLED);
+            case APPROVED -> EnumSet.of(ISSUING, CANCELLED);
+            case ISSUING -> EnumSet.of(COMPLETED);
+            case REJECTED, COMPLETED, CANCELLED -> EnumSet.noneOf(RequestState.class);
+        };
+    }
+
+    public boolean canMoveTo(RequestState target) {
+        return next().contains(target);
     }
 }

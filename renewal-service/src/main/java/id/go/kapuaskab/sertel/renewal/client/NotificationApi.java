@@ -1,0 +1,20 @@
+package id.go.kapuaskab.sertel.renewal.client;
+
+import io.quarkus.oidc.client.filter.OidcClientFilter;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+/** notification-service's event intake. */
+@RegisterRestClient(configKey = "notification")
+@OidcClientFilter
+@Path("/internal/events")
+interface NotificationApi {
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    Response post(String event);
+}

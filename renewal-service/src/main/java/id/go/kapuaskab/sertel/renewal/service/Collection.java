@@ -1,0 +1,90 @@
+package id.go.kapuaskab.sertel.renewal.service;
+
+import id.go.kapuaskab.sertel.renewal.client.CaRecords;
+import id.go.kapuaskab.sertel.renewal.client.CertificateClient;
+import id.go.kapuaskab.sertel.renewal.client.PeerRejected;
+import id.go.kapuaskab.sertel.renewal.domain.CertificateRequest;
+import id.go.kapuaskab.sertel.renewal.domain.OutboxKind;
+import id.go.kapuaskab.sertel.renewal.domain.RequestState;
+import id.go.kapuaskab.sertel.renewal.repository.OutboxRepository;
+import id.go.kapuaskab.sertel.support.problem.DomainException;
+import id.go.kapuaskab.sertel.support.security.Caller;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.UUID;
+
+/**
+ * Collection of a server-generated key. The passphrase must never be stored, so it cannot wait in the outbox:
+ * the applicant brings it, and in one transaction holding the request's lock the request goes APPROVED → ISSUING,
+ * the CA generates and signs (idempotency key: the request id), and the request is COMPLETED; the PKCS#12 is in
+ * this answer only. When the CA cannot be reached or refuses (a weak passphrase, say) the transaction rolls back
+ * and the request is still APPROVED. Should the CA have signed but our commit be lost, the CA refuses the replay
+ * ({@code issuance.key-already-delivered}); the request is then put in ISSUING with that error, where admins see it.
+ */
+@ApplicationScoped
+public class Collection {
+
+    /** The certificate and the one copy of its key. */
+    public record Collected(CertificateRequest request, CaRecords.Issued issued) {
+    }
+
+    private final Access access;
+    private final CertificateClient certificates;
+    private final IssueCalls issueCalls;
+    private final Transitions transitions;
+    private final Completion completion;
+    private final OutboxRepository outboxEntries;
+
+    Collection(Access access, CertificateClient certificates, IssueCalls issueCalls, Transitions transitions, Completion completion,
+               OutboxRepository outboxEntries) {
+        this.access = access;
+        this.certificates = certificates;
+        this.issueCalls = issueCalls;
+        this.transitions = transitions;
+        this.completion = completion;
+        this.outboxEntries = outboxEntries;
+    }
+
+    public Collected collect(Caller caller, UUID id, String passphrase) {
+        CertificateRequest seen = access.load(id);
+        access.isOwner(caller, seen);
+        if (!seen.keyGeneration) {
+            throw DomainException.conflict("request.not-collectable");
+        }
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> {
+                CertificateRequest r = access.lock(id);
+                if (r.state != RequestState.APPROVED) {
+                    throw Transitions.invalid(r);
+                }
+                Actor actor = Actor.of(caller);
+                transitions.move(r, RequestState.ISSUING, actor, null);
+                CaRecords.Issued issued;
+                try {
+                    issued = Peers.call("request.ca-unavailable",
+                            () -> certificates.issueGeneratedKey(issueCalls.body(r, new CaRecords.KeyGeneration(passphrase, r.keyType))));
+                } catch (PeerRejected e) {
+                    throw Peers.relay(e);
+                }
+                completion.complete(r, actor, issued.serial(), issued.notBefore(), issued.notAfter());
+                return new Collected(r, issued);
+            });
+        } catch (DomainException e) {
+            if ("issuance.key-already-delivered".equals(e.code())) {
+                QuarkusTransaction.requiringNew().run(() -> keyLost(caller, id));
+                throw DomainException.conflict("request.key-lost");
+            }
+            throw e;
+        }
+    }
+
+    private void keyLost(Caller caller, UUID id) {
+        CertificateRequest r = access.lock(id);
+        if (r.state == RequestState.APPROVED) {
+            transitions.move(r, RequestState.ISSUING, Actor.of(caller), "issuance.key-already-delivered");
+            UUID entry = UUID.randomUUID();
+            outboxEntries.insert(entry, OutboxKind.CA_ISSUE, r.id, null);
+            outboxEntries.gaveUp(entry, "issuance.key-already-delivered: the CA signed, the PKCS#12 did not reach the applicant");
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package id.go.kapuaskab.sertel.renewal.service;
+
+import id.go.kapuaskab.sertel.renewal.domain.RequestType;
+import id.go.kapuaskab.sertel.renewal.domain.RevocationReason;
+import id.go.kapuaskab.sertel.support.problem.DomainException;
+
+/**
+ * What an applicant fills in for a request: for ISSUANCE and RENEWAL exactly one key source (a CSR, or a key the
+ * CA generates), for RENEWAL optionally which certificate; for REVOCATION the certificate and an RFC 5280 reason.
+ */
+public record RequestDraft(String csr, boolean keyGeneration, String keyType, String certificateSerial, RevocationReason reason) {
+
+    @Override
+    public String toString() {
+        return "RequestDraft[keyGeneration=" + keyGeneration + ", certificateSerial=" + certificateSerial + "]";
+    }
+
+    void validateFor(RequestType type) {
+        boolean hasCsr = csr != null && !csr.isBlank();
+        if (type == RequestType.REVOCATION) {
+            if (hasCsr || keyGeneration) {
+                throw DomainException.invalid("request.key-source-not-allowed");
+            }
+            if (certificateSerial == null || certificateSerial.isBlank()) {
+                throw DomainException.invalidField("certificateSerial", "required", "certificateSerial");
+            }
+            if (reason == null) {
+                throw DomainException.invalidField("reason", "required", "reason");
+            }
+            return;
+        }
+        if (hasCsr == keyGeneration) {
+            throw DomainException.invalid("request.key-source");
+        }
+        if (reason != null) {
+            throw DomainException.invalidField("reason", "not-allowed", "reason");
+        }
+        if (type == RequestType.ISSUANCE && certificateSerial != null) {
+            throw DomainException.invalidField("certificateSerial", "not-allowed", "certificateSerial");
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package id.go.kapuaskab.sertel.renewal.peers;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * notification-service's {@code POST /internal/events}: records every delivery (duplicates included) and can be
+ * told to fail the next deliveries with 503, to prove retries and at-least-once delivery.
+ */
+public class EventReceiver implements QuarkusTestResourceLifecycleManager {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final List<JsonNode> RECEIVED = new CopyOnWriteArrayList<>();
+    private static final AtomicInteger FAIL_NEXT = new AtomicInteger();
+    private static final AtomicInteger REFUSED = new AtomicInteger();
+    private static HttpServer server;
+
+    @Override
+    public synchronized Map<String, String> start() {
+        if (server == null) {
+            server = Http.server();
+            server.createContext("/internal/events", exchange -> {
+                String auth = exchange.getRequestHeaders().getFirst("Authorization");
+                if (auth == null || !auth.startsWith("Bearer ")) {
+                    Http.send(exchange, 401, "application/problem+json", "{\"code\":\"unauthenticated\"}");
+                    return;
+                }
+                JsonNode event = JSON.readTree(Http.body(exchange));
+                if (FAIL_NEXT.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                    REFUSED.incrementAndGet();
+                    Http.send(exchange, 503, "application/problem+json", "{\"code\":\"service-unavailable\"}");
+                    return;
+                }
+                RECEIVED.add(event);
+                Http.send(exchange, 202, null, null);
+            });
+            server.start();
+        }
+        return Map.of("quarkus.rest-client.notification.url", Http.url(server));
+    }
+
+    @Override
+    public void stop() {
+        // shared by the JVM
+    }
+
+    public static void failNext(int deliveries) {
+        FAIL_NEXT.set(deliveries);
+    }
+
+    public static int refused() {
+        return REFUSED.get();
+    }
+
+    public static List<JsonNode> of(UUID requestId) {
+        return RECEIVED.stream().filter(e -> requestId.toString().equals(e.path("requestId").asText())).toList();
+    }
+}
