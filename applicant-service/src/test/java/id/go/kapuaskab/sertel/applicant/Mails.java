@@ -18,7 +18,7 @@ final class Mails {
     }
 
     static MimeMessage lastTo(String address) {
-        long deadline = System.currentTimeMillis() + 30_000;
+        long deadline = System.currentTimeMillis() + 75_000;
         while (System.currentTimeMillis() < deadline) {
             MimeMessage[] all = SmtpTestResource.greenMail().getReceivedMessages();
             for (int i = all.length - 1; i >= 0; i--) {
@@ -44,7 +44,7 @@ final class Mails {
 
     /** Waits until at least {@code count} mails reached the address (mail leaves after commit, off the request thread). */
     static void awaitCount(String address, long count) {
-        long deadline = System.currentTimeMillis() + 30_000;
+        long deadline = System.currentTimeMillis() + 75_000;
         while (countTo(address) < count && System.currentTimeMillis() < deadline) {
             sleep();
         }

@@ -36,6 +36,7 @@ public final class ServiceCatalog {
     private final StackPorts ports;
     private final Service applicant;
     private final Service renewal;
+    private final Service certificate;
     private final Service notification;
     private final Service gateway;
 
@@ -43,13 +44,14 @@ public final class ServiceCatalog {
         this.ports = ports;
         this.applicant = new Service("applicant-service", ports.applicant(), ports.applicant(), "sertel_applicant", "applicant-service");
         this.renewal = new Service("renewal-service", ports.renewal(), ports.renewal(), "sertel_renewal", "renewal-service");
+        this.certificate = new Service("certificate-service", ports.certificate(), ports.certificate(), "sertel_certificate", null);
         this.notification = new Service("notification-service", ports.notification(), ports.notification(), "sertel_notification", "notification-service");
         this.gateway = new Service("gateway", ports.gateway(), ports.gatewayManagement(), null, null);
     }
 
     /** In start order: the token issuer first (everyone fetches its keys), the gateway last. */
     public List<Service> services() {
-        return List.of(applicant, renewal, notification, gateway);
+        return List.of(applicant, certificate, renewal, notification, gateway);
     }
 
     public String gatewayUrl() {
@@ -68,7 +70,7 @@ public final class ServiceCatalog {
         env.put("APPLICANT_URL", applicant.url());
         env.put("RENEWAL_URL", renewal.url());
         env.put("NOTIFICATION_URL", notification.url());
-        env.put("CERTIFICATE_URL", "http://127.0.0.1:" + ports.certificate());
+        env.put("CERTIFICATE_URL", certificate.url());
         env.put("PUBLIC_BASE_URL", gatewayUrl());
         if (service.database() != null) {
             env.put("DB_URL", "jdbc:postgresql://127.0.0.1:" + ports.postgres() + "/" + service.database());
@@ -88,6 +90,10 @@ public final class ServiceCatalog {
         env.put("QUARKUS_MAILER_TLS", "false");
         env.put("QUARKUS_MAILER_START_TLS", "DISABLED");
         env.put("QUARKUS_MAILER_FROM", "sertel@kapuaskab.go.id");
+        if (service == certificate) {
+            env.put("CA_KEYSTORE_PATH", home.data().resolve("ca/ca-keystore.p12").toString());
+            env.put("CA_KEYSTORE_PASSWORD", secrets.get("ca.keystore"));
+        }
         if (service == applicant) {
             env.put("AUTH_SIGNING_KEY", home.keys().resolve("auth-signing-key.pem").toString());
             env.put("BOOTSTRAP_ADMIN_EMAIL", ADMIN_EMAIL);
