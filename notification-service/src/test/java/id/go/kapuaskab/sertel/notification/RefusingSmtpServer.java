@@ -13,12 +13,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A strict SMTP server in the test JVM, for what GreenMail never does: it refuses recipients. {@code RCPT TO} an
- * address whose local part starts with {@code unknown} gets {@code 550 5.1.1}; everything else is accepted and
- * counted. Speaks just enough SMTP (EHLO, MAIL, RCPT, DATA, RSET, NOOP, QUIT) for Vert.x's mail client.
+ * address whose local part starts with {@code unknown} gets {@code 550 5.1.1}; the first {@code RCPT TO} of an address
+ * starting with {@code closing} gets {@code 421} and the connection is closed (a server shutting a session down);
+ * everything else is accepted and counted. Speaks just enough SMTP (EHLO, MAIL, RCPT, DATA, RSET, NOOP, QUIT) for Vert.x's mail client.
  */
 public final class RefusingSmtpServer {
 
     public static final AtomicInteger ACCEPTED = new AtomicInteger();
+    private static final java.util.Set<String> CLOSED_ONCE = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private static ServerSocket socket;
 
     private RefusingSmtpServer() {
@@ -61,8 +63,14 @@ public final class RefusingSmtpServer {
                 switch (command) {
                     case "EHLO", "HELO" -> reply(out, "250 refusing.test");
                     case "MAIL", "RSET", "NOOP" -> reply(out, "250 2.0.0 OK");
-                    case "RCPT" -> reply(out, line.toLowerCase(java.util.Locale.ROOT).contains("<unknown")
-                            ? "550 5.1.1 mailbox unavailable" : "250 2.1.5 OK");
+                    case "RCPT" -> {
+                        String rcpt = line.toLowerCase(java.util.Locale.ROOT);
+                        if (rcpt.contains("<closing") && CLOSED_ONCE.add(rcpt)) {
+                            reply(out, "421 4.3.2 service shutting down, closing channel");
+                            return;
+                        }
+                        reply(out, rcpt.contains("<unknown") ? "550 5.1.1 mailbox unavailable" : "250 2.1.5 OK");
+                    }
                     case "DATA" -> {
                         reply(out, "354 end with <CRLF>.<CRLF>");
                         while ((line = in.readLine()) != null && !line.equals(".")) {

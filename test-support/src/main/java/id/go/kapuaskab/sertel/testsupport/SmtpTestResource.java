@@ -33,9 +33,16 @@ public class SmtpTestResource implements QuarkusTestResourceLifecycleManager {
         // shared by every test class of the JVM; see PostgresTestResource
     }
 
+    /**
+     * The shared server. It closes a session that stays silent for 3 s (with 421): the Vert.x mail client can
+     * lose a greeting that arrives before it attaches its socket handler and then waits for it, and GreenMail's
+     * default 30 s would make every such send look like a hang rather than the transient failure it is.
+     */
     public static synchronized GreenMail greenMail() {
         if (greenMail == null) {
-            greenMail = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+            ServerSetup setup = new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
+            setup.setReadTimeout(3_000);
+            greenMail = new GreenMail(setup);
             greenMail.start();
             Runtime.getRuntime().addShutdownHook(new Thread(greenMail::stop));
         }

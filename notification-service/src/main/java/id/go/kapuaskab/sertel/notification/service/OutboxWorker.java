@@ -123,13 +123,27 @@ public class OutboxWorker {
                 fail(m, new SmtpFailure(true, null, "unusable recipient address"));
                 return;
             }
-            mailer.send(Mail.withText(m.recipient(), m.subject(), m.text()).setHtml(m.html())
-                    .addHeader("Message-ID", "<" + m.id() + "@" + messageIdDomain + ">")
-                    .addHeader("X-Sertel-Delivery", m.id().toString()));
+            send(m);
             store.finish(m, DeliveryStatus.SENT, AttemptOutcome.SENT, clock.instant(), null, 250, "accepted", null);
             metrics.sent(m.kind());
         } catch (RuntimeException e) {
             fail(m, SmtpFailure.of(e));
+        }
+    }
+
+    /** One send; a 421 (the server closed the channel, nothing accepted) is resent once at once on a new connection. */
+    private void send(Claimed m) {
+        Mail mail = Mail.withText(m.recipient(), m.subject(), m.text()).setHtml(m.html())
+                .addHeader("Message-ID", "<" + m.id() + "@" + messageIdDomain + ">")
+                .addHeader("X-Sertel-Delivery", m.id().toString());
+        try {
+            mailer.send(mail);
+        } catch (RuntimeException e) {
+            if (!SmtpFailure.of(e).serverClosedChannel()) {
+                throw e;
+            }
+            LOG.debugf("Mail %s: the server closed the channel (421) before taking it; resending on a new connection", m.id());
+            mailer.send(mail);
         }
     }
 

@@ -29,6 +29,14 @@ public record SmtpFailure(boolean permanent, Integer code, String detail) {
         return new SmtpFailure(false, null, message);
     }
 
+    /**
+     * 421: the server closed the channel without taking the message (often before any reply at all, when the
+     * mail client missed the greeting). Nothing was accepted, so one immediate resend on a new connection is safe.
+     */
+    public boolean serverClosedChannel() {
+        return code != null && code == 421;
+    }
+
     /** A recipient this service will not even try: missing, not an address, or not plain ASCII. */
     public static boolean isUnusableAddress(String address) {
         if (address == null || address.isBlank() || !address.chars().allMatch(ch -> ch > 32 && ch < 127)) {

@@ -103,6 +103,20 @@ class RefusedRecipientTest {
         assertThat(RefusingSmtpServer.ACCEPTED.get() - acceptedBefore).isEqualTo(1);
     }
 
+    @Test
+    void aServerThatClosesTheChannelBeforeTakingTheMailGetsItOnANewConnectionAtOnce() {
+        due("closing1", "closing.person@kapuaskab.go.id");
+        int acceptedBefore = RefusingSmtpServer.ACCEPTED.get();
+        planner.run();
+        worker.drain();
+
+        Delivery d = QuarkusTransaction.requiringNew().call(() -> deliveries.listAll()).stream()
+                .filter(x -> x.certificateSerial.equals("closing1")).findFirst().orElseThrow();
+        assertThat(d.status).isEqualTo(DeliveryStatus.SENT);
+        assertThat(d.attempts).isEqualTo(1);
+        assertThat(RefusingSmtpServer.ACCEPTED.get() - acceptedBefore).isEqualTo(1);
+    }
+
     private static void due(String serial, String email) {
         Person p = new Person(UUID.randomUUID(), "Pemegang " + serial, email, "id");
         FakePeers.put(p);
