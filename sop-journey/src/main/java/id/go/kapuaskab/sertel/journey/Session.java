@@ -1,0 +1,65 @@
+package id.go.kapuaskab.sertel.journey;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * A person logged in through {@code POST /api/v1/auth/token} (password grant), as a front end keeps it: the access
+ * token for calls and the refresh token to get a new one shortly before the five minutes run out. The label names
+ * the person in narration and failure messages ("verifikator A").
+ */
+public final class Session {
+
+    private static final Duration REFRESH_BEFORE = Duration.ofSeconds(45);
+
+    private final Gateway gateway;
+    private final String label;
+    private final String email;
+    private String accessToken;
+    private String refreshToken;
+    private Instant expiresAt;
+
+    private Session(Gateway gateway, String label, String email) {
+        this.gateway = gateway;
+        this.label = label;
+        this.email = email;
+    }
+
+    /** Logs in with e-mail and password; fails unless the token endpoint answers a Bearer token pair. */
+    public static Session login(Gateway gateway, String label, String email, String password) {
+        Session s = new Session(gateway, label, email);
+        s.take(gateway.post("/api/v1/auth/token")
+                .form(Map.of("grant_type", "password", "username", email, "password", password)).send());
+        return s;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    public String email() {
+        return email;
+    }
+
+    /** The access token, refreshed first when it is about to expire. */
+    String accessToken() {
+        if (Instant.now().plus(REFRESH_BEFORE).isAfter(expiresAt)) {
+            take(gateway.post("/api/v1/auth/token").form(Map.of("grant_type", "refresh_token", "refresh_token", refreshToken)).send());
+        }
+        return accessToken;
+    }
+
+    private void take(Answer answer) {
+        JsonNode token = answer.json(200);
+        answer.has("token_type", "Bearer");
+        accessToken = answer.field("access_token");
+        refreshToken = answer.field("refresh_token");
+        long seconds = token.path("expires_in").asLong();
+        if (seconds <= 0 || accessToken.split("\\.").length != 3) {
+            throw answer.fail("not a usable access token (a JWT with expires_in)");
+        }
+        expiresAt = Instant.now().plusSeconds(seconds);
+    }
+}
