@@ -1,5 +1,12 @@
 package id.go.kapuaskab.sertel.notification;
 
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
+import id.go.kapuaskab.sertel.testsupport.TestTokens;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.go.kapuaskab.sertel.notification.FakePeers.Cert;
@@ -62,6 +69,26 @@ class ReminderMailTest {
         assertThat(Fixtures.text(m)).contains("Dear Zoë Øster-Łęcka,", "on Friday, 30 April 2027 at 15:30 WIB.",
                 "3. If something has changed, request a data change first");
         assertThat(Fixtures.html(m)).contains("Zoë Øster-Łęcka", "Start the renewal");
+    }
+
+    @Test
+    void renewalServiceCanAskWhenTheRemindersOfACertificateWentOut() {
+        remind(new Person(UUID.randomUUID(), "Budi Santoso", "budi.r@kapuaskab.go.id", "id"), "0c0ffee0");
+        String renewal = TestTokens.service("renewal-service", "RENEWAL_SERVICE");
+
+        given().auth().oauth2(renewal).get("/internal/reminders?certificateSerial=0c0ffee0").then().statusCode(200)
+                .body("thresholdDays", contains(14))
+                .body("[0].sentAt", equalTo(NOW.toString()));
+        given().auth().oauth2(renewal).get("/internal/reminders?certificateSerial=nothing-sent").then().statusCode(200)
+                .body("", hasSize(0));
+        given().auth().oauth2(renewal).get("/internal/reminders").then().statusCode(422).contentType("application/problem+json");
+        given().auth().oauth2(TestTokens.service("applicant-service", "APPLICANT_SERVICE"))
+                .get("/internal/reminders?certificateSerial=0c0ffee0").then().statusCode(403).contentType("application/problem+json");
+        given().auth().oauth2(TestTokens.admin(UUID.randomUUID()))
+                .get("/internal/reminders?certificateSerial=0c0ffee0").then().statusCode(403);
+        given().get("/internal/reminders?certificateSerial=0c0ffee0").then().statusCode(401).contentType("application/problem+json");
+        given().auth().oauth2(TestTokens.expired("RENEWAL_SERVICE"))
+                .get("/internal/reminders?certificateSerial=0c0ffee0").then().statusCode(401);
     }
 
     private MimeMessage remind(Person holder, String serial) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 
+import id.go.kapuaskab.sertel.renewal.peers.EventReceiver;
 import id.go.kapuaskab.sertel.renewal.peers.FakeApplicants;
 import id.go.kapuaskab.sertel.testsupport.MutableClock;
 import id.go.kapuaskab.sertel.testsupport.TestTokens;
@@ -36,6 +37,9 @@ class TimelineTest {
         String serial = Flow.firstCertificate(p);
         Instant t0 = Instant.parse(Ca.certificate(serial).getString("notAfter")).minus(Duration.ofDays(20)).truncatedTo(ChronoUnit.SECONDS);
 
+        // the 30-day reminder left 5 minutes before the login (step 1 → step 2); one after the request does not count
+        EventReceiver.reminderSent(serial, 30, t0.minusSeconds(300));
+        EventReceiver.reminderSent(serial, 14, t0.plus(Duration.ofDays(6)));
         // the applicant logs in, finds the data changed (step 4, a new position) and confirms it (step 3)
         MutableClock.INSTANCE.set(t0);
         FakeApplicants.update(p.id(), "dataVersion", 2);
@@ -61,8 +65,11 @@ class TimelineTest {
                 .then().statusCode(200)
                 .body("steps.step", contains(1, 2, 3, 4, 5, 6, 7, 8))
                 .body("steps.standardSeconds", contains(120f, 300f, 180f, 900f, 600f, 18f, 480f, 180f))
-                .body("steps[0].status", equalTo("NOT_RECORDED"))
+                .body("steps[0].status", equalTo("DONE"))
+                .body("steps[0].completedAt", equalTo(t0.minusSeconds(300).toString()))
                 .body("steps[1].completedAt", equalTo(t0.toString()))
+                .body("steps[1].durationSeconds", equalTo(300f))
+                .body("steps[1].withinStandard", equalTo(true))
                 .body("steps[2].durationSeconds", equalTo(120f))
                 .body("steps[2].withinStandard", equalTo(true))
                 .body("steps[3].status", equalTo("NOT_RECORDED"))

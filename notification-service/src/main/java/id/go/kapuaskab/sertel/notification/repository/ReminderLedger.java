@@ -29,6 +29,10 @@ public class ReminderLedger {
                            String reason, Delivery delivery) {
     }
 
+    /** A reminder sent for a certificate: its threshold and when the mail left (SOP step 1 of the renewal timeline). */
+    public record Sent(int thresholdDays, Instant sentAt) {
+    }
+
     /** A certificate the ledger already knows, from an earlier threshold. */
     public record Known(String serial, UUID holderId, Instant notAfter) {
     }
@@ -42,6 +46,25 @@ public class ReminderLedger {
 
     ReminderLedger(AgroalDataSource db) {
         this.db = db;
+    }
+
+    /** The reminders of one certificate that really went out, earliest first. */
+    @Transactional
+    public List<Sent> sent(String serial) {
+        List<Sent> sent = new ArrayList<>();
+        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement("""
+                SELECT l.threshold_days, d.sent_at FROM reminder_ledger l JOIN delivery d ON d.id = l.delivery_id
+                 WHERE l.certificate_serial = ? AND d.status = 'SENT' AND d.sent_at IS NOT NULL ORDER BY d.sent_at""")) {
+            s.setString(1, serial);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    sent.add(new Sent(rs.getInt(1), rs.getTimestamp(2).toInstant()));
+                }
+            }
+            return sent;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the reminder ledger", e);
+        }
     }
 
     /** Which of these certificates already have a decision for this threshold. */

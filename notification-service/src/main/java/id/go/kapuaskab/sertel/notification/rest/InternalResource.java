@@ -1,5 +1,6 @@
 package id.go.kapuaskab.sertel.notification.rest;
 
+import id.go.kapuaskab.sertel.notification.repository.ReminderLedger;
 import id.go.kapuaskab.sertel.notification.service.OneOffMessages;
 import id.go.kapuaskab.sertel.notification.service.WorkflowEvent;
 import id.go.kapuaskab.sertel.notification.service.WorkflowEvents;
@@ -12,12 +13,15 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -39,10 +43,25 @@ public class InternalResource {
 
     private final WorkflowEvents events;
     private final OneOffMessages messages;
+    private final ReminderLedger ledger;
 
-    InternalResource(WorkflowEvents events, OneOffMessages messages) {
+    InternalResource(WorkflowEvents events, OneOffMessages messages, ReminderLedger ledger) {
         this.events = events;
         this.messages = messages;
+        this.ledger = ledger;
+    }
+
+    @GET
+    @Path("/reminders")
+    @RolesAllowed(Caller.RENEWAL_SERVICE)
+    @Operation(summary = "The expiry reminders sent for one certificate (renewal-service)", description = """
+            Earliest first: each threshold (days before expiry) whose mail really went out, with the time it left. \
+            renewal-service shows the last one before a renewal request as SOP step 1 of the request's timeline.""")
+    @APIResponse(responseCode = "200", description = "The reminders sent (possibly none)", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "sent", value = "[{\"thresholdDays\":30,\"sentAt\":\"2026-11-23T00:00:04Z\"}]")))
+    @APIResponse(responseCode = "422", description = "`validation`: no or an overlong serial (problem+json)")
+    public List<ReminderLedger.Sent> reminders(@QueryParam("certificateSerial") @NotBlank @Size(max = 64) String certificateSerial) {
+        return ledger.sent(certificateSerial);
     }
 
     record EventBody(@NotNull UUID eventId, @NotNull WorkflowEvent.Type type, Instant occurredAt, @NotNull UUID requestId,

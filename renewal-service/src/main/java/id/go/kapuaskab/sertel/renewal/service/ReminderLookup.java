@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * SOP step 1: when the expiry reminder reached the applicant. notification-service knows (its delivery log); this
+^ * SOP step 1: when the expiry reminder reached the applicant. notification-service knows (its delivery log);
  * service does not yet ask it. The extension point for the integrator: provide an {@code @Alternative} bean that
  * looks the reminder up (e.g. by the predecessor's serial), and the timeline and the metrics pick it up.
  */

@@ -48,7 +48,7 @@ public class Timeline {
             steps.add(TimelineStep.other(SopStep.REMINDER, TimelineStep.NOT_APPLICABLE, "only renewals follow a reminder"));
         } else {
             steps.add(reminder.map(at -> TimelineStep.done(SopStep.REMINDER, applicant, "APPLICANT", null, at, null))
-                    .orElse(TimelineStep.other(SopStep.REMINDER, TimelineStep.NOT_RECORDED, "reminder time not available to renewal-service")));
+                    .orElse(TimelineStep.other(SopStep.REMINDER, TimelineStep.NOT_RECORDED, "no reminder recorded for this certificate before the request")));
         }
         steps.add(r.loginAt == null ? TimelineStep.other(SopStep.LOGIN, TimelineStep.NOT_RECORDED, null)
                 : TimelineStep.done(SopStep.LOGIN, applicant, "APPLICANT", reminder.filter(t -> !t.isAfter(r.loginAt)).orElse(null), r.loginAt, null));

@@ -12,7 +12,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * notification-service's {@code POST /internal/events}: records every delivery (duplicates included) and can be
- * told to fail the next deliveries with 503, to prove retries and at-least-once delivery.
+ * told to fail the next deliveries with 503, to prove retries and at-least-once delivery. Also its
+ * {@code GET /internal/reminders?certificateSerial=}, answering the reminders a test recorded.
  */
 public class EventReceiver implements QuarkusTestResourceLifecycleManager {
 
@@ -20,6 +21,7 @@ public class EventReceiver implements QuarkusTestResourceLifecycleManager {
     private static final List<JsonNode> RECEIVED = new CopyOnWriteArrayList<>();
     private static final AtomicInteger FAIL_NEXT = new AtomicInteger();
     private static final AtomicInteger REFUSED = new AtomicInteger();
+    private static final Map<String, List<String>> REMINDERS = new java.util.concurrent.ConcurrentHashMap<>();
     private static HttpServer server;
 
     @Override
@@ -41,6 +43,16 @@ public class EventReceiver implements QuarkusTestResourceLifecycleManager {
                 RECEIVED.add(event);
                 Http.send(exchange, 202, null, null);
             });
+            server.createContext("/internal/reminders", exchange -> {
+                String auth = exchange.getRequestHeaders().getFirst("Authorization");
+                if (auth == null || !auth.startsWith("Bearer ")) {
+                    Http.send(exchange, 401, "application/problem+json", "{\"code\":\"unauthenticated\"}");
+                    return;
+                }
+                String query = exchange.getRequestURI().getRawQuery();
+                String serial = query == null ? "" : query.replace("certificateSerial=", "");
+                Http.send(exchange, 200, "application/json", "[" + String.join(",", REMINDERS.getOrDefault(serial, List.of())) + "]");
+            });
             server.start();
         }
         return Map.of("quarkus.rest-client.notification.url", Http.url(server));
@@ -49,6 +61,12 @@ public class EventReceiver implements QuarkusTestResourceLifecycleManager {
     @Override
     public void stop() {
         // shared by the JVM
+    }
+
+    /** notification-service will say that the reminder of this threshold went out at this time. */
+    public static void reminderSent(String serial, int thresholdDays, java.time.Instant at) {
+        REMINDERS.computeIfAbsent(serial, k -> new CopyOnWriteArrayList<>())
+                .add("{\"thresholdDays\":" + thresholdDays + ",\"sentAt\":\"" + at + "\"}");
     }
 
     public static void failNext(int deliveries) {
