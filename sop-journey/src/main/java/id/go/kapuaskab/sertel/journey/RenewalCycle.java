@@ -64,14 +64,19 @@ final class RenewalCycle {
             throw new JourneyFailure("the reminder links to certificate " + linked + ", not " + old.serial());
         }
 
+        narrator.say("The admin's delivery log holds it as the 30-day reminder for this certificate, sent.");
+        JsonNode logged = mails.reminderLogged(cast.admin(), old.serial(), 30, timeout);
+        Instant reminderSentAt = java.time.OffsetDateTime.parse(logged.get("sentAt").asText()).toInstant();
+        readTheMail(reminderSentAt);
+
         narrator.step(SopStep.LOGIN);
         narrator.say("The link opens the front end's renewal page …/pembaruan?serial=" + linked + ", which asks for a login. "
                 + "The journey follows it as that page would: log in, then read certificate " + linked + " through the API.");
+        // The mailed link is a route of the web front end (…/pembaruan?serial=…), not an API path. Following it as a
+        // front end would means: the applicant logs in, and the page reads that certificate through the public API.
         Session applicant = Session.login(gateway, "pemohon", p.email(), data.password());
         Answer cert = certificates.record(applicant, linked, "ACTIVE");
         narrator.note("expires " + cert.field("notAfter"));
-        JsonNode logged = mails.reminderLogged(applicant, old.serial(), 30);
-        Instant reminderSentAt = logged.hasNonNull("sentAt") ? java.time.OffsetDateTime.parse(logged.get("sentAt").asText()).toInstant() : null;
 
         narrator.step(SopStep.DATA_CONFIRMED);
         Answer me = myData.read(applicant);
@@ -120,6 +125,17 @@ final class RenewalCycle {
         certificates.ocsp(file, "good");
         mails.approvedAndCompleted(applicant, id, serial);
         return new Renewed(new Issued(id, serial, key, file), reminderSentAt);
+    }
+
+    /**
+     * The login must come at least in the second after the reminder was sent: the token's {@code auth_time}, which
+     * renewal-service records as the login, has whole seconds, and a login in the very second of the reminder would
+     * look earlier than it. A person needs longer than that to read the mail; a program must wait for it.
+     */
+    private static void readTheMail(Instant sentAt) {
+        Instant nextSecond = sentAt.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).plusSeconds(1);
+        long wait = Duration.between(Instant.now(), nextSecond).toMillis();
+        Gateway.sleep(Duration.ofMillis(Math.max(0, wait) + 50));
     }
 
     /** {@code POST /api/v1/notifications/reminders/run}; a run already going on (say, the one after start-up) is waited for. */

@@ -16,6 +16,11 @@ public final class SopDemo {
     }
 
     public static void main(String[] args) {
+        if (java.util.Arrays.asList(args).contains("--help")) {
+            System.out.println("usage: ./sertel demo [--gateway URL] [--inbox URL] [--admin EMAIL] [--password PASSWORD] [--work DIR]");
+            System.out.println("Plays SOP Pembaruan Sertifikat Elektronik through the gateway of a running stack (./sertel up), narrated.");
+            return;
+        }
         String gateway = option(args, "--gateway", "http://localhost:8080");
         String inbox = option(args, "--inbox", "http://127.0.0.1:8025");
         String admin = option(args, "--admin", "admin@kapuaskab.go.id");

@@ -71,10 +71,8 @@ public final class SopJourney {
         Timelines.Timeline serverKey = timelines.renewal(cast, collected.applicant(), collected.certificate().requestId(), false, null);
         narrator.timeline("Renewal with a CSR and a data change (request " + renewed.certificate().requestId() + ")", main.rows());
         narrator.timeline("Renewal with a server-generated key (request " + collected.certificate().requestId() + ")", serverKey.rows());
-        if (!main.reminderRecorded()) {
-            narrator.note("Step 1 is not recorded yet: renewal-service does not yet ask notification-service when the reminder was sent"
-                    + " (the mail itself arrived, see step 1 above).");
-        }
+        narrator.note("Step 1 is the time notification-service sent the reminder; the second renewal followed no new reminder."
+                + " Step 4's time is kept by applicant-service (its data-change history), so the timeline names the change without a duration.");
         return new JourneyReport(data, first, renewed.certificate(), collected.certificate(), revocation, main.rows(), serverKey.rows(),
                 main.reminderRecorded(), Duration.ofNanos(System.nanoTime() - started));
     }

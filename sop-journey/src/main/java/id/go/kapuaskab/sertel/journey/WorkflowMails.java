@@ -44,13 +44,24 @@ final class WorkflowMails {
         narrator.mail(completed, true);
     }
 
-    /** The applicant's delivery-log entry of the reminder for this certificate: the 30-day threshold. */
-    JsonNode reminderLogged(Session applicant, String serial, int thresholdDays) {
-        Answer log = gateway.get("/api/v1/notifications?certificate=" + serial).as(applicant).send();
-        log.json(200);
-        return Json.stream(log.json().get("items"))
-                .filter(n -> n.path("kind").asText().equals("EXPIRY_REMINDER") && n.path("thresholdDays").asInt(-1) == thresholdDays)
-                .findFirst()
-                .orElseThrow(() -> log.fail("no EXPIRY_REMINDER of the " + thresholdDays + "-day threshold for " + serial));
+    /**
+     * The delivery-log entry (as the caller may see it) of the reminder for this certificate at this threshold, once it is recorded as
+     * sent (the mail can reach the mailbox a moment before notification-service records the SMTP server's answer).
+     */
+    JsonNode reminderLogged(Session caller, String serial, int thresholdDays, java.time.Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            Answer log = gateway.get("/api/v1/notifications?certificate=" + serial).as(caller).quiet().send();
+            log.json(200);
+            java.util.Optional<JsonNode> sent = Json.stream(log.json().get("items"))
+                    .filter(n -> n.path("kind").asText().equals("EXPIRY_REMINDER") && n.path("thresholdDays").asInt(-1) == thresholdDays)
+                    .filter(n -> n.path("status").asText().equals("SENT") && n.hasNonNull("sentAt"))
+                    .findFirst();
+            if (sent.isPresent() || System.nanoTime() > deadline) {
+                gateway.tell(log);
+                return sent.orElseThrow(() -> log.fail("no SENT EXPIRY_REMINDER of the " + thresholdDays + "-day threshold for " + serial));
+            }
+            Gateway.sleep(java.time.Duration.ofMillis(250));
+        }
     }
 }
