@@ -31,7 +31,7 @@ public final class Session {
     public static Session login(Gateway gateway, String label, String email, String password) {
         Session s = new Session(gateway, label, email);
         s.take(gateway.post("/api/v1/auth/token")
-                .form(Map.of("grant_type", "password", "username", email, "password", password)).send());
+                .form(form("grant_type", "password", "username", email, "password", password)).send());
         return s;
     }
 
@@ -46,9 +46,18 @@ public final class Session {
     /** The access token, refreshed first when it is about to expire. */
     String accessToken() {
         if (Instant.now().plus(REFRESH_BEFORE).isAfter(expiresAt)) {
-            take(gateway.post("/api/v1/auth/token").form(Map.of("grant_type", "refresh_token", "refresh_token", refreshToken)).send());
+            take(gateway.post("/api/v1/auth/token").form(form("grant_type", "refresh_token", "refresh_token", refreshToken)).send());
         }
         return accessToken;
+    }
+
+    /** Form fields in the order given, so the narration reads like the request. */
+    private static Map<String, String> form(String... namesAndValues) {
+        Map<String, String> fields = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            fields.put(namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return fields;
     }
 
     private void take(Answer answer) {

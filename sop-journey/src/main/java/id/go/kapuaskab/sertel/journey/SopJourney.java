@@ -46,7 +46,8 @@ public final class SopJourney {
         Certificates certificates = new Certificates(gateway, openssl);
 
         narrator.chapter("Persiapan · the admin sets up an institution, its verifiers and an applicant (run " + data.tag() + ")");
-        narrator.note("openssl files of this run: " + openssl.dir());
+        Path here = Path.of("").toAbsolutePath();
+        narrator.note("openssl files of this run: " + (openssl.dir().startsWith(here) ? here.relativize(openssl.dir()) : openssl.dir()));
         Cast cast = new Onboarding(gateway, inbox, narrator, data).run(settings.adminEmail(), settings.adminPassword());
 
         narrator.chapter("Penerbitan · the applicant's first certificate (ISSUANCE with an openssl CSR)");
