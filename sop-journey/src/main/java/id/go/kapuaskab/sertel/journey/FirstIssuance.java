@@ -27,8 +27,9 @@ final class FirstIssuance {
         narrator.say(data.applicant().fullName() + " logs in and asks for a first certificate. The key pair is made with openssl on the"
                 + " applicant's machine; only the CSR is sent.");
         Session applicant = Session.login(gateway, "pemohon", data.applicant().email(), data.password());
-        Path key = openssl.newKey("first");
-        String id = requests.create(applicant, Json.object("type", "ISSUANCE", "csr", openssl.csr(key, "first")));
+        OpenSsl.KeyAndCsr keyPair = openssl.newKeyAndCsr("first");
+        Path key = keyPair.key();
+        String id = requests.create(applicant, Json.object("type", "ISSUANCE", "csr", keyPair.csr()));
         requests.submit(applicant, id);
         Review review = new Review(gateway, narrator, cast);
         review.check(id, data.unitBefore());

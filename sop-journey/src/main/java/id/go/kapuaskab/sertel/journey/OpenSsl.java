@@ -59,14 +59,23 @@ public final class OpenSsl {
         }
     }
 
-    /** A new EC P-256 key of the applicant ({@code name.key}), which never leaves this directory. */
-    public Path newKey(String name) {
-        Path key = dir.resolve(name + ".key");
-        expect(line -> false, Map.of(), "genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256", "-out", key.toString());
-        return key;
+    /** A key pair of the applicant: the key file, which never leaves this directory, and the CSR (PEM) that is sent. */
+    public record KeyAndCsr(Path key, String csr) {
     }
 
-    /** A PKCS#10 CSR for this key (PEM). The subject is a placeholder: the CA takes it from the approved data. */
+    /**
+     * {@code openssl req -newkey}: a new EC P-256 key ({@code name.key}) and its PKCS#10 CSR. The subject is a
+     * placeholder: the CA takes the subject from the approved applicant data, never from the CSR.
+     */
+    public KeyAndCsr newKeyAndCsr(String name) {
+        Path key = dir.resolve(name + ".key");
+        Path csr = dir.resolve(name + ".csr");
+        expect(line -> false, Map.of(), "req", "-new", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
+                "-keyout", key.toString(), "-subj", "/CN=sertel applicant key", "-out", csr.toString());
+        return new KeyAndCsr(key, read(csr));
+    }
+
+    /** A PKCS#10 CSR for an existing key (PEM), with the same placeholder subject. */
     public String csr(Path key, String name) {
         Path csr = dir.resolve(name + ".csr");
         expect(line -> false, Map.of(), "req", "-new", "-key", key.toString(), "-subj", "/CN=sertel applicant key", "-out", csr.toString());

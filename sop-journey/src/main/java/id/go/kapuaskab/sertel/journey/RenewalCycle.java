@@ -99,8 +99,9 @@ final class RenewalCycle {
         narrator.step(SopStep.SUBMITTED);
         requests.submitAttempt(applicant, id).problem(422, "csr.key-reused");
         narrator.say("Refused: that key is already certified. A new key pair with openssl, the CSR replaced, submitted again.");
-        Path key = openssl.newKey("renewed");
-        requests.edit(applicant, id, Json.object("csr", openssl.csr(key, "renewed")));
+        OpenSsl.KeyAndCsr renewedKey = openssl.newKeyAndCsr("renewed");
+        Path key = renewedKey.key();
+        requests.edit(applicant, id, Json.object("csr", renewedKey.csr()));
         requests.submit(applicant, id);
 
         narrator.step(SopStep.VERIFIED);
