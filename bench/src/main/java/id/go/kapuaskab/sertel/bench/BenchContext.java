@@ -65,6 +65,11 @@ public final class BenchContext implements AutoCloseable {
         return rss;
     }
 
+    /** Short windows, for a smoke test of the harness. */
+    public boolean quick() {
+        return quick;
+    }
+
     /** Runs per figure: the median of these is reported. */
     public int runs() {
         return 3;

@@ -1,7 +1,11 @@
 package id.go.kapuaskab.sertel.bench;
 
+import id.go.kapuaskab.sertel.bench.scenario.ExpiryView;
 import id.go.kapuaskab.sertel.bench.scenario.Footprint;
 import id.go.kapuaskab.sertel.bench.scenario.GatewayOverhead;
+import id.go.kapuaskab.sertel.bench.scenario.Issuance;
+import id.go.kapuaskab.sertel.bench.scenario.Ocsp;
+import id.go.kapuaskab.sertel.bench.scenario.ReminderDrain;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -21,7 +25,8 @@ public final class BenchMain {
         boolean quick = options.contains("--quick");
         Set<String> only = options.indexOf("--only") >= 0 && options.size() > options.indexOf("--only") + 1
                 ? Set.of(options.get(options.indexOf("--only") + 1).split(",")) : Set.of();
-        List<Scenario> scenarios = List.of(new GatewayOverhead(), new Footprint());
+        List<Scenario> scenarios = List.of(new Issuance(), new Ocsp(), new ExpiryView(), new ReminderDrain(),
+                new GatewayOverhead(), new Footprint());
         List<Row> rows = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         Path work = project.resolve("bench/work");

@@ -50,6 +50,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class RevocationTest {
 
+    @jakarta.inject.Inject
+    Db db;
+
     private static final String TYPES = "https://sertel.kapuaskab.go.id/problems/";
 
     @Test
@@ -191,6 +194,34 @@ class RevocationTest {
         assertThat(new OCSPResp(garbageGet).getStatus()).isEqualTo(OCSPResp.MALFORMED_REQUEST);
         byte[] empty = given().get("/pki/ocsp").then().statusCode(200).extract().asByteArray();
         assertThat(new OCSPResp(empty).getStatus()).isEqualTo(OCSPResp.MALFORMED_REQUEST);
+    }
+
+    @Test
+    void answersWithoutANonceAreSignedOnceAndAChangeByAnotherReplicaReachesThemWithinSeconds() throws Exception {
+        Response issued = Issue.withCsr(Csrs.p256()).post();
+        String serial = issued.path("serial");
+        X509Certificate issuer = Certs.parseAll(issued.path("chainPem")).get(0);
+        BigInteger number = new BigInteger(serial, 16);
+
+        byte[] first = ocspBytes(issuer, number, null);
+        assertThat(ocspBytes(issuer, number, null)).as("the same signed answer again").isEqualTo(first);
+        assertThat(ocspBytes(issuer, number, new byte[] {1, 2, 3})).as("a nonce is always signed afresh").isNotEqualTo(first);
+
+        // another replica revokes it: the change reaches this replica's cache through status_changed_at
+        assertThat(db.update("UPDATE certificate SET status = 'REVOKED', revoked_at = now(), revocation_reason = 'keyCompromise', "
+                + "status_changed_at = now() WHERE serial = ?", serial)).isEqualTo(1);
+        long deadline = System.currentTimeMillis() + 15_000;
+        SingleResp answer = ocsp(issuer, number, null).getResponses()[0];
+        while (!(answer.getCertStatus() instanceof RevokedStatus) && System.currentTimeMillis() < deadline) {
+            Thread.sleep(200);
+            answer = ocsp(issuer, number, null).getResponses()[0];
+        }
+        assertThat(answer.getCertStatus()).isInstanceOf(RevokedStatus.class);
+    }
+
+    private static byte[] ocspBytes(X509Certificate issuer, BigInteger serial, byte[] nonce) throws Exception {
+        return given().contentType("application/ocsp-request").body(request(issuer, serial, nonce).getEncoded())
+                .post("/pki/ocsp").then().statusCode(200).extract().asByteArray();
     }
 
     private static Openssl.Result ocsp(Path issuing, Path root, Path leaf) {

@@ -105,6 +105,11 @@ public final class ServiceCatalog {
         return env;
     }
 
+    /** The packaged certificate-service, for tools that run a CA of their own beside the stack. */
+    public static Path certificateJar(Path project) {
+        return project.resolve("certificate-service/target/quarkus-app/quarkus-run.jar");
+    }
+
     /** JVM settings for a service: small heap and serial GC, as fits a 2-core machine running five JVMs. */
     public static List<String> jvmArgs() {
         String custom = System.getenv("SERTEL_JAVA_OPTS");

@@ -109,6 +109,17 @@ public interface CaConfig {
         /** {@code sertel.ca.ocsp.max-request-bytes} (default 8192): larger OCSP requests are answered malformedRequest. */
         @WithDefault("8192")
         int maxRequestBytes();
+
+        /**
+         * {@code sertel.ca.ocsp.cache-max-age} (default 5 minutes): how long a signed answer to a request without a nonce is
+         * served again before it is signed anew (well inside its {@code validity}); {@code PT0S} turns the cache off.
+         */
+        @WithDefault("PT5M")
+        Duration cacheMaxAge();
+
+        /** {@code sertel.ca.ocsp.cache-size} (default 100000): signed answers kept (about 1 KiB each). */
+        @WithDefault("100000")
+        int cacheSize();
     }
 
     interface KeyGeneration {

@@ -76,6 +76,10 @@ public class Certificate {
     @Column(name = "revoked_at")
     public Instant revokedAt;
 
+    /** When the revocation status last changed (revoked, suspended, resumed); OCSP caches watch it. */
+    @Column(name = "status_changed_at")
+    public Instant statusChangedAt;
+
     @Enumerated(EnumType.STRING)
     @Column(name = "revocation_reason")
     public RevocationReason revocationReason;

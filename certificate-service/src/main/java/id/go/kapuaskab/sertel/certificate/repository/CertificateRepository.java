@@ -19,6 +19,15 @@ public class CertificateRepository implements PanacheRepositoryBase<Certificate,
 
     private static final Sort NEWEST_FIRST = Sort.descending("createdAt").and("serial");
 
+    /** Serials whose revocation status changed after {@code since}, with the latest change time seen, oldest first. */
+    public java.util.List<Object[]> statusChangedSince(java.time.Instant since, int limit) {
+        @SuppressWarnings("unchecked")
+        java.util.List<Object[]> rows = getEntityManager().createQuery(
+                        "select c.serial, c.statusChangedAt from Certificate c where c.statusChangedAt > :since order by c.statusChangedAt")
+                .setParameter("since", since).setMaxResults(limit).getResultList();
+        return rows;
+    }
+
     public Optional<Certificate> findForUpdate(String serial) {
         return findByIdOptional(serial, LockModeType.PESSIMISTIC_WRITE);
     }

@@ -14,7 +14,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
+import java.util.Arrays;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.bouncycastle.asn1.ocsp.OCSPObjectIdentifiers;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.Extensions;
@@ -52,8 +55,12 @@ public class OcspResponder {
     private final Duration validity;
     private final int maxRequestBytes;
     private final DigestCalculatorProvider digests;
+    private final OcspResponseCache cache;
+    /** Per CA and hash algorithm, the issuer name and key hashes a CertID of that CA carries; computed once. */
+    private final Map<String, byte[][]> issuerHashes = new ConcurrentHashMap<>();
 
-    OcspResponder(CaRegistry cas, CertificateRepository certificates, Clock clock, CaConfig config) {
+    OcspResponder(CaRegistry cas, CertificateRepository certificates, Clock clock, CaConfig config, OcspResponseCache cache) {
+        this.cache = cache;
         this.cas = cas;
         this.certificates = certificates;
         this.clock = clock;
@@ -93,6 +100,16 @@ public class OcspResponder {
         if (issuer.isEmpty()) {
             return error(OCSPRespBuilder.UNAUTHORIZED);
         }
+        Extension nonce = request.getExtension(OCSPObjectIdentifiers.id_pkix_ocsp_nonce);
+        OcspResponseCache.Key key = items.length == 1 && nonce == null
+                ? new OcspResponseCache.Key(items[0].getCertID().getSerialNumber().toString(16), items[0].getCertID().getHashAlgOID().getId())
+                : null;
+        if (key != null) {
+            Optional<byte[]> cached = cache.get(key);
+            if (cached.isPresent()) {
+                return cached.get();
+            }
+        }
         CertificateAuthority ca = issuer.get();
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         BasicOCSPRespBuilder b = new BasicOCSPRespBuilder(new RespID(ca.publicKeyInfo(), digests.get(CertificateID.HASH_SHA1)));
@@ -101,25 +118,35 @@ public class OcspResponder {
             CertificateStatus status = issuerOf(id).filter(ca::equals).isPresent() ? statusOf(ca, id.getSerialNumber()) : new UnknownStatus();
             b.addResponse(id, status, Date.from(now), Date.from(now.plus(validity)), null);
         }
-        Extension nonce = request.getExtension(OCSPObjectIdentifiers.id_pkix_ocsp_nonce);
         if (nonce != null) {
             b.setResponseExtensions(new Extensions(nonce));
         }
         var basic = b.build(ca.signer(), null, Date.from(now));
-        return new OCSPRespBuilder().build(OCSPRespBuilder.SUCCESSFUL, basic).getEncoded();
+        byte[] der = new OCSPRespBuilder().build(OCSPRespBuilder.SUCCESSFUL, basic).getEncoded();
+        if (key != null) {
+            cache.put(key, der, now);
+        }
+        return der;
     }
 
     private Optional<CertificateAuthority> issuerOf(CertificateID id) {
         for (CertificateAuthority ca : cas.all()) {
-            try {
-                if (id.matchesIssuer(ca.holder(), digests)) {
-                    return Optional.of(ca);
-                }
-            } catch (OCSPException e) {
-                // an unknown hash algorithm: this CA is not the one asked about
+            byte[][] expected = issuerHashes.computeIfAbsent(ca.name() + "/" + id.getHashAlgOID().getId(), k -> hashesOf(ca, id));
+            if (expected != null && Arrays.equals(expected[0], id.getIssuerNameHash()) && Arrays.equals(expected[1], id.getIssuerKeyHash())) {
+                return Optional.of(ca);
             }
         }
         return Optional.empty();
+    }
+
+    /** The name and key hashes of a CertID for this CA with the request's hash algorithm; null for an algorithm we lack. */
+    private byte[][] hashesOf(CertificateAuthority ca, CertificateID like) {
+        try {
+            CertificateID own = new CertificateID(digests.get(new org.bouncycastle.asn1.x509.AlgorithmIdentifier(like.getHashAlgOID())), ca.holder(), BigInteger.ONE);
+            return new byte[][]{own.getIssuerNameHash(), own.getIssuerKeyHash()};
+        } catch (OCSPException | OperatorCreationException e) {
+            return null;
+        }
     }
 
     private CertificateStatus statusOf(CertificateAuthority ca, BigInteger serial) {

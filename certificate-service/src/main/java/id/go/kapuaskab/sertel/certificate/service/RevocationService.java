@@ -7,6 +7,7 @@ import id.go.kapuaskab.sertel.certificate.domain.RevocationReason;
 import id.go.kapuaskab.sertel.certificate.repository.CertificateRepository;
 import id.go.kapuaskab.sertel.support.problem.DomainException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -24,12 +25,15 @@ public class RevocationService {
     private final CrlService crls;
     private final AuditLog audit;
     private final Clock clock;
+    private final Event<OcspResponseCache.StatusChanged> statusChanges;
 
-    RevocationService(CertificateRepository certificates, CrlService crls, AuditLog audit, Clock clock) {
+    RevocationService(CertificateRepository certificates, CrlService crls, AuditLog audit, Clock clock,
+                      Event<OcspResponseCache.StatusChanged> statusChanges) {
         this.certificates = certificates;
         this.crls = crls;
         this.audit = audit;
         this.clock = clock;
+        this.statusChanges = statusChanges;
     }
 
     @Transactional
@@ -63,6 +67,8 @@ public class RevocationService {
         c.revocationReason = reason;
         c.invalidityDate = invalidityDate;
         c.revocationRequestId = requestId;
+        c.statusChangedAt = now;
+        statusChanges.fire(new OcspResponseCache.StatusChanged(c.serial));
         crls.publish(c.caName);
         audit.inTransaction(caller.actor(), reason == RevocationReason.certificateHold ? "SUSPEND" : "REVOKE", "DONE", requestId,
                 c.serial, null, "reason " + reason);
@@ -81,6 +87,8 @@ public class RevocationService {
         c.revocationReason = null;
         c.invalidityDate = null;
         c.revocationRequestId = null;
+        c.statusChangedAt = clock.instant();
+        statusChanges.fire(new OcspResponseCache.StatusChanged(c.serial));
         crls.publish(c.caName);
         audit.inTransaction(caller.actor(), "RESUME", "DONE", null, c.serial, null, null);
         return c;

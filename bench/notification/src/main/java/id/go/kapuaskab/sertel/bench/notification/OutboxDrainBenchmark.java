@@ -44,6 +44,14 @@ public final class OutboxDrainBenchmark {
     private OutboxDrainBenchmark() {
     }
 
+    /** What one drain measured. */
+    public record Drain(int parallelism, long mails, long attempts, double drainSeconds, double mailsPerSecond, double wallSeconds) {
+    }
+
+    /** What a benchmark run measured: the planning of the backlog, then each drain of it. */
+    public record Report(int reminders, double planSeconds, List<Drain> drains) {
+    }
+
     public static void main(String[] args) throws Exception {
         Path project = Path.of(System.getProperty("bench.project", ".")).toAbsolutePath();
         int reminders = Integer.getInteger("bench.reminders", 10_000);
@@ -51,6 +59,23 @@ public final class OutboxDrainBenchmark {
         for (String p : System.getProperty("bench.parallelism", "8").split(",")) {
             parallelisms.add(Integer.parseInt(p.trim()));
         }
+        Report report = run(project, reminders, parallelisms);
+        System.out.println();
+        System.out.printf("notification-service outbox drain: %,d due reminders, PostgreSQL with fsync on, GreenMail SMTP on loopback, %d cores%n",
+                reminders, Runtime.getRuntime().availableProcessors());
+        System.out.printf("planning (reminder run, incl. service start-up): %.1f s, %.0f reminders/s%n", report.planSeconds(),
+                reminders / report.planSeconds());
+        System.out.println("| parallelism (SMTP connections) | mails | attempts | drain s | mails/s | wall s (incl. start-up) |");
+        System.out.println("|---:|---:|---:|---:|---:|---:|");
+        report.drains().forEach(d -> System.out.printf("| %d | %,d | %,d | %.1f | %.0f | %.1f |%n", d.parallelism(), d.mails(), d.attempts(),
+                d.drainSeconds(), d.mailsPerSecond(), d.wallSeconds()));
+    }
+
+    /**
+     * Plans {@code reminders} due reminders once, then drains the backlog once per entry of {@code parallelisms}
+     * (the backlog is put back to PENDING between drains). Used by this main and by bench/run.
+     */
+    public static Report run(Path project, int reminders, List<Integer> parallelisms) throws Exception {
         Path work = Files.createTempDirectory("sertel-bench-notification");
         Path jar = project.resolve("notification-service/target/quarkus-app/quarkus-run.jar");
 
@@ -73,7 +98,6 @@ public final class OutboxDrainBenchmark {
                 if (run.statusCode() != 200) {
                     throw new IllegalStateException("Reminder run answered " + run.statusCode() + ": " + run.body());
                 }
-                System.out.println("reminder run: " + run.body());
             }
             double planSeconds = Duration.between(planStart, Instant.now()).toMillis() / 1000.0;
             long backlog = scalar(jdbc, "SELECT count(*) FROM delivery WHERE status = 'PENDING'");
@@ -81,7 +105,7 @@ public final class OutboxDrainBenchmark {
                 throw new IllegalStateException("Expected " + reminders + " due reminders, found " + backlog);
             }
 
-            Map<Integer, double[]> rows = new LinkedHashMap<>();
+            List<Drain> drains = new ArrayList<>();
             for (int parallelism : parallelisms) {
                 smtp.purgeEmailFromAllMailboxes();
                 Instant wallStart = Instant.now();
@@ -93,19 +117,12 @@ public final class OutboxDrainBenchmark {
                     waitUntil(jdbc, "SELECT count(*) FROM delivery WHERE status = 'SENT'", reminders);
                     double drain = scalar(jdbc, "SELECT (extract(epoch FROM max(finished_at) - min(started_at)) * 1000)::bigint FROM delivery_attempt") / 1000.0;
                     long attempts = scalar(jdbc, "SELECT count(*) FROM delivery_attempt");
-                    rows.put(parallelism, new double[] {reminders, attempts, drain, reminders / drain, wall});
+                    drains.add(new Drain(parallelism, reminders, attempts, drain, reminders / drain, wall));
                 }
                 reset(jdbc);
             }
             smtp.stop();
-
-            System.out.println();
-            System.out.printf("notification-service outbox drain: %,d due reminders, PostgreSQL with fsync on, GreenMail SMTP on loopback, %d cores%n",
-                    reminders, Runtime.getRuntime().availableProcessors());
-            System.out.printf("planning (reminder run, incl. service start-up): %.1f s, %.0f reminders/s%n", planSeconds, reminders / planSeconds);
-            System.out.println("| parallelism (SMTP connections) | mails | attempts | drain s | mails/s | wall s (incl. start-up) |");
-            System.out.println("|---:|---:|---:|---:|---:|---:|");
-            rows.forEach((p, r) -> System.out.printf("| %d | %,d | %,d | %.1f | %.0f | %.1f |%n", p, (long) r[0], (long) r[1], r[2], r[3], r[4]));
+            return new Report(reminders, planSeconds, drains);
         }
     }
 
