@@ -80,6 +80,14 @@ public final class BenchContext implements AutoCloseable {
         return quick ? Duration.ofSeconds(3) : Duration.ofSeconds(12);
     }
 
+    /**
+     * The warm-up before run {@code run} of one target: the whole JIT warm-up before its first run; between the runs
+     * that follow, which find the code warm, a short settle so the connections of the run before have closed.
+     */
+    public Duration warmup(int run) {
+        return run == 0 ? warmup() : Duration.ofSeconds(quick ? 1 : 2);
+    }
+
     public Duration measure() {
         return quick ? Duration.ofSeconds(3) : Duration.ofSeconds(10);
     }
@@ -116,6 +124,13 @@ public final class BenchContext implements AutoCloseable {
 
     public LocalSecrets secrets() {
         return LocalSecrets.load(home().secrets());
+    }
+
+    /** The stack's service processes by name, for {@link CpuMeter}. */
+    public Map<String, Long> servicePids() {
+        Map<String, Long> pids = new LinkedHashMap<>();
+        stack().processes().forEach(p -> pids.put(p.name(), p.pid()));
+        return pids;
     }
 
     public ServiceProcess process(String name) {

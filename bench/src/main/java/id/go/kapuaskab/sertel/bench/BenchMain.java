@@ -6,6 +6,7 @@ import id.go.kapuaskab.sertel.bench.scenario.GatewayOverhead;
 import id.go.kapuaskab.sertel.bench.scenario.Issuance;
 import id.go.kapuaskab.sertel.bench.scenario.Ocsp;
 import id.go.kapuaskab.sertel.bench.scenario.ReminderDrain;
+import id.go.kapuaskab.sertel.bench.scenario.RenewalWorkflow;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -26,7 +27,7 @@ public final class BenchMain {
         Set<String> only = options.indexOf("--only") >= 0 && options.size() > options.indexOf("--only") + 1
                 ? Set.of(options.get(options.indexOf("--only") + 1).split(",")) : Set.of();
         List<Scenario> scenarios = List.of(new Issuance(), new Ocsp(), new ExpiryView(), new ReminderDrain(),
-                new GatewayOverhead(), new Footprint());
+                new RenewalWorkflow(), new GatewayOverhead(), new Footprint());
         List<Row> rows = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         Path work = project.resolve("bench/work");
@@ -51,5 +52,7 @@ public final class BenchMain {
         Path out = quick || !only.isEmpty() ? work.resolve("RESULTS.partial.md") : project.resolve("bench/RESULTS.md");
         ResultsFile.write(out, Machine.describe(), rows, notes, command);
         BenchContext.log("wrote " + out + " (" + rows.stream().map(Row::scenario).distinct().collect(Collectors.joining(", ")) + ")");
+        // the stack is stopped; whatever a library left running (an executor, a client's selector) must not keep the JVM up
+        System.exit(0);
     }
 }

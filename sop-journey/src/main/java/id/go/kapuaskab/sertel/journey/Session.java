@@ -43,8 +43,8 @@ public final class Session {
         return email;
     }
 
-    /** The access token, refreshed first when it is about to expire. */
-    String accessToken() {
+    /** The access token, refreshed first when it is about to expire. A session belongs to one thread at a time. */
+    public String accessToken() {
         if (Instant.now().plus(REFRESH_BEFORE).isAfter(expiresAt)) {
             take(gateway.post("/api/v1/auth/token").form(form("grant_type", "refresh_token", "refresh_token", refreshToken)).send());
         }

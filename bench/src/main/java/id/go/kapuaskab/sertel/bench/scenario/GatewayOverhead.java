@@ -33,9 +33,9 @@ public final class GatewayOverhead implements Scenario {
         List<Double> viaP50 = new ArrayList<>();
         List<Double> viaP99 = new ArrayList<>();
         for (int run = 0; run < ctx.runs(); run++) {
-            LoadResult direct = ctx.load().run(1, ctx.warmup(), ctx.measure(),
+            LoadResult direct = ctx.load().run(1, ctx.warmup(run), ctx.measure(),
                     seq -> new LoadGenerator.Call(HttpMethod.GET, ctx.ports().renewal(), uri, headers, null), s -> s == 200);
-            LoadResult via = ctx.load().run(1, ctx.warmup(), ctx.measure(),
+            LoadResult via = ctx.load().run(1, ctx.warmup(run), ctx.measure(),
                     seq -> new LoadGenerator.Call(HttpMethod.GET, ctx.ports().gateway(), uri, headers, null), s -> s == 200);
             BenchContext.log("gateway overhead run " + (run + 1) + ": direct " + direct.describe() + " | via gateway " + via.describe());
             directP50.add(direct.p50Millis());

@@ -51,7 +51,7 @@ public final class Issuance implements Scenario {
                 for (int run = 0; run < ctx.runs(); run++) {
                     Map<String, String> headers = Map.of("Authorization", "Bearer " + ctx.serviceToken("renewal-service"),
                             "Content-Type", "application/json");
-                    LoadResult r = ctx.load().run(CONNECTIONS, ctx.warmup(), ctx.measure(),
+                    LoadResult r = ctx.load().run(CONNECTIONS, ctx.warmup(run), ctx.measure(),
                             seq -> new LoadGenerator.Call(HttpMethod.POST, ca.port(), "/internal/certificates", headers,
                                     Buffer.buffer(issueBody(csrs.get(next.getAndIncrement() % csrs.size())))),
                             s -> s == 201);
@@ -67,7 +67,7 @@ public final class Issuance implements Scenario {
                     AtomicInteger next = new AtomicInteger();
                     IntFunction<String> body = i -> "{\"certificate_request\":" + quote(csrs.get(i % csrs.size())) + "}";
                     for (int run = 0; run < ctx.runs(); run++) {
-                        LoadResult r = ctx.load().run(CONNECTIONS, ctx.warmup(), ctx.measure(),
+                        LoadResult r = ctx.load().run(CONNECTIONS, ctx.warmup(run), ctx.measure(),
                                 seq -> new LoadGenerator.Call(HttpMethod.POST, cfssl.port(), "/api/v1/cfssl/sign",
                                         Map.of("Content-Type", "application/json"), Buffer.buffer(body.apply(next.getAndIncrement()))),
                                 s -> s == 200);

@@ -71,8 +71,8 @@ public final class Ocsp implements Scenario {
                     List<Double> oursP99 = new ArrayList<>();
                     List<Double> theirs = new ArrayList<>();
                     for (int run = 0; run < ctx.runs(); run++) {
-                        LoadResult o = load(ctx, connections, ca.port(), "/pki/ocsp", requests);
-                        LoadResult t = load(ctx, connections, peer.port(), "/", requests);
+                        LoadResult o = load(ctx, run, connections, ca.port(), "/pki/ocsp", requests);
+                        LoadResult t = load(ctx, run, connections, peer.port(), "/", requests);
                         BenchContext.log("ocsp " + connections + " connections run " + (run + 1) + ": ours " + o.describe() + " | openssl " + t.describe());
                         ours.add(o.perSecond());
                         oursP99.add(o.p99Millis());
@@ -91,9 +91,9 @@ public final class Ocsp implements Scenario {
         return rows;
     }
 
-    private static LoadResult load(BenchContext ctx, int connections, int port, String path, List<byte[]> requests) {
+    private static LoadResult load(BenchContext ctx, int run, int connections, int port, String path, List<byte[]> requests) {
         Map<String, String> headers = Map.of("Content-Type", OCSP_REQUEST, "Accept", "application/ocsp-response");
-        return ctx.load().run(connections, ctx.warmup(), ctx.measure(),
+        return ctx.load().run(connections, ctx.warmup(run), ctx.measure(),
                 seq -> new LoadGenerator.Call(HttpMethod.POST, port, path, headers, Buffer.buffer(requests.get((int) (seq % requests.size())))),
                 s -> s == 200);
     }

@@ -1,0 +1,275 @@
+package id.go.kapuaskab.sertel.bench.scenario;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import id.go.kapuaskab.sertel.bench.BenchContext;
+import id.go.kapuaskab.sertel.bench.CpuMeter;
+import id.go.kapuaskab.sertel.bench.Figure;
+import id.go.kapuaskab.sertel.bench.Row;
+import id.go.kapuaskab.sertel.bench.Scenario;
+import id.go.kapuaskab.sertel.bench.ca.Csrs;
+import id.go.kapuaskab.sertel.journey.Rehearsal;
+import id.go.kapuaskab.sertel.journey.Session;
+import id.go.kapuaskab.sertel.journey.SopJourney;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.LongAdder;
+import org.HdrHistogram.Recorder;
+
+/**
+ * The renewal workflow through the gateway, as its people drive it: 16 applicant/verifier pairs, each its own
+ * institution with verifiers A and B, set up by the SOP journey's own code ({@link Rehearsal}). Every pair renews
+ * over and over, one renewal after another, with a fresh P-256 key each time: the applicant creates and submits the
+ * request, verifier A claims it, reads it and records both step-7 checks, verifier B approves (four-eyes on), and the
+ * applicant's page polls until the CA's certificate is there (COMPLETED). One warm-up, then three back-to-back
+ * windows, each a run: completed renewals per second, and p99 of every call in the window (polls included).
+ */
+public final class RenewalWorkflow implements Scenario {
+
+    static final int PAIRS = 16;
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final Duration POLL_EVERY = Duration.ofMillis(200);
+    private static final ZoneOffset WIB = ZoneOffset.ofHours(7);
+    private static final String ITEMS = "{\"items\":[" + String.join(",", List.of("FULL_NAME", "EMAIL", "NIK", "INSTITUTION", "UNIT")
+            .stream().map(i -> "{\"item\":\"" + i + "\",\"matches\":true,\"note\":\"sesuai data kepegawaian\"}").toList()) + "]}";
+
+    @Override
+    public String key() {
+        return "workflow";
+    }
+
+    @Override
+    public List<Row> run(BenchContext ctx) throws Exception {
+        SopJourney.Settings settings = new SopJourney.Settings(URI.create("http://127.0.0.1:" + ctx.ports().gateway()),
+                URI.create("http://127.0.0.1:" + ctx.ports().inbox()), "admin@kapuaskab.go.id", "sertel-demo",
+                ctx.work().resolve("workflow"), Duration.ofSeconds(60), Duration.ofSeconds(60));
+        BenchContext.log("setting up " + PAIRS + " institutions, each with verifiers A and B and an applicant holding a certificate");
+        List<Rehearsal.Prepared> casts = prepare(settings);
+        int windows = ctx.runs();
+        Windows measured = new Windows(System.nanoTime() + ctx.warmup().toNanos(), ctx.measure().toNanos(), windows);
+        ConcurrentLinkedQueue<String> csrs = new ConcurrentLinkedQueue<>(Csrs.make(ctx.quick() ? 800 : 4_000));
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+        ExecutorService pairs = Executors.newFixedThreadPool(PAIRS);
+        Map<String, Double> cpu;
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (Rehearsal.Prepared cast : casts) {
+                running.add(pairs.submit(() -> {
+                    new Pair(http, ctx.ports().gateway(), cast, csrs, measured).renewUntil(measured.end());
+                    return null;
+                }));
+            }
+            sleepUntil(measured.start);
+            Map<String, Double> cpuBefore = CpuMeter.snapshot(ctx.servicePids());
+            sleepUntil(measured.end());
+            cpu = CpuMeter.between(cpuBefore, CpuMeter.snapshot(ctx.servicePids()));
+            for (Future<?> f : running) {
+                f.get();
+            }
+        } finally {
+            pairs.shutdownNow();
+        }
+        List<Double> perSecond = new ArrayList<>();
+        List<Double> p99 = new ArrayList<>();
+        List<Double> renewalP50 = new ArrayList<>();
+        double seconds = ctx.measure().toNanos() / 1e9;
+        for (int w = 0; w < windows; w++) {
+            var calls = measured.calls[w].getIntervalHistogram();
+            var renewals = measured.renewals[w].getIntervalHistogram();
+            long completed = measured.completed[w].sum();
+            BenchContext.log(String.format("workflow run %d: %d renewals completed (%.1f/s), %d calls, call p50 %.1f ms p99 %.1f ms,"
+                            + " renewal p50 %.0f ms", w + 1, completed, completed / seconds, calls.getTotalCount(),
+                    calls.getValueAtPercentile(50) / 1e6, calls.getValueAtPercentile(99) / 1e6, renewals.getValueAtPercentile(50) / 1e6));
+            perSecond.add(completed / seconds);
+            p99.add(calls.getValueAtPercentile(99) / 1e6);
+            renewalP50.add(renewals.getValueAtPercentile(50) / 1e6);
+        }
+        measured.steps.forEach((step, recorder) -> {
+            var h = recorder.getIntervalHistogram();
+            BenchContext.log(String.format("workflow step %-14s %6d calls, p50 %.1f ms, p99 %.1f ms", step, h.getTotalCount(),
+                    h.getValueAtPercentile(50) / 1e6, h.getValueAtPercentile(99) / 1e6));
+        });
+        long completedAll = java.util.Arrays.stream(measured.completed).mapToLong(LongAdder::sum).sum();
+        double windowSeconds = seconds * windows;
+        String cpuPerRenewal = cpu.entrySet().stream()
+                .map(e -> String.format(java.util.Locale.ROOT, "%s %.0f", e.getKey(), e.getValue() * 1000 / Math.max(1, completedAll)))
+                .collect(java.util.stream.Collectors.joining(", "));
+        double busy = cpu.values().stream().mapToDouble(Double::doubleValue).sum() / windowSeconds;
+        String cpuNote = String.format(java.util.Locale.ROOT, "CPU ms per completed renewal: %s; the machine's %d cores were %.0f%% busy",
+                cpuPerRenewal, Runtime.getRuntime().availableProcessors(), 100 * busy / Runtime.getRuntime().availableProcessors());
+        BenchContext.log("workflow " + cpuNote);
+        Figure rate = Figure.of(perSecond, "renewals/s");
+        Figure callP99 = Figure.of(p99, "ms");
+        String how = PAIRS + " pairs; per renewal 7 calls + polls every " + POLL_EVERY.toMillis() + " ms until COMPLETED; one renewal takes "
+                + Figure.of(renewalP50, "ms").render() + " (p50) from create to COMPLETED";
+        return List.of(
+                new Row("Renewal workflow via gateway", "completed renewals, " + PAIRS + " pairs", rate, null, null, true,
+                        "≥ 50 completed/s", rate.median() >= 50, how),
+                new Row("Renewal workflow via gateway", "p99 per call, " + PAIRS + " pairs", callP99, null, null, false,
+                        "p99 ≤ 100 ms", callP99.median() <= 100, cpuNote));
+    }
+
+    private static void sleepUntil(long nanoTime) throws InterruptedException {
+        long wait = nanoTime - System.nanoTime();
+        if (wait > 0) {
+            Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+        }
+    }
+
+    private static List<Rehearsal.Prepared> prepare(SopJourney.Settings settings) throws Exception {
+        ExecutorService setup = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Rehearsal.Prepared>> pending = new ArrayList<>();
+            for (int i = 0; i < PAIRS; i++) {
+                pending.add(setup.submit(() -> Rehearsal.prepare(settings)));
+            }
+            List<Rehearsal.Prepared> casts = new ArrayList<>();
+            for (Future<Rehearsal.Prepared> p : pending) {
+                casts.add(p.get());
+            }
+            return casts;
+        } finally {
+            setup.shutdownNow();
+        }
+    }
+
+    /** Consecutive measuring windows after the warm-up; a figure lands in the window its call ended in. */
+    private static final class Windows {
+        final long start;
+        final long length;
+        final Recorder[] calls;
+        final Recorder[] renewals;
+        final LongAdder[] completed;
+        /** Every measured call by step, over all windows, to tell where the time goes. */
+        final java.util.Map<String, Recorder> steps = new java.util.concurrent.ConcurrentHashMap<>();
+
+        Windows(long start, long length, int count) {
+            this.start = start;
+            this.length = length;
+            this.calls = new Recorder[count];
+            this.renewals = new Recorder[count];
+            this.completed = new LongAdder[count];
+            for (int i = 0; i < count; i++) {
+                calls[i] = new Recorder(3);
+                renewals[i] = new Recorder(3);
+                completed[i] = new LongAdder();
+            }
+        }
+
+        long end() {
+            return start + length * calls.length;
+        }
+
+        /** The window {@code at} falls in, or -1 in the warm-up and after the end. */
+        int of(long at) {
+            if (at < start) {
+                return -1;
+            }
+            long w = (at - start) / length;
+            return w < calls.length ? (int) w : -1;
+        }
+    }
+
+    /** One applicant with verifiers A and B, renewing one certificate after the other on one thread. */
+    private static final class Pair {
+        private final HttpClient http;
+        private final String base;
+        private final Session applicant;
+        private final Session verifierA;
+        private final Session verifierB;
+        private final ConcurrentLinkedQueue<String> csrs;
+        private final Windows windows;
+
+        Pair(HttpClient http, int gateway, Rehearsal.Prepared cast, ConcurrentLinkedQueue<String> csrs, Windows windows) {
+            this.http = http;
+            this.base = "http://127.0.0.1:" + gateway;
+            this.applicant = cast.applicant();
+            this.verifierA = cast.cast().verifierA().session();
+            this.verifierB = cast.cast().verifierB().session();
+            this.csrs = csrs;
+            this.windows = windows;
+        }
+
+        void renewUntil(long end) throws Exception {
+            while (System.nanoTime() < end) {
+                long started = System.nanoTime();
+                String csr = csrs.poll();
+                if (csr == null) {
+                    csr = Csrs.make(1).get(0);
+                }
+                String id = call(applicant, "POST", "/api/v1/requests",
+                        "{\"type\":\"RENEWAL\",\"csr\":" + json(csr) + "}", 201).path("id").asText();
+                String path = "/api/v1/requests/" + id;
+                call(applicant, "POST", path + "/submit", null, 200);
+                call(verifierA, "POST", path + "/claim", null, 200);
+                call(verifierA, "GET", path, null, 200);
+                call(verifierA, "POST", path + "/checks", ITEMS, 200);
+                String when = OffsetDateTime.now(WIB).minusSeconds(1).truncatedTo(ChronoUnit.SECONDS).toString();
+                call(verifierA, "POST", path + "/checks", "{\"contact\":{\"contactPerson\":\"Kepala Subbagian Umum\",\"channel\":\"PHONE\","
+                        + "\"contactedAt\":\"" + when + "\",\"outcome\":\"CONFIRMED\",\"note\":\"membenarkan data pemohon\"}}", 200);
+                call(verifierB, "POST", path + "/approve", null, 200);
+                while (true) {
+                    String state = call(applicant, "GET", path, null, 200).path("request").path("state").asText();
+                    if (state.equals("COMPLETED")) {
+                        break;
+                    }
+                    if (!state.equals("ISSUING") && !state.equals("APPROVED")) {
+                        throw new IllegalStateException("renewal " + id + " ended " + state);
+                    }
+                    Thread.sleep(POLL_EVERY.toMillis());
+                }
+                long now = System.nanoTime();
+                int w = windows.of(now);
+                if (w >= 0) {
+                    windows.completed[w].increment();
+                    windows.renewals[w].recordValue(now - started);
+                }
+            }
+        }
+
+        private JsonNode call(Session who, String method, String path, String body, int expected) throws Exception {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+                    .header("Authorization", "Bearer " + who.accessToken()).header("Accept", "application/json");
+            if (body != null) {
+                request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
+            } else {
+                request.method(method, HttpRequest.BodyPublishers.noBody());
+            }
+            long sent = System.nanoTime();
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            long now = System.nanoTime();
+            if (response.statusCode() != expected) {
+                throw new IllegalStateException(method + " " + path + " → " + response.statusCode() + " " + response.body());
+            }
+            int w = windows.of(now);
+            if (w >= 0 && windows.of(sent) == w) {
+                windows.calls[w].recordValue(now - sent);
+                windows.steps.computeIfAbsent(step(method, path), k -> new Recorder(3)).recordValue(now - sent);
+            }
+            return MAPPER.readTree(response.body());
+        }
+
+        /** {@code POST /api/v1/requests/{id}/claim} → "POST claim". */
+        private static String step(String method, String path) {
+            String[] parts = path.split("/");
+            return method + " " + (parts.length > 5 ? parts[5] : parts.length > 4 ? "request" : "requests");
+        }
+
+        private static String json(String text) throws Exception {
+            return MAPPER.writeValueAsString(text);
+        }
+    }
+}
