@@ -50,7 +50,7 @@ public final class BenchMain {
             notes.add("Quick mode: short warm-up and windows, for a smoke test only.");
         }
         Path out = quick || !only.isEmpty() ? work.resolve("RESULTS.partial.md") : project.resolve("bench/RESULTS.md");
-        ResultsFile.write(out, Machine.describe(), rows, notes, command);
+        ResultsFile.write(out, Machine.describe(), rows, notes, command, project.resolve("bench/PROFILING.md"));
         BenchContext.log("wrote " + out + " (" + rows.stream().map(Row::scenario).distinct().collect(Collectors.joining(", ")) + ")");
         // the stack is stopped; whatever a library left running (an executor, a client's selector) must not keep the JVM up
         System.exit(0);

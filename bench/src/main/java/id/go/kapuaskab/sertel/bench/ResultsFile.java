@@ -11,7 +11,12 @@ public final class ResultsFile {
     private ResultsFile() {
     }
 
-    public static void write(Path file, Machine machine, List<Row> rows, List<String> notes, String command) throws IOException {
+    /**
+     * Writes the table and notes; {@code profiling}, when present, is appended as the section "Profiles and what
+     * changed" (bench/PROFILING.md: what a profile showed where a target was missed, with before/after figures).
+     */
+    public static void write(Path file, Machine machine, List<Row> rows, List<String> notes, String command, Path profiling)
+            throws IOException {
         StringBuilder md = new StringBuilder();
         md.append("# Benchmark results\n\n")
                 .append("Written by `").append(command).append("`; do not edit by hand.\n\n")
@@ -41,6 +46,9 @@ public final class ResultsFile {
         }
         for (String note : notes) {
             md.append("- ").append(note).append('\n');
+        }
+        if (profiling != null && Files.exists(profiling)) {
+            md.append("\n## Profiles and what changed\n\n").append(Files.readString(profiling));
         }
         Files.writeString(file, md.toString());
     }

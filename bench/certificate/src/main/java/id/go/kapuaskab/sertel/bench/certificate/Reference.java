@@ -1,5 +1,8 @@
 package id.go.kapuaskab.sertel.bench.certificate;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.Signature;
@@ -36,5 +39,14 @@ final class Reference {
             n++;
         }
         return n;
+    }
+
+    /** The load average when a run starts, printed beside its figures. */
+    static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (IOException e) {
+            return "unknown";
+        }
     }
 }

@@ -52,7 +52,7 @@ import org.openjdk.jmh.annotations.TearDown;
  * The signing path from a PEM CSR to a stored certificate, in process: the service's own CSR checks, certificate
  * builder and PKCS#12 key storage, and the same SQL the service's two transactions run (intent + audit, then
  * lock, sign, insert certificate, mark issued, audit) against a PostgreSQL with fsync on. The fresh CSR of each
- * call is made outside the measured time. HTTP, JSON and token checks are in {@link HttpLoadRun}.
+ * call is made outside the measured time. HTTP, JSON and token checks are measured by bench/run's issuance scenario.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)

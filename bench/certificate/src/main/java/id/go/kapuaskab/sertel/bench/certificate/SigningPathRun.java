@@ -21,7 +21,7 @@ public final class SigningPathRun {
         int threads = Integer.getInteger("bench.threads", 2);
         double reference = Reference.bcP256SignaturesPerSecond();
         System.out.printf("reference: BouncyCastle alone signs %.0f P-256 signatures/s on one thread now (load average %s)%n",
-                reference, HttpLoadRun.loadAverage());
+                reference, Reference.loadAverage());
         Options options = new OptionsBuilder()
                 .include(SigningPathBenchmark.class.getSimpleName())
                 .threads(threads)
@@ -42,6 +42,6 @@ public final class SigningPathRun {
                     s.getPercentile(50), s.getPercentile(99), s.getN());
         }
         System.out.printf("load average of the machine at the end: %s; BouncyCastle alone before the run: %.0f P-256 signatures/s%n",
-                HttpLoadRun.loadAverage(), reference);
+                Reference.loadAverage(), reference);
     }
 }
