@@ -29,7 +29,7 @@ public final class SopDemo {
         boolean color = System.console() != null && System.getenv("NO_COLOR") == null;
         TerminalNarrator narrator = new TerminalNarrator(System.out, color);
         SopJourney journey = new SopJourney(new SopJourney.Settings(URI.create(gateway), URI.create(inbox), admin, password, work,
-                Duration.ofSeconds(60), Duration.ofSeconds(180)), narrator);
+                Duration.ofSeconds(120), Duration.ofSeconds(180)), narrator);
         try {
             JourneyReport report = journey.run();
             System.out.println();
