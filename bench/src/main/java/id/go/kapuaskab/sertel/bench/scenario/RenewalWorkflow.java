@@ -20,13 +20,17 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.stream.Collectors;
 import org.HdrHistogram.Recorder;
 
 /**
@@ -102,13 +106,13 @@ public final class RenewalWorkflow implements Scenario {
             BenchContext.log(String.format("workflow step %-14s %6d calls, p50 %.1f ms, p99 %.1f ms", step, h.getTotalCount(),
                     h.getValueAtPercentile(50) / 1e6, h.getValueAtPercentile(99) / 1e6));
         });
-        long completedAll = java.util.Arrays.stream(measured.completed).mapToLong(LongAdder::sum).sum();
+        long completedAll = Arrays.stream(measured.completed).mapToLong(LongAdder::sum).sum();
         double windowSeconds = seconds * windows;
         String cpuPerRenewal = cpu.entrySet().stream()
-                .map(e -> String.format(java.util.Locale.ROOT, "%s %.0f", e.getKey(), e.getValue() * 1000 / Math.max(1, completedAll)))
-                .collect(java.util.stream.Collectors.joining(", "));
+                .map(e -> String.format(Locale.ROOT, "%s %.0f", e.getKey(), e.getValue() * 1000 / Math.max(1, completedAll)))
+                .collect(Collectors.joining(", "));
         double busy = cpu.values().stream().mapToDouble(Double::doubleValue).sum() / windowSeconds;
-        String cpuNote = String.format(java.util.Locale.ROOT, "CPU ms per completed renewal: %s; the machine's %d cores were %.0f%% busy",
+        String cpuNote = String.format(Locale.ROOT, "CPU ms per completed renewal: %s; the machine's %d cores were %.0f%% busy",
                 cpuPerRenewal, Runtime.getRuntime().availableProcessors(), 100 * busy / Runtime.getRuntime().availableProcessors());
         BenchContext.log("workflow " + cpuNote);
         Figure rate = Figure.of(perSecond, "renewals/s");
@@ -154,7 +158,7 @@ public final class RenewalWorkflow implements Scenario {
         final Recorder[] renewals;
         final LongAdder[] completed;
         /** Every measured call by step, over all windows, to tell where the time goes. */
-        final java.util.Map<String, Recorder> steps = new java.util.concurrent.ConcurrentHashMap<>();
+        final Map<String, Recorder> steps = new ConcurrentHashMap<>();
 
         Windows(long start, long length, int count) {
             this.start = start;
