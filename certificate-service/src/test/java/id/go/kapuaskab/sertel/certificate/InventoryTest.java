@@ -11,7 +11,6 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
 import id.go.kapuaskab.sertel.testsupport.MutableClock;
-import id.go.kapuaskab.sertel.testsupport.Openssl;
 import id.go.kapuaskab.sertel.testsupport.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;

@@ -5,7 +5,6 @@ import static org.hamcrest.Matchers.equalTo;
 
 import id.go.kapuaskab.sertel.renewal.peers.RealCa;
 import id.go.kapuaskab.sertel.testsupport.MutableClock;
-import id.go.kapuaskab.sertel.testsupport.Openssl;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.time.Duration;

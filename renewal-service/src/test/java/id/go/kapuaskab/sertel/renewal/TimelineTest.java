@@ -8,7 +8,6 @@ import static org.hamcrest.Matchers.equalTo;
 import id.go.kapuaskab.sertel.renewal.peers.EventReceiver;
 import id.go.kapuaskab.sertel.renewal.peers.FakeApplicants;
 import id.go.kapuaskab.sertel.testsupport.MutableClock;
-import id.go.kapuaskab.sertel.testsupport.Openssl;
 import id.go.kapuaskab.sertel.testsupport.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;

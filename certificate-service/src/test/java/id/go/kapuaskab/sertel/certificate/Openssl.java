@@ -1,4 +1,4 @@
-package id.go.kapuaskab.sertel.testsupport;
+package id.go.kapuaskab.sertel.certificate;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -8,18 +8,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** The real {@code openssl} binary as an outside client of our CA: makes applicants' keys and CSRs, checks what the CA hands out. */
+/** The real {@code openssl} binary as an outside client of our CA. */
 public final class Openssl {
 
     /** Exit code and everything it printed. */
     public record Result(int exit, String output) {
     }
-
-    /** A key pair made by openssl (the private key stays in the file) and its CSR. */
-    public record Csr(Path key, String pem) {
-    }
-
-    private static final Path DIR = Path.of("target", "openssl");
 
     private Openssl() {
     }
@@ -44,30 +38,15 @@ public final class Openssl {
         }
     }
 
-    /** A new P-256 key and a CSR for it (the subject in the CSR is ignored by our CA). */
-    public static Csr newCsr() {
-        Path key = file("key", new byte[0]);
-        Path csr = file("csr", new byte[0]);
-        Result r = run("req", "-new", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-subj", "/CN=ignored",
-                "-keyout", key.toString(), "-out", csr.toString());
-        if (r.exit() != 0) {
-            throw new IllegalStateException(r.output());
-        }
-        try {
-            return new Csr(key, Files.readString(csr));
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     public static Path file(String prefix, String content) {
         return file(prefix, content.getBytes(StandardCharsets.US_ASCII));
     }
 
     public static Path file(String prefix, byte[] content) {
         try {
-            Files.createDirectories(DIR);
-            Path f = Files.createTempFile(DIR, prefix, "");
+            Path dir = Path.of("target", "openssl");
+            Files.createDirectories(dir);
+            Path f = Files.createTempFile(dir, prefix, "");
             Files.write(f, content);
             return f;
         } catch (IOException e) {
