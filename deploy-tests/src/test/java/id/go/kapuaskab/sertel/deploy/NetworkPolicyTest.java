@@ -172,8 +172,8 @@ class NetworkPolicyTest {
             }
             actual.put(name, ports);
             Set<Integer> allowed = new TreeSet<>();
-            if (env.containsKey("QUARKUS_MAILER_PORT")) {
-                allowed.add(Integer.parseInt(env.get("QUARKUS_MAILER_PORT").value()));
+            if (env.containsKey("SMTP_PORT")) {
+                allowed.add(Integer.parseInt(env.get("SMTP_PORT").value()));
             }
             if (env.containsKey("CA_KEYSTORE_TYPE") && "PKCS11".equals(env.get("CA_KEYSTORE_TYPE").value())) {
                 // The HSM: a network device at a site-specific port, so any port, but to a named address only.

@@ -91,7 +91,7 @@ class SecretsTest {
 
     @Test
     void theSecretLookingRuleCatchesWhatItShould() {
-        assertThat(Stream.of("DB_PASSWORD", "CLIENT_SECRET", "AUTH_SIGNING_KEY", "CA_HSM_PIN", "QUARKUS_MAILER_PASSWORD", "ACCESS_KEY_ID"))
+        assertThat(Stream.of("DB_PASSWORD", "CLIENT_SECRET", "AUTH_SIGNING_KEY", "CA_HSM_PIN", "SMTP_PASSWORD", "ACCESS_KEY_ID"))
                 .allMatch(n -> SECRET_LOOKING.matcher(n).find());
         assertThat(Stream.of("CA_KEYSTORE_PATH", "CA_KEYSTORE_TYPE", "AUTH_TOKEN_URL", "DB_USER", "PUBLIC_BASE_URL"))
                 .noneMatch(n -> SECRET_LOOKING.matcher(n).find());

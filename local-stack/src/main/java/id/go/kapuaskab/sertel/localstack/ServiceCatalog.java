@@ -84,6 +84,10 @@ public final class ServiceCatalog {
             env.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(ports.gatewayManagement()));
             env.put("QUARKUS_MANAGEMENT_HOST", "127.0.0.1");
         }
+        env.put("SMTP_HOST", "127.0.0.1");
+        env.put("SMTP_PORT", Integer.toString(ports.smtp()));
+        env.put("SMTP_TLS", "NONE");
+        env.put("MAIL_FROM", "sertel@kapuaskab.go.id");
         env.put("QUARKUS_MAILER_HOST", "127.0.0.1");
         env.put("QUARKUS_MAILER_PORT", Integer.toString(ports.smtp()));
         env.put("QUARKUS_MAILER_MOCK", "false");

@@ -74,13 +74,7 @@ public class FakePeers implements QuarkusTestResourceLifecycleManager {
             server.start();
         }
         String url = "http://127.0.0.1:" + server.getAddress().getPort();
-        int refusing = RefusingSmtpServer.port();
         return Map.of(
-                "quarkus.mailer.refusing.host", "127.0.0.1",
-                "quarkus.mailer.refusing.port", Integer.toString(refusing),
-                "quarkus.mailer.refusing.mock", "false",
-                "quarkus.mailer.refusing.start-tls", "DISABLED",
-                "quarkus.mailer.refusing.from", "sertel@kapuaskab.go.id",
                 "quarkus.rest-client.certificate-service.url", url,
                 "quarkus.rest-client.applicant-service.url", url,
                 "quarkus.oidc-client.auth-server-url", url + "/token",

@@ -25,7 +25,7 @@ public final class Fixtures {
     public static void clean() {
         try (Connection c = DriverManager.getConnection(PostgresTestResource.jdbcUrl("sertel_notification"), "postgres", "postgres");
              Statement s = c.createStatement()) {
-            s.execute("TRUNCATE delivery_attempt, reminder_ledger, inbound_event, delivery CASCADE");
+            s.execute("TRUNCATE outbox_attempt, outbox_item, reminder_ledger, inbound_event, delivery CASCADE");
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

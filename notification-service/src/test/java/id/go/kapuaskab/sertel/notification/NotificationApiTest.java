@@ -9,7 +9,7 @@ import static org.hamcrest.Matchers.hasSize;
 
 import id.go.kapuaskab.sertel.notification.FakePeers.Cert;
 import id.go.kapuaskab.sertel.notification.FakePeers.Person;
-import id.go.kapuaskab.sertel.notification.service.OutboxWorker;
+import id.go.kapuaskab.sertel.outbox.OutboxEngine;
 import id.go.kapuaskab.sertel.testsupport.MutableClock;
 import id.go.kapuaskab.sertel.testsupport.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -31,7 +31,7 @@ class NotificationApiTest {
     static final Instant NOW = Instant.parse("2027-08-02T00:00:00Z");
 
     @Inject
-    OutboxWorker outbox;
+    OutboxEngine outbox;
 
     Person holder;
     String admin;

@@ -15,11 +15,16 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A strict SMTP server in the test JVM, for what GreenMail never does: it refuses recipients. {@code RCPT TO} an
  * address whose local part starts with {@code unknown} gets {@code 550 5.1.1}; the first {@code RCPT TO} of an address
  * starting with {@code closing} gets {@code 421} and the connection is closed (a server shutting a session down);
- * everything else is accepted and counted. Speaks just enough SMTP (EHLO, MAIL, RCPT, DATA, RSET, NOOP, QUIT) for Vert.x's mail client.
+ * everything else is accepted and counted. After {@link #withholdGreetings(int)}, that many new connections are
+ * accepted and then left silent: no greeting ever comes. Speaks just enough SMTP (EHLO, MAIL, RCPT, DATA, RSET, NOOP,
+ * QUIT) for a client.
  */
 public final class RefusingSmtpServer {
 
     public static final AtomicInteger ACCEPTED = new AtomicInteger();
+    public static final AtomicInteger CONNECTIONS = new AtomicInteger();
+    private static final AtomicInteger SILENT = new AtomicInteger();
+    private static final java.util.List<Socket> HELD = new java.util.concurrent.CopyOnWriteArrayList<>();
     private static final java.util.Set<String> CLOSED_ONCE = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private static ServerSocket socket;
 
@@ -40,10 +45,20 @@ public final class RefusingSmtpServer {
         return socket.getLocalPort();
     }
 
+    /** The next {@code connections} connections get no greeting at all (they are held open, silent). */
+    public static void withholdGreetings(int connections) {
+        SILENT.set(connections);
+    }
+
     private static void acceptLoop() {
         while (!socket.isClosed()) {
             try {
                 Socket client = socket.accept();
+                CONNECTIONS.incrementAndGet();
+                if (SILENT.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                    HELD.add(client);
+                    continue;
+                }
                 Thread t = new Thread(() -> session(client), "refusing-smtp-session");
                 t.setDaemon(true);
                 t.start();

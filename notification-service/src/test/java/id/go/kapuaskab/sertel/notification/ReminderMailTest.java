@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import id.go.kapuaskab.sertel.notification.FakePeers.Cert;
 import id.go.kapuaskab.sertel.notification.FakePeers.Person;
-import id.go.kapuaskab.sertel.notification.service.OutboxWorker;
+import id.go.kapuaskab.sertel.outbox.OutboxEngine;
 import id.go.kapuaskab.sertel.notification.service.ReminderPlanner;
 import id.go.kapuaskab.sertel.testsupport.MutableClock;
 import io.quarkus.test.junit.QuarkusTest;
@@ -34,7 +34,7 @@ class ReminderMailTest {
     @Inject
     ReminderPlanner planner;
     @Inject
-    OutboxWorker outbox;
+    OutboxEngine outbox;
 
     @BeforeEach
     void clean() {

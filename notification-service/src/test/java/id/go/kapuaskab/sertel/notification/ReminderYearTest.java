@@ -7,7 +7,7 @@ import id.go.kapuaskab.sertel.notification.FakePeers.Person;
 import id.go.kapuaskab.sertel.notification.domain.Delivery;
 import id.go.kapuaskab.sertel.notification.domain.DeliveryStatus;
 import id.go.kapuaskab.sertel.notification.repository.DeliveryRepository;
-import id.go.kapuaskab.sertel.notification.service.OutboxWorker;
+import id.go.kapuaskab.sertel.outbox.OutboxEngine;
 import id.go.kapuaskab.sertel.notification.service.ReminderPlanner;
 import id.go.kapuaskab.sertel.testsupport.MutableClock;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -40,7 +40,7 @@ class ReminderYearTest {
     @Inject
     ReminderPlanner planner;
     @Inject
-    OutboxWorker outbox;
+    OutboxEngine outbox;
     @Inject
     DeliveryRepository deliveries;
 

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import id.go.kapuaskab.sertel.notification.FakePeers.Person;
-import id.go.kapuaskab.sertel.notification.service.OutboxWorker;
+import id.go.kapuaskab.sertel.outbox.OutboxEngine;
 import id.go.kapuaskab.sertel.testsupport.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -26,7 +26,7 @@ class WorkflowMailTest {
     static final String APPLICANT_SERVICE = TestTokens.service("applicant-service", "APPLICANT_SERVICE");
 
     @Inject
-    OutboxWorker outbox;
+    OutboxEngine outbox;
 
     UUID institution;
     Person applicant;

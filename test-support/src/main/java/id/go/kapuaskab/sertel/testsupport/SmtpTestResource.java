@@ -8,8 +8,9 @@ import java.net.ServerSocket;
 import java.util.Map;
 
 /**
- * A real SMTP server in the test JVM (GreenMail) on a free port, with Quarkus Mailer pointed at it and
- * really sending ({@code quarkus.mailer.mock=false}). Tests read what arrived through {@link #greenMail()}.
+ * A real SMTP server in the test JVM (GreenMail) on a free port, with notification-service's SMTP client
+ * ({@code sertel.mail.smtp.*}) and Quarkus Mailer pointed at it and really sending. Tests read what arrived through
+ * {@link #greenMail()}.
  */
 public class SmtpTestResource implements QuarkusTestResourceLifecycleManager {
 
@@ -20,6 +21,9 @@ public class SmtpTestResource implements QuarkusTestResourceLifecycleManager {
         GreenMail mail = greenMail();
         int port = mail.getSmtp().getPort();
         return Map.of(
+                "sertel.mail.smtp.host", "127.0.0.1",
+                "sertel.mail.smtp.port", Integer.toString(port),
+                "sertel.mail.smtp.tls", "NONE",
                 "quarkus.mailer.mock", "false",
                 "quarkus.mailer.host", "127.0.0.1",
                 "quarkus.mailer.port", Integer.toString(port),
@@ -33,11 +37,7 @@ public class SmtpTestResource implements QuarkusTestResourceLifecycleManager {
         // shared by every test class of the JVM; see PostgresTestResource
     }
 
-    /**
-     * The shared server. It closes a session that stays silent for 3 s (with 421): the Vert.x mail client can
-     * lose a greeting that arrives before it attaches its socket handler and then waits for it, and GreenMail's
-     * default 30 s would make every such send look like a hang rather than the transient failure it is.
-     */
+    /** The shared server; it closes a session that stays silent for 3 s (with 421) rather than GreenMail's default 30 s. */
     public static synchronized GreenMail greenMail() {
         if (greenMail == null) {
             ServerSetup setup = new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP);

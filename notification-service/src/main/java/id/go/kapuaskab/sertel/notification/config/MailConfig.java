@@ -3,7 +3,7 @@ package id.go.kapuaskab.sertel.notification.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** What the mails link to. The SMTP server itself is {@code quarkus.mailer.*} ({@code QUARKUS_MAILER_*}). */
+/** What the mails link to. The SMTP server itself is {@link SmtpConfig} ({@code SMTP_*}). */
 @ConfigMapping(prefix = "sertel.mail")
 public interface MailConfig {
 

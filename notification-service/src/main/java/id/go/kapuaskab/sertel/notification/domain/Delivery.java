@@ -73,9 +73,6 @@ public class Delivery {
     @Column(name = "next_attempt_at")
     public Instant nextAttemptAt;
 
-    @Column(name = "lease_until")
-    public Instant leaseUntil;
-
     /** Why it was skipped (e.g. SUPERSEDED, REVOKED, HOLDER_UNKNOWN). */
     public String reason;
 

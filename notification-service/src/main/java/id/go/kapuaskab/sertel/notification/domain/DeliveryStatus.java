@@ -1,9 +1,8 @@
 package id.go.kapuaskab.sertel.notification.domain;
 
-/** Where a message stands: waiting, being sent, sent, waiting to retry, given up, or deliberately not sent. */
+/** Where a message stands: waiting to be sent, sent, waiting to retry, given up, or deliberately not sent. */
 public enum DeliveryStatus {
     PENDING,
-    SENDING,
     SENT,
     RETRYING,
     FAILED,

@@ -1,7 +1,6 @@
 package id.go.kapuaskab.sertel.notification.repository;
 
 import id.go.kapuaskab.sertel.notification.domain.Delivery;
-import id.go.kapuaskab.sertel.notification.domain.DeliveryAttempt;
 import id.go.kapuaskab.sertel.notification.domain.DeliveryStatus;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
@@ -10,7 +9,6 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -48,14 +46,5 @@ public class DeliveryRepository implements PanacheRepositoryBase<Delivery, UUID>
         });
         Sort sort = Sort.descending("createdAt").and("id");
         return where.isEmpty() ? findAll(sort) : find(String.join(" and ", where), sort, params);
-    }
-
-    public List<DeliveryAttempt> attemptsOf(Collection<UUID> deliveries) {
-        if (deliveries.isEmpty()) {
-            return List.of();
-        }
-        return getEntityManager().createQuery(
-                        "select a from DeliveryAttempt a where a.deliveryId in :ids order by a.deliveryId, a.number", DeliveryAttempt.class)
-                .setParameter("ids", deliveries).getResultList();
     }
 }

@@ -18,8 +18,11 @@ public class InboundEvents {
 
     private final AgroalDataSource db;
 
-    InboundEvents(AgroalDataSource db) {
+    private final DeliveryStore deliveries;
+
+    InboundEvents(AgroalDataSource db, DeliveryStore deliveries) {
         this.db = db;
+        this.deliveries = deliveries;
     }
 
     @Transactional
@@ -36,7 +39,7 @@ public class InboundEvents {
 
     /** Records the event and its messages; false (and nothing written) when the event was handled meanwhile. */
     @Transactional
-    public boolean record(UUID eventId, String type, UUID requestId, Instant now, List<Delivery> deliveries) {
+    public boolean record(UUID eventId, String type, UUID requestId, Instant now, List<Delivery> messages) {
         try (Connection c = db.getConnection()) {
             try (PreparedStatement s = c.prepareStatement("""
                     INSERT INTO inbound_event (event_id, type, request_id, received_at, deliveries) VALUES (?, ?, ?, ?, ?)
@@ -45,13 +48,13 @@ public class InboundEvents {
                 s.setString(2, type);
                 s.setObject(3, requestId);
                 s.setTimestamp(4, DeliveryRows.ts(now));
-                s.setInt(5, deliveries.size());
+                s.setInt(5, messages.size());
                 if (s.executeUpdate() == 0) {
                     return false;
                 }
             }
-            for (Delivery d : deliveries) {
-                DeliveryRows.insert(c, d);
+            for (Delivery d : messages) {
+                deliveries.add(d);
             }
             return true;
         } catch (SQLException e) {

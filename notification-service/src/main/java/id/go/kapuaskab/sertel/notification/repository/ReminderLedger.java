@@ -44,8 +44,11 @@ public class ReminderLedger {
 
     private final AgroalDataSource db;
 
-    ReminderLedger(AgroalDataSource db) {
+    private final DeliveryStore deliveries;
+
+    ReminderLedger(AgroalDataSource db, DeliveryStore deliveries) {
         this.db = db;
+        this.deliveries = deliveries;
     }
 
     /** The reminders of one certificate that really went out, earliest first. */
@@ -107,7 +110,7 @@ public class ReminderLedger {
                 s.setString(7, d.reason());
                 s.setObject(8, d.delivery().id);
                 s.setTimestamp(9, DeliveryRows.ts(now));
-                if (s.executeUpdate() == 1 && DeliveryRows.insert(c, d.delivery())) {
+                if (s.executeUpdate() == 1 && deliveries.add(d.delivery())) {
                     won.add(d);
                 }
             }

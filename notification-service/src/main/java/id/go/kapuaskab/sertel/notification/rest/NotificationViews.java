@@ -1,9 +1,9 @@
 package id.go.kapuaskab.sertel.notification.rest;
 
 import id.go.kapuaskab.sertel.notification.domain.AttemptOutcome;
-import id.go.kapuaskab.sertel.notification.domain.DeliveryAttempt;
 import id.go.kapuaskab.sertel.notification.domain.DeliveryStatus;
 import id.go.kapuaskab.sertel.notification.service.DeliveryLog;
+import id.go.kapuaskab.sertel.outbox.Outbox;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -41,11 +41,12 @@ final class NotificationViews {
 
     @Schema(name = "NotificationAttempt", description = "One attempt to hand the message to the mail server.")
     record AttemptView(int number, OffsetDateTime startedAt, OffsetDateTime finishedAt,
-                       @Schema(description = "IN_FLIGHT, SENT, TRANSIENT (retried), PERMANENT (given up), SKIPPED, UNKNOWN "
-                               + "(the worker stopped before the answer was recorded)") AttemptOutcome outcome,
+                       @Schema(description = "SENT, TRANSIENT (retried, or given up after the last attempt), PERMANENT (given up), "
+                               + "SKIPPED, UNKNOWN (the worker stopped before the answer was recorded)") AttemptOutcome outcome,
                        @Schema(description = "SMTP reply code, when the server answered") Integer smtpCode, String detail) {
-        static AttemptView of(DeliveryAttempt a) {
-            return new AttemptView(a.number, time(a.startedAt), time(a.finishedAt), a.outcome, a.smtpCode, a.detail);
+        static AttemptView of(Outbox.Attempt a) {
+            return new AttemptView(a.number(), time(a.startedAt()), time(a.finishedAt()), AttemptOutcome.of(a.outcome(), a.code()),
+                    AttemptOutcome.smtpCode(a.code()), a.detail());
         }
     }
 

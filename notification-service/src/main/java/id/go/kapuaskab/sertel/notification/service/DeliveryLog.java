@@ -1,10 +1,10 @@
 package id.go.kapuaskab.sertel.notification.service;
 
 import id.go.kapuaskab.sertel.notification.domain.Delivery;
-import id.go.kapuaskab.sertel.notification.domain.DeliveryAttempt;
 import id.go.kapuaskab.sertel.notification.domain.DeliveryStatus;
 import id.go.kapuaskab.sertel.notification.repository.DeliveryRepository;
-import id.go.kapuaskab.sertel.notification.repository.OutboxStore;
+import id.go.kapuaskab.sertel.notification.repository.DeliveryStore;
+import id.go.kapuaskab.sertel.outbox.Outbox;
 import id.go.kapuaskab.sertel.support.problem.DomainException;
 import id.go.kapuaskab.sertel.support.security.Caller;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
@@ -17,26 +17,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /** Reading the delivery log (applicants their own messages, admins every message) and an admin's resend. */
 @ApplicationScoped
 public class DeliveryLog {
 
     private final DeliveryRepository deliveries;
-    private final OutboxStore store;
-    private final OutboxWorker outbox;
+    private final DeliveryStore store;
+    private final Outbox outbox;
     private final Clock clock;
 
-    DeliveryLog(DeliveryRepository deliveries, OutboxStore store, OutboxWorker outbox, Clock clock) {
+    DeliveryLog(DeliveryRepository deliveries, DeliveryStore store, Outbox outbox, Clock clock) {
         this.deliveries = deliveries;
         this.store = store;
         this.outbox = outbox;
         this.clock = clock;
     }
 
-    /** A message with its attempts, oldest attempt first. */
-    public record Entry(Delivery delivery, List<DeliveryAttempt> attempts) {
+    /** A message with its attempts (the outbox's record of them), oldest attempt first. */
+    public record Entry(Delivery delivery, List<Outbox.Attempt> attempts) {
     }
 
     public record Page(List<Entry> items, int offset, int limit, long total) {
@@ -51,8 +50,7 @@ public class DeliveryLog {
         Optional<UUID> recipient = caller.isAdmin() ? Optional.empty() : Optional.of(caller.accountId());
         PanacheQuery<Delivery> query = deliveries.matching(new DeliveryRepository.Filter(recipient, status, from, to, certificate));
         List<Delivery> page = query.range(offset, offset + limit - 1).list();
-        Map<UUID, List<DeliveryAttempt>> attempts = deliveries.attemptsOf(page.stream().map(d -> d.id).toList()).stream()
-                .collect(Collectors.groupingBy(a -> a.deliveryId));
+        Map<UUID, List<Outbox.Attempt>> attempts = outbox.attempts(page.stream().map(d -> d.id).toList());
         return new Page(page.stream().map(d -> new Entry(d, attempts.getOrDefault(d.id, List.of()))).toList(), offset, limit, query.count());
     }
 
@@ -62,7 +60,7 @@ public class DeliveryLog {
         Delivery d = deliveries.findByIdOptional(id)
                 .filter(x -> caller.isAdmin() || caller.accountId().equals(x.recipientAccountId))
                 .orElseThrow(() -> DomainException.notFound("notification.not-found"));
-        return new Entry(d, deliveries.attemptsOf(List.of(d.id)));
+        return new Entry(d, outbox.attempts(List.of(d.id)).getOrDefault(d.id, List.of()));
     }
 
     /** Queues a copy of a message for sending again; the original and its attempts stay as they were. */
@@ -85,7 +83,6 @@ public class DeliveryLog {
             store.add(d);
             return d;
         });
-        outbox.nudge();
         return new Entry(copy, List.of());
     }
 }

@@ -1,6 +1,6 @@
 package id.go.kapuaskab.sertel.notification.service;
 
-import id.go.kapuaskab.sertel.notification.repository.OutboxStore;
+import id.go.kapuaskab.sertel.notification.repository.DeliveryStore;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -18,12 +18,12 @@ import java.util.concurrent.atomic.AtomicLong;
 public class NotificationMetrics {
 
     private final MeterRegistry registry;
-    private final OutboxStore outbox;
+    private final DeliveryStore outbox;
     private final Clock clock;
     private final Counter due;
     private final AtomicLong lagSeconds = new AtomicLong();
 
-    NotificationMetrics(MeterRegistry registry, OutboxStore outbox, Clock clock) {
+    NotificationMetrics(MeterRegistry registry, DeliveryStore outbox, Clock clock) {
         this.registry = registry;
         this.outbox = outbox;
         this.clock = clock;

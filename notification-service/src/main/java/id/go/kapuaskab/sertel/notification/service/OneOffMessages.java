@@ -2,7 +2,7 @@ package id.go.kapuaskab.sertel.notification.service;
 
 import id.go.kapuaskab.sertel.notification.domain.Delivery;
 import id.go.kapuaskab.sertel.notification.domain.DeliveryKind;
-import id.go.kapuaskab.sertel.notification.repository.OutboxStore;
+import id.go.kapuaskab.sertel.notification.repository.DeliveryStore;
 import id.go.kapuaskab.sertel.support.problem.DomainException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,15 +20,13 @@ public class OneOffMessages {
 
     private static final Set<DeliveryKind> TEMPLATES = Set.of(DeliveryKind.EMAIL_VERIFICATION);
 
-    private final OutboxStore store;
+    private final DeliveryStore store;
     private final MailComposer composer;
-    private final OutboxWorker outbox;
     private final Clock clock;
 
-    OneOffMessages(OutboxStore store, MailComposer composer, OutboxWorker outbox, Clock clock) {
+    OneOffMessages(DeliveryStore store, MailComposer composer, Clock clock) {
         this.store = store;
         this.composer = composer;
-        this.outbox = outbox;
         this.clock = clock;
     }
 
@@ -51,10 +49,6 @@ public class OneOffMessages {
         Instant now = clock.instant();
         Delivery d = Delivery.pending(kind.name(), "message:" + messageId, now).to(null, to, lang)
                 .content(composer.render(kind, lang, data));
-        boolean added = QuarkusTransaction.requiringNew().call(() -> store.add(d));
-        if (added) {
-            outbox.nudge();
-        }
-        return added;
+        return QuarkusTransaction.requiringNew().call(() -> store.add(d));
     }
 }

@@ -31,7 +31,7 @@ import org.jboss.logging.Logger;
  * certificate-service's expiring view) that have no decision yet get one: a message in the outbox, or a recorded
  * skip. Certificates this service reminded before that the view no longer lists (renewed, revoked, suspended) get
  * a recorded skip. Decisions and messages are committed together per page (see {@link ReminderLedger}); sending
- * happens after the commit, in the {@link OutboxWorker}. Safe to run any number of times and on every replica.
+ * happens after the commit, in {@link MailDelivery}. Safe to run any number of times and on every replica.
  */
 @ApplicationScoped
 public class ReminderPlanner {
@@ -48,19 +48,17 @@ public class ReminderPlanner {
     private final ApplicantClient applicants;
     private final ReminderLedger ledger;
     private final MailComposer composer;
-    private final OutboxWorker outbox;
     private final NotificationMetrics metrics;
     private final ReminderWindows windows;
     private final int pageSize;
     private final Clock clock;
 
     ReminderPlanner(CertificateClient certificates, ApplicantClient applicants, ReminderLedger ledger, MailComposer composer,
-                    OutboxWorker outbox, NotificationMetrics metrics, ReminderConfig config, Clock clock) {
+                    NotificationMetrics metrics, ReminderConfig config, Clock clock) {
         this.certificates = certificates;
         this.applicants = applicants;
         this.ledger = ledger;
         this.composer = composer;
-        this.outbox = outbox;
         this.metrics = metrics;
         this.windows = new ReminderWindows(config.thresholds(), config.timeZone());
         this.pageSize = Math.min(1000, Math.max(1, config.pageSize()));
@@ -146,7 +144,6 @@ public class ReminderPlanner {
         tally.queued += queued;
         if (queued > 0) {
             metrics.due(queued);
-            outbox.nudge();
         }
     }
 

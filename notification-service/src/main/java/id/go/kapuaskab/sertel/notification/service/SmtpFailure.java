@@ -1,6 +1,6 @@
 package id.go.kapuaskab.sertel.notification.service;
 
-import io.vertx.ext.mail.SMTPException;
+import id.go.kapuaskab.sertel.notification.client.SmtpException;
 
 /**
  * What a failed send means for the next attempt. A 5xx reply (mailbox unknown, address refused, message rejected)
@@ -9,17 +9,9 @@ import io.vertx.ext.mail.SMTPException;
  */
 public record SmtpFailure(boolean permanent, Integer code, String detail) {
 
-    public static SmtpFailure of(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof SMTPException smtp) {
-                return new SmtpFailure(smtp.isPermanent(), smtp.getReplyCode(), smtp.getMessage());
-            }
-            if (t instanceof IllegalArgumentException) {
-                return new SmtpFailure(true, null, "invalid address: " + t.getMessage());
-            }
-            if (t.getCause() == t) {
-                break;
-            }
+    public static SmtpFailure of(RuntimeException failure) {
+        if (failure instanceof SmtpException smtp) {
+            return new SmtpFailure(smtp.permanent(), smtp.code(), smtp.getMessage());
         }
         Throwable root = failure;
         while (root.getCause() != null && root.getCause() != root) {
@@ -27,14 +19,6 @@ public record SmtpFailure(boolean permanent, Integer code, String detail) {
         }
         String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getClass().getSimpleName() + ": " + root.getMessage();
         return new SmtpFailure(false, null, message);
-    }
-
-    /**
-     * 421: the server closed the channel without taking the message (often before any reply at all, when the
-     * mail client missed the greeting). Nothing was accepted, so one immediate resend on a new connection is safe.
-     */
-    public boolean serverClosedChannel() {
-        return code != null && code == 421;
     }
 
     /** A recipient this service will not even try: missing, not an address, or not plain ASCII. */

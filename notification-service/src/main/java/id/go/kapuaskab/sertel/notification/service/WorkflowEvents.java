@@ -37,14 +37,12 @@ public class WorkflowEvents {
     private final ApplicantClient applicants;
     private final InboundEvents events;
     private final MailComposer composer;
-    private final OutboxWorker outbox;
     private final Clock clock;
 
-    WorkflowEvents(ApplicantClient applicants, InboundEvents events, MailComposer composer, OutboxWorker outbox, Clock clock) {
+    WorkflowEvents(ApplicantClient applicants, InboundEvents events, MailComposer composer, Clock clock) {
         this.applicants = applicants;
         this.events = events;
         this.composer = composer;
-        this.outbox = outbox;
         this.clock = clock;
     }
 
@@ -62,9 +60,6 @@ public class WorkflowEvents {
         }
         if (!events.record(event.eventId(), event.type().name(), event.requestId(), now, deliveries)) {
             return new Outcome(true, 0);
-        }
-        if (deliveries.stream().anyMatch(d -> d.status == DeliveryStatus.PENDING)) {
-            outbox.nudge();
         }
         return new Outcome(false, deliveries.size());
     }

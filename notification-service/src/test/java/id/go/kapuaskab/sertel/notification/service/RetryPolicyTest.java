@@ -2,33 +2,23 @@ package id.go.kapuaskab.sertel.notification.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vertx.ext.mail.SMTPException;
+import id.go.kapuaskab.sertel.notification.client.SmtpException;
 import java.net.ConnectException;
-import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.Test;
 
 class RetryPolicyTest {
 
     @Test
-    void backoffDoublesUpToTheCap() {
-        Backoff backoff = new Backoff(Duration.ofMinutes(1), Duration.ofHours(1));
-        assertThat(List.of(1, 2, 3, 4, 5, 6, 7, 8, 50).stream().map(backoff::after).toList()).containsExactly(
-                Duration.ofMinutes(1), Duration.ofMinutes(2), Duration.ofMinutes(4), Duration.ofMinutes(8), Duration.ofMinutes(16),
-                Duration.ofMinutes(32), Duration.ofHours(1), Duration.ofHours(1), Duration.ofHours(1));
-    }
-
-    @Test
-    void fiveHundredRepliesAndBadAddressesArePermanentTheRestTransient() {
-        assertThat(SmtpFailure.of(new CompletionException(new SMTPException("550 5.1.1 unknown", 550, List.of("5.1.1 unknown"), true))))
-                .satisfies(f -> {
-                    assertThat(f.permanent()).isTrue();
-                    assertThat(f.code()).isEqualTo(550);
-                });
-        assertThat(SmtpFailure.of(new SMTPException("421 try later", 421, List.of("try later"), true)).permanent()).isFalse();
-        assertThat(SmtpFailure.of(new RuntimeException(new ConnectException("Connection refused"))).permanent()).isFalse();
-        assertThat(SmtpFailure.of(new IllegalArgumentException("invalid email address")).permanent()).isTrue();
+    void fiveHundredRepliesArePermanentTheRestTransient() {
+        assertThat(SmtpFailure.of(new SmtpException(550, "RCPT TO: 550 5.1.1 unknown", false, null))).satisfies(f -> {
+            assertThat(f.permanent()).isTrue();
+            assertThat(f.code()).isEqualTo(550);
+        });
+        assertThat(SmtpFailure.of(new SmtpException(421, "421 try later", false, null)).permanent()).isFalse();
+        assertThat(SmtpFailure.of(new SmtpException(null, "cannot reach the mail server", false, new ConnectException("refused")))
+                .permanent()).isFalse();
+        assertThat(SmtpFailure.of(new IllegalStateException("anything else")).permanent()).isFalse();
     }
 
     @Test

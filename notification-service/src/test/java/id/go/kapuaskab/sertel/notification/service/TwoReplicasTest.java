@@ -8,14 +8,11 @@ import id.go.kapuaskab.sertel.notification.FakePeers.Person;
 import id.go.kapuaskab.sertel.notification.Fixtures;
 import id.go.kapuaskab.sertel.notification.client.ApplicantClient;
 import id.go.kapuaskab.sertel.notification.client.CertificateClient;
-import id.go.kapuaskab.sertel.notification.config.MailConfig;
-import id.go.kapuaskab.sertel.notification.config.OutboxConfig;
 import id.go.kapuaskab.sertel.notification.config.ReminderConfig;
-import id.go.kapuaskab.sertel.notification.repository.OutboxStore;
 import id.go.kapuaskab.sertel.notification.repository.ReminderLedger;
+import id.go.kapuaskab.sertel.outbox.OutboxEngine;
 import id.go.kapuaskab.sertel.testsupport.MutableClock;
 import io.agroal.api.AgroalDataSource;
-import io.quarkus.mailer.Mailer;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.mail.internet.MimeMessage;
@@ -26,7 +23,6 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -42,8 +38,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Two replicas sharing one database, at the same moment: two independent planners (each with its own run state)
- * and two independent outbox workers (each with its own worker id and sender pool), started together behind a
- * barrier and repeated. Every (certificate, threshold) is decided once and mailed once.
+ * and two outbox drains on their own threads and transactions, started together behind a barrier and repeated.
+ * Every (certificate, threshold) is decided once and mailed once. (system-tests run two real processes.)
  */
 @QuarkusTest
 class TwoReplicasTest {
@@ -64,19 +60,11 @@ class TwoReplicasTest {
     @Inject
     ReminderConfig reminderConfig;
     @Inject
-    OutboxConfig outboxConfig;
-    @Inject
-    MailConfig mailConfig;
-    @Inject
-    OutboxStore store;
-    @Inject
-    Mailer mailer;
+    OutboxEngine outbox;
     @Inject
     Clock clock;
     @Inject
     AgroalDataSource db;
-
-    final List<OutboxWorker> workers = new ArrayList<>();
 
     @BeforeEach
     void clean() {
@@ -85,7 +73,6 @@ class TwoReplicasTest {
 
     @AfterEach
     void stop() {
-        workers.forEach(OutboxWorker::close);
         MutableClock.INSTANCE.reset();
     }
 
@@ -118,27 +105,26 @@ class TwoReplicasTest {
                         },
                         () -> {
                             together.await();
-                            return drainWhilePlanning(a.worker);
+                            return drainWhilePlanning();
                         },
                         () -> {
                             together.await();
-                            return drainWhilePlanning(b.worker);
+                            return drainWhilePlanning();
                         });
                 for (Future<Object> f : threads.invokeAll(tasks)) {
                     f.get();
                 }
             }
             // whatever a worker missed while the planners were still writing
-            a.worker.drain();
-            b.worker.drain();
+            outbox.drain();
         } finally {
             threads.shutdownNow();
         }
 
         assertThat(count("SELECT count(*) FROM reminder_ledger")).isEqualTo(CERTIFICATES);
         assertThat(count("SELECT count(*) FROM delivery WHERE status = 'SENT'")).isEqualTo(CERTIFICATES);
-        assertThat(count("SELECT count(*) FROM delivery_attempt")).isEqualTo(CERTIFICATES);
-        assertThat(count("SELECT count(DISTINCT worker) FROM delivery_attempt")).as("both workers sent some").isEqualTo(2);
+        assertThat(count("SELECT count(*) FROM outbox_attempt a JOIN outbox_item i ON i.id = a.item_id WHERE i.topic = 'mail'"))
+                .as("one attempt per message").isEqualTo(CERTIFICATES);
         List<MimeMessage> mails = Fixtures.mails();
         assertThat(mails).hasSize(CERTIFICATES);
         Map<String, Long> perRecipient = mails.stream().collect(Collectors.groupingBy(Fixtures::to, Collectors.counting()));
@@ -146,10 +132,10 @@ class TwoReplicasTest {
     }
 
     /** Keeps draining for a while, so the worker runs while the planners are still committing pages. */
-    private static int drainWhilePlanning(OutboxWorker worker) throws InterruptedException {
+    private int drainWhilePlanning() throws InterruptedException {
         int sent = 0;
         for (int i = 0; i < 20; i++) {
-            sent += worker.drain();
+            sent += outbox.drain();
             Thread.sleep(20);
         }
         return sent;
@@ -157,13 +143,11 @@ class TwoReplicasTest {
 
     private ReplicaPair replica() {
         ReminderConfig smallPages = delegate(reminderConfig, 7);
-        OutboxWorker worker = new OutboxWorker(store, mailer, certificates, outboxConfig, reminderConfig, mailConfig, clock, metrics);
-        workers.add(worker);
-        ReminderPlanner planner = new ReminderPlanner(certificates, applicants, ledger, composer, worker, metrics, smallPages, clock);
-        return new ReplicaPair(planner, worker);
+        ReminderPlanner planner = new ReminderPlanner(certificates, applicants, ledger, composer, metrics, smallPages, clock);
+        return new ReplicaPair(planner);
     }
 
-    private record ReplicaPair(ReminderPlanner planner, OutboxWorker worker) {
+    private record ReplicaPair(ReminderPlanner planner) {
     }
 
     /** The same settings with small pages, so both planners interleave page by page. */
