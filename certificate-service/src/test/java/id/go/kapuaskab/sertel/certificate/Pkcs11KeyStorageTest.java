@@ -10,6 +10,7 @@ import id.go.kapuaskab.sertel.certificate.service.CaBootstrap;
 import id.go.kapuaskab.sertel.certificate.service.CertificateAuthority;
 import id.go.kapuaskab.sertel.certificate.service.EndEntityCertificates;
 import id.go.kapuaskab.sertel.certificate.service.PkiUrls;
+import id.go.kapuaskab.sertel.testsupport.Openssl;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

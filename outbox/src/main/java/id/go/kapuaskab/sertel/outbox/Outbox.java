@@ -23,8 +23,8 @@ import org.jboss.logging.MDC;
 public class Outbox {
 
     /** An item as an operator sees it. */
-    public record ItemView(UUID id, String topic, String status, int attempts, String lastError, Instant nextAttemptAt,
-                           Instant createdAt, Instant finishedAt) {
+    public record ItemView(UUID id, String topic, String status, int attempts, String lastError, Instant lastAttemptAt,
+                           Instant nextAttemptAt, Instant createdAt, Instant finishedAt) {
     }
 
     /** One recorded attempt: outcome DONE, RETRY, DEAD or ABANDONED (the worker died or lost its lease). */

@@ -213,14 +213,15 @@ class OutboxStore {
 
     List<Outbox.ItemView> items(String reference) {
         try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement("""
-                SELECT id, topic, status, attempts, last_error, next_attempt_at, created_at, finished_at
-                FROM outbox_item WHERE reference = ? ORDER BY seq""")) {
+                SELECT i.id, i.topic, i.status, i.attempts, i.last_error,
+                       (SELECT max(a.finished_at) FROM outbox_attempt a WHERE a.item_id = i.id), i.next_attempt_at, i.created_at, i.finished_at
+                FROM outbox_item i WHERE i.reference = ? ORDER BY i.seq""")) {
             s.setString(1, reference);
             List<Outbox.ItemView> out = new ArrayList<>();
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     out.add(new Outbox.ItemView((UUID) rs.getObject(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getString(5),
-                            instant(rs, 6), instant(rs, 7), instant(rs, 8)));
+                            instant(rs, 6), instant(rs, 7), instant(rs, 8), instant(rs, 9)));
                 }
             }
             return out;

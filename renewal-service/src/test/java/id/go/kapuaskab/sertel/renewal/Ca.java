@@ -3,6 +3,7 @@ package id.go.kapuaskab.sertel.renewal;
 import static io.restassured.RestAssured.given;
 
 import id.go.kapuaskab.sertel.renewal.peers.RealCa;
+import id.go.kapuaskab.sertel.testsupport.Openssl;
 import id.go.kapuaskab.sertel.testsupport.TestTokens;
 import io.restassured.path.json.JsonPath;
 import java.util.List;

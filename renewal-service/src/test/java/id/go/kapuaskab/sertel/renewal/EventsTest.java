@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import id.go.kapuaskab.sertel.renewal.peers.EventReceiver;
+import id.go.kapuaskab.sertel.testsupport.Openssl;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.time.Instant;

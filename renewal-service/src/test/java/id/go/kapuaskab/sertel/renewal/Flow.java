@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.go.kapuaskab.sertel.renewal.peers.FakeApplicants;
+import id.go.kapuaskab.sertel.testsupport.Openssl;
 import id.go.kapuaskab.sertel.testsupport.TestTokens;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;

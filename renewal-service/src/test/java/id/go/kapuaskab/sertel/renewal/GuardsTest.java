@@ -11,6 +11,7 @@ import id.go.kapuaskab.sertel.renewal.domain.RequestType;
 import id.go.kapuaskab.sertel.renewal.peers.FakeApplicants;
 import id.go.kapuaskab.sertel.renewal.repository.RequestRepository;
 import id.go.kapuaskab.sertel.testsupport.MutableClock;
+import id.go.kapuaskab.sertel.testsupport.Openssl;
 import id.go.kapuaskab.sertel.testsupport.TestTokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;

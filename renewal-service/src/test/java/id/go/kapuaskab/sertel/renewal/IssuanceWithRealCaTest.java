@@ -3,8 +3,10 @@ package id.go.kapuaskab.sertel.renewal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
+import id.go.kapuaskab.sertel.renewal.peers.EventReceiver;
 import id.go.kapuaskab.sertel.renewal.peers.RealCa;
 import id.go.kapuaskab.sertel.testsupport.MutableClock;
+import id.go.kapuaskab.sertel.testsupport.Openssl;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.time.Duration;
@@ -60,6 +62,32 @@ class IssuanceWithRealCaTest {
         assertThat(verify.output()).contains("OK");
         assertThat(Ca.certificate(oldSerial).getString("status")).isEqualTo("SUPERSEDED");
         assertThat(Ca.certificate(newSerial).getString("predecessorSerial")).isEqualTo(oldSerial);
+    }
+
+    @Test
+    void aKeyCertifiedMeanwhileReturnsTheApprovedRequestToTheApplicantWhoCanSubmitAgain() {
+        Openssl.Csr shared = Openssl.newCsr();
+        Flow.Person first = Flow.applicant();
+        Flow.Person second = Flow.applicant();
+        String late = Flow.createCsrRequest(second, "ISSUANCE", Openssl.csr(shared.key(), null));
+        Flow.submit(second, late);
+
+        // the same public key is certified for someone else while the request waits for its review
+        Flow.firstCertificate(first, shared.pem());
+        Flow.Person a = Flow.verifier(second.institution());
+        Flow.claim(a, late);
+        Flow.recordChecks(a, late);
+        Flow.approve(Flow.verifier(second.institution()), late).then().statusCode(200).body("state", equalTo("ISSUING"));
+
+        JsonPath returned = Flow.awaitState(late, "RETURNED", Duration.ofSeconds(30));
+        assertThat(returned.getString("request.reason")).isEqualTo("csr.key-reused");
+        assertThat(returned.getList("history.to")).containsSubsequence("APPROVED", "ISSUING", "RETURNED");
+        assertThat(EventReceiver.of(UUID.fromString(late)).stream().map(e -> e.path("type").asText()).toList()).contains("REQUEST_RETURNED");
+        assertThat(Ca.serialsOf(second.id())).isEmpty();
+
+        given(second).body(Map.of("csr", Openssl.newCsr().pem())).put(Flow.REQUESTS + "/" + late).then().statusCode(200);
+        Flow.throughReview(second, late);
+        assertThat(Flow.awaitState(late, "COMPLETED", Duration.ofSeconds(30)).getString("request.issuedSerial")).isNotNull();
     }
 
     @Test
@@ -140,8 +168,9 @@ class IssuanceWithRealCaTest {
             em.createNativeQuery("UPDATE request SET state = 'ISSUING', issued_serial = NULL, completed_at = NULL WHERE id = ?1")
                     .setParameter(1, UUID.fromString(id)).executeUpdate();
             em.createNativeQuery("DELETE FROM sop_step_duration WHERE request_id = ?1").setParameter(1, UUID.fromString(id)).executeUpdate();
-            em.createNativeQuery("UPDATE outbox SET done_at = NULL, next_attempt_at = now() + interval '1 hour' WHERE request_id = ?1 AND kind = 'CA_ISSUE'")
-                    .setParameter(1, UUID.fromString(id)).executeUpdate();
+            em.createNativeQuery("""
+                    UPDATE outbox_item SET status = 'PENDING', finished_at = NULL, next_attempt_at = now() + interval '1 hour'
+                    WHERE reference = ?1 AND topic = 'ca.issue'""").setParameter(1, id).executeUpdate();
         });
         Flow.post(Flow.admin().token(), Flow.REQUESTS + "/" + id + "/issuance/retry", null).then().statusCode(200);
 

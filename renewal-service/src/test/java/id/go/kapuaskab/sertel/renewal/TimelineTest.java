@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.equalTo;
 import id.go.kapuaskab.sertel.renewal.peers.EventReceiver;
 import id.go.kapuaskab.sertel.renewal.peers.FakeApplicants;
 import id.go.kapuaskab.sertel.testsupport.MutableClock;
+import id.go.kapuaskab.sertel.testsupport.Openssl;
 import id.go.kapuaskab.sertel.testsupport.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -29,6 +30,36 @@ class TimelineTest {
     @AfterEach
     void resetClock() {
         MutableClock.INSTANCE.reset();
+    }
+
+    @Test
+    void stepOneIsTakenBeforeTheRequestIsLockedSoItSurvivesNotificationServiceBeingDownLater() {
+        Flow.Person p = Flow.applicant();
+        String serial = Flow.firstCertificate(p);
+        Instant t0 = Instant.parse(Ca.certificate(serial).getString("notAfter")).minus(Duration.ofDays(20)).truncatedTo(ChronoUnit.SECONDS);
+        EventReceiver.reminderSent(serial, 30, t0.minusSeconds(600));
+        MutableClock.INSTANCE.set(t0);
+        FakeApplicants.update(p.id(), "confirmedVersion", 1);
+        try {
+            // down when the renewal is created: asked again at submission, where it answers
+            EventReceiver.remindersDown(true);
+            String id = Flow.createCsrRequest(p, "RENEWAL", Openssl.newCsr().pem());
+            EventReceiver.remindersDown(false);
+            Flow.submit(p, id);
+            // down again for the rest: completion needs nothing of it
+            EventReceiver.remindersDown(true);
+            Flow.Person a = Flow.verifier(p.institution());
+            Flow.claim(a, id);
+            Flow.recordChecks(a, id);
+            Flow.approve(Flow.verifier(p.institution()), id).then().statusCode(200);
+            Flow.awaitState(id, "COMPLETED", Duration.ofSeconds(30));
+
+            given().auth().oauth2(p.token()).get(Flow.REQUESTS + "/" + id + "/timeline").then().statusCode(200)
+                    .body("steps[0].status", equalTo("DONE"))
+                    .body("steps[0].completedAt", equalTo(t0.minusSeconds(600).toString()));
+        } finally {
+            EventReceiver.remindersDown(false);
+        }
     }
 
     @Test

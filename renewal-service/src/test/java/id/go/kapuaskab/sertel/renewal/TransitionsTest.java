@@ -3,6 +3,7 @@ package id.go.kapuaskab.sertel.renewal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
+import id.go.kapuaskab.sertel.testsupport.Openssl;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.util.Map;

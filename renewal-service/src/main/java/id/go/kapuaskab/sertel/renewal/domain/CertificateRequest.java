@@ -64,6 +64,10 @@ public class CertificateRequest {
     @Column(name = "login_at")
     public Instant loginAt;
 
+    /** SOP step 1: when the expiry reminder before this renewal left (notification-service's record), if known. */
+    @Column(name = "reminder_sent_at")
+    public Instant reminderSentAt;
+
     @Column(name = "first_submitted_at")
     public Instant firstSubmittedAt;
 

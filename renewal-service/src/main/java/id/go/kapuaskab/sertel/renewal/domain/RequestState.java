@@ -5,7 +5,9 @@ import java.util.Set;
 
 /**
  * The states of the one request state machine of DOMAIN.md, with its edges. ISSUING is deliberately not
- * cancellable: the CA may already have signed, so the request is finished by the outbox, never abandoned.
+ * cancellable: the CA may already have signed, so the request is finished by the outbox, never abandoned. A
+ * definitive refusal by the CA of what the applicant sent (a key certified meanwhile, say) returns it: ISSUING →
+ * RETURNED, with the CA's problem code as the reason, so the applicant can fix it and submit again.
  */
 public enum RequestState {
     DRAFT,
@@ -30,7 +32,7 @@ public enum RequestState {
             case IN_REVIEW -> EnumSet.of(SUBMITTED, RETURNED, REJECTED, APPROVED, CANCELLED);
             case RETURNED -> EnumSet.of(SUBMITTED, CANCELLED);
             case APPROVED -> EnumSet.of(ISSUING, CANCELLED);
-            case ISSUING -> EnumSet.of(COMPLETED);
+            case ISSUING -> EnumSet.of(COMPLETED, RETURNED);
             case REJECTED, COMPLETED, CANCELLED -> EnumSet.noneOf(RequestState.class);
         };
     }

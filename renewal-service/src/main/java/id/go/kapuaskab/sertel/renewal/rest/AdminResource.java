@@ -1,5 +1,6 @@
 package id.go.kapuaskab.sertel.renewal.rest;
 
+import id.go.kapuaskab.sertel.renewal.domain.OutboxKind;
 import id.go.kapuaskab.sertel.renewal.domain.SopStep;
 import id.go.kapuaskab.sertel.renewal.service.IssuanceAdmin;
 import id.go.kapuaskab.sertel.renewal.service.RequestQueries;
@@ -61,9 +62,10 @@ public class AdminResource {
     @APIResponse(responseCode = "200", description = "The requests in ISSUING")
     public List<Stuck> stuck() {
         return queries.stuck().stream().map(s -> new Stuck(RequestView.of(s.request(), queries),
-                s.work().map(w -> w.kind().name()).orElse(null), s.work().map(w -> w.attempts()).orElse(null),
-                s.work().map(w -> w.lastError()).orElse(null), s.work().map(w -> Times.of(w.lastAttemptAt())).orElse(null),
-                s.work().map(w -> Times.of(w.nextAttemptAt())).orElse(null), s.work().map(w -> Times.of(w.gaveUpAt())).orElse(null))).toList();
+                s.work().map(w -> OutboxKind.ofTopic(w.topic()).name()).orElse(null), s.work().map(w -> w.attempts()).orElse(null),
+                s.work().map(w -> w.lastError()).orElse(s.request().reason), s.work().map(w -> Times.of(w.lastAttemptAt())).orElse(null),
+                s.work().filter(w -> "PENDING".equals(w.status())).map(w -> Times.of(w.nextAttemptAt())).orElse(null),
+                s.work().filter(w -> "DEAD".equals(w.status())).map(w -> Times.of(w.finishedAt())).orElse(null))).toList();
     }
 
     @POST

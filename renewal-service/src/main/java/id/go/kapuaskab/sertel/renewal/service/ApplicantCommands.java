@@ -17,9 +17,9 @@ public class ApplicantCommands {
 
     private final Access access;
     private final Transitions transitions;
-    private final Outbox outbox;
+    private final RequestOutbox outbox;
 
-    ApplicantCommands(Access access, Transitions transitions, Outbox outbox) {
+    ApplicantCommands(Access access, Transitions transitions, RequestOutbox outbox) {
         this.access = access;
         this.transitions = transitions;
         this.outbox = outbox;

@@ -2,11 +2,9 @@ package id.go.kapuaskab.sertel.renewal.service;
 
 import id.go.kapuaskab.sertel.renewal.client.CaRecords;
 import id.go.kapuaskab.sertel.renewal.client.CertificateClient;
-import id.go.kapuaskab.sertel.renewal.client.PeerRejected;
+import id.go.kapuaskab.sertel.support.client.PeerRejected;
 import id.go.kapuaskab.sertel.renewal.domain.CertificateRequest;
-import id.go.kapuaskab.sertel.renewal.domain.OutboxKind;
 import id.go.kapuaskab.sertel.renewal.domain.RequestState;
-import id.go.kapuaskab.sertel.renewal.repository.OutboxRepository;
 import id.go.kapuaskab.sertel.support.problem.DomainException;
 import id.go.kapuaskab.sertel.support.security.Caller;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -19,7 +17,8 @@ import java.util.UUID;
  * the CA generates and signs (idempotency key: the request id), and the request is COMPLETED; the PKCS#12 is in
  * this answer only. When the CA cannot be reached or refuses (a weak passphrase, say) the transaction rolls back
  * and the request is still APPROVED. Should the CA have signed but our commit be lost, the CA refuses the replay
- * ({@code issuance.key-already-delivered}); the request is then put in ISSUING with that error, where admins see it.
+ * ({@code issuance.key-already-delivered}); the request is then put in ISSUING with that reason, where admins see it
+ * in the list of stuck requests (there is nothing to retry: the key is gone, the certificate must be revoked).
  */
 @ApplicationScoped
 public class Collection {
@@ -33,16 +32,13 @@ public class Collection {
     private final IssueCalls issueCalls;
     private final Transitions transitions;
     private final Completion completion;
-    private final OutboxRepository outboxEntries;
 
-    Collection(Access access, CertificateClient certificates, IssueCalls issueCalls, Transitions transitions, Completion completion,
-               OutboxRepository outboxEntries) {
+    Collection(Access access, CertificateClient certificates, IssueCalls issueCalls, Transitions transitions, Completion completion) {
         this.access = access;
         this.certificates = certificates;
         this.issueCalls = issueCalls;
         this.transitions = transitions;
         this.completion = completion;
-        this.outboxEntries = outboxEntries;
     }
 
     public Collected collect(Caller caller, UUID id, String passphrase) {
@@ -82,9 +78,7 @@ public class Collection {
         CertificateRequest r = access.lock(id);
         if (r.state == RequestState.APPROVED) {
             transitions.move(r, RequestState.ISSUING, Actor.of(caller), "issuance.key-already-delivered");
-            UUID entry = UUID.randomUUID();
-            outboxEntries.insert(entry, OutboxKind.CA_ISSUE, r.id, null);
-            outboxEntries.gaveUp(entry, "issuance.key-already-delivered: the CA signed, the PKCS#12 did not reach the applicant");
+            r.reason = "issuance.key-already-delivered: the CA signed, the PKCS#12 did not reach the applicant";
         }
     }
 }

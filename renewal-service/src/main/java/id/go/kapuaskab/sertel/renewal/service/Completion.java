@@ -15,10 +15,10 @@ import java.time.Instant;
 public class Completion {
 
     private final Transitions transitions;
-    private final Outbox outbox;
+    private final RequestOutbox outbox;
     private final SopRecorder sop;
 
-    Completion(Transitions transitions, Outbox outbox, SopRecorder sop) {
+    Completion(Transitions transitions, RequestOutbox outbox, SopRecorder sop) {
         this.transitions = transitions;
         this.outbox = outbox;
         this.sop = sop;

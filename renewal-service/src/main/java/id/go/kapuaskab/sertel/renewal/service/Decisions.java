@@ -34,10 +34,10 @@ public class Decisions {
     private final Eligibility eligibility;
     private final EvidenceRepository evidence;
     private final Transitions transitions;
-    private final Outbox outbox;
+    private final RequestOutbox outbox;
     private final WorkflowConfig config;
 
-    Decisions(Access access, Eligibility eligibility, EvidenceRepository evidence, Transitions transitions, Outbox outbox,
+    Decisions(Access access, Eligibility eligibility, EvidenceRepository evidence, Transitions transitions, RequestOutbox outbox,
               WorkflowConfig config) {
         this.access = access;
         this.eligibility = eligibility;

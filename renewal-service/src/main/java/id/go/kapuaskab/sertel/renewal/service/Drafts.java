@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.PersistenceException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -27,15 +28,17 @@ public class Drafts {
     private final Access access;
     private final Eligibility eligibility;
     private final Transitions transitions;
+    private final Reminders reminders;
     private final WorkflowConfig config;
     private final Clock clock;
 
-    Drafts(RequestRepository requests, Access access, Eligibility eligibility, Transitions transitions, WorkflowConfig config,
-           Clock clock) {
+    Drafts(RequestRepository requests, Access access, Eligibility eligibility, Transitions transitions, Reminders reminders,
+           WorkflowConfig config, Clock clock) {
         this.requests = requests;
         this.access = access;
         this.eligibility = eligibility;
         this.transitions = transitions;
+        this.reminders = reminders;
         this.config = config;
         this.clock = clock;
     }
@@ -50,6 +53,8 @@ public class Drafts {
         ApplicantSnapshot applicant = eligibility.applicant(applicantId);
         eligibility.requireActive(applicant);
         String serial = eligibility.certificateFor(type, applicantId, draft.certificateSerial());
+        Instant createdAt = clock.instant();
+        Optional<Instant> reminder = reminders.sentBefore(type, serial, createdAt);
         return QuarkusTransaction.requiringNew().call(() -> {
             if (requests.hasOpen(applicantId, type)) {
                 throw DomainException.conflict("request.already-open", type.name());
@@ -60,9 +65,10 @@ public class Drafts {
             r.state = RequestState.DRAFT;
             r.applicantId = applicantId;
             r.institutionId = applicant.institutionId();
-            r.createdAt = clock.instant();
+            r.createdAt = createdAt;
             r.updatedAt = r.createdAt;
             r.loginAt = loginAt;
+            r.reminderSentAt = reminder.orElse(null);
             apply(r, draft, serial);
             try {
                 requests.persistAndFlush(r);

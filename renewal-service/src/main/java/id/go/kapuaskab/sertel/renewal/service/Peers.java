@@ -1,7 +1,7 @@
 package id.go.kapuaskab.sertel.renewal.service;
 
-import id.go.kapuaskab.sertel.renewal.client.PeerRejected;
-import id.go.kapuaskab.sertel.renewal.client.PeerUnavailable;
+import id.go.kapuaskab.sertel.support.client.PeerRejected;
+import id.go.kapuaskab.sertel.support.client.PeerUnavailable;
 import id.go.kapuaskab.sertel.support.problem.DomainException;
 import id.go.kapuaskab.sertel.support.problem.ProblemKind;
 import java.time.Duration;
@@ -22,6 +22,11 @@ final class Peers {
             "issuance.key-already-delivered", "issuance.predecessor-unknown", "ca.validity-exhausted");
 
     private Peers() {
+    }
+
+    /** Whether the CA's refusal is about what the applicant sent (the CSR), so the applicant can fix it. */
+    static boolean isApplicants(String code) {
+        return code.startsWith("csr.") && RELAYED.contains(code);
     }
 
     static <T> T call(String unavailableCode, Supplier<T> call) {

@@ -2,7 +2,7 @@ package id.go.kapuaskab.sertel.renewal.service;
 
 import id.go.kapuaskab.sertel.renewal.client.ApplicantClient;
 import id.go.kapuaskab.sertel.renewal.client.ApplicantSnapshot;
-import id.go.kapuaskab.sertel.renewal.client.PeerUnavailable;
+import id.go.kapuaskab.sertel.support.client.PeerUnavailable;
 import id.go.kapuaskab.sertel.renewal.config.WorkflowConfig;
 import id.go.kapuaskab.sertel.renewal.domain.CertificateRequest;
 import id.go.kapuaskab.sertel.renewal.domain.InstitutionContact;
@@ -11,7 +11,7 @@ import id.go.kapuaskab.sertel.renewal.domain.RequestTransition;
 import id.go.kapuaskab.sertel.renewal.domain.SubjectCheck;
 import id.go.kapuaskab.sertel.renewal.domain.SubjectItem;
 import id.go.kapuaskab.sertel.renewal.repository.EvidenceRepository;
-import id.go.kapuaskab.sertel.renewal.repository.OutboxRepository;
+import id.go.kapuaskab.sertel.outbox.Outbox;
 import id.go.kapuaskab.sertel.renewal.repository.RequestRepository;
 import id.go.kapuaskab.sertel.renewal.repository.TransitionRepository;
 import id.go.kapuaskab.sertel.support.security.Caller;
@@ -46,20 +46,20 @@ public class RequestQueries {
                          boolean currentUnavailable) {
     }
 
-    /** A request stuck in ISSUING and its open outbox entry. */
-    public record Stuck(CertificateRequest request, Optional<OutboxRepository.Pending> work) {
+    /** A request stuck in ISSUING and its latest CA hand-over (the outbox item), if it has one. */
+    public record Stuck(CertificateRequest request, Optional<Outbox.ItemView> work) {
     }
 
     private final RequestRepository requests;
     private final EvidenceRepository evidence;
     private final TransitionRepository transitions;
-    private final OutboxRepository outbox;
+    private final Outbox outbox;
     private final ApplicantClient applicants;
     private final Access access;
     private final WorkflowConfig config;
     private final Clock clock;
 
-    RequestQueries(RequestRepository requests, EvidenceRepository evidence, TransitionRepository transitions, OutboxRepository outbox,
+    RequestQueries(RequestRepository requests, EvidenceRepository evidence, TransitionRepository transitions, Outbox outbox,
                    ApplicantClient applicants, Access access, WorkflowConfig config, Clock clock) {
         this.requests = requests;
         this.evidence = evidence;
@@ -133,6 +133,7 @@ public class RequestQueries {
 
     @Transactional
     public List<Stuck> stuck() {
-        return requests.inState(RequestState.ISSUING).stream().map(r -> new Stuck(r, outbox.pendingCaWork(r.id))).toList();
+        return requests.inState(RequestState.ISSUING).stream().map(r -> new Stuck(r, outbox.items(r.id.toString()).stream()
+                .filter(i -> IssuanceAdmin.CA_TOPICS.contains(i.topic())).reduce((first, second) -> second))).toList();
     }
 }

@@ -2,7 +2,7 @@ package id.go.kapuaskab.sertel.renewal.service;
 
 import id.go.kapuaskab.sertel.renewal.client.ApplicantSnapshot;
 import id.go.kapuaskab.sertel.renewal.client.CertificateClient;
-import id.go.kapuaskab.sertel.renewal.client.PeerRejected;
+import id.go.kapuaskab.sertel.support.client.PeerRejected;
 import id.go.kapuaskab.sertel.renewal.config.WorkflowConfig;
 import id.go.kapuaskab.sertel.renewal.domain.CertificateRequest;
 import id.go.kapuaskab.sertel.renewal.domain.EventType;
@@ -14,6 +14,7 @@ import id.go.kapuaskab.sertel.support.security.Caller;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -30,11 +31,13 @@ public class Submissions {
     private final Eligibility eligibility;
     private final CertificateClient certificates;
     private final Transitions transitions;
-    private final Outbox outbox;
+    private final RequestOutbox outbox;
+    private final Reminders reminders;
     private final WorkflowConfig config;
 
-    Submissions(Access access, Eligibility eligibility, CertificateClient certificates, Transitions transitions, Outbox outbox,
-                WorkflowConfig config) {
+    Submissions(Access access, Eligibility eligibility, CertificateClient certificates, Transitions transitions, RequestOutbox outbox,
+                Reminders reminders, WorkflowConfig config) {
+        this.reminders = reminders;
         this.access = access;
         this.eligibility = eligibility;
         this.certificates = certificates;
@@ -63,10 +66,14 @@ public class Submissions {
                 throw Peers.relay(e);
             }
         }
+        Optional<Instant> reminder = seen.reminderSentAt == null ? reminders.sentBefore(seen) : Optional.empty();
         return QuarkusTransaction.requiringNew().call(() -> {
             CertificateRequest r = access.lock(id);
             if (r.version != seen.version) {
                 throw DomainException.conflict("conflict.stale-version");
+            }
+            if (r.reminderSentAt == null) {
+                r.reminderSentAt = reminder.orElse(null);
             }
             Instant now = transitions.move(r, RequestState.SUBMITTED, Actor.of(caller), null);
             r.snapshot = freeze(applicant, now);

@@ -19,7 +19,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Maps a request's history onto the SOP's steps 1–8. Sources: 1 the reminder ({@link ReminderLookup}); 2 the login
+ * Maps a request's history onto the SOP's steps 1–8, from what this service stored (no other service is asked, so
+ * it is safe inside a locked transaction). Sources: 1 the reminder ({@link Reminders}, stored on the request); 2 the login
  * that created the request ({@code auth_time}, else {@code iat}); 3 the data confirmation of the frozen snapshot;
  * 4 a data change in this cycle (the snapshot's data version against the one the predecessor was issued with; the
  * time of the change is not known here); 5 creation; 6 the first submission; 7 the last of both step-7 checks, timed
@@ -31,19 +32,17 @@ public class Timeline {
     private final TransitionRepository transitions;
     private final EvidenceRepository evidence;
     private final RequestRepository requests;
-    private final ReminderLookup reminders;
 
-    Timeline(TransitionRepository transitions, EvidenceRepository evidence, RequestRepository requests, ReminderLookup reminders) {
+    Timeline(TransitionRepository transitions, EvidenceRepository evidence, RequestRepository requests) {
         this.transitions = transitions;
         this.evidence = evidence;
         this.requests = requests;
-        this.reminders = reminders;
     }
 
     public List<TimelineStep> of(CertificateRequest r) {
         List<TimelineStep> steps = new ArrayList<>();
         String applicant = r.applicantId.toString();
-        Optional<Instant> reminder = r.type == RequestType.RENEWAL ? reminders.reminderSent(r) : Optional.empty();
+        Optional<Instant> reminder = r.type == RequestType.RENEWAL ? Optional.ofNullable(r.reminderSentAt) : Optional.empty();
         if (r.type != RequestType.RENEWAL) {
             steps.add(TimelineStep.other(SopStep.REMINDER, TimelineStep.NOT_APPLICABLE, "only renewals follow a reminder"));
         } else {

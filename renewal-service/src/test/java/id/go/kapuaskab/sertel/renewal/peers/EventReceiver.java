@@ -21,6 +21,7 @@ public class EventReceiver implements QuarkusTestResourceLifecycleManager {
     private static final List<JsonNode> RECEIVED = new CopyOnWriteArrayList<>();
     private static final AtomicInteger FAIL_NEXT = new AtomicInteger();
     private static final AtomicInteger REFUSED = new AtomicInteger();
+    private static final java.util.concurrent.atomic.AtomicBoolean REMINDERS_DOWN = new java.util.concurrent.atomic.AtomicBoolean();
     private static final Map<String, List<String>> REMINDERS = new java.util.concurrent.ConcurrentHashMap<>();
     private static HttpServer server;
 
@@ -49,6 +50,10 @@ public class EventReceiver implements QuarkusTestResourceLifecycleManager {
                     Http.send(exchange, 401, "application/problem+json", "{\"code\":\"unauthenticated\"}");
                     return;
                 }
+                if (REMINDERS_DOWN.get()) {
+                    Http.send(exchange, 503, "application/problem+json", "{\"code\":\"service-unavailable\"}");
+                    return;
+                }
                 String query = exchange.getRequestURI().getRawQuery();
                 String serial = query == null ? "" : query.replace("certificateSerial=", "");
                 Http.send(exchange, 200, "application/json", "[" + String.join(",", REMINDERS.getOrDefault(serial, List.of())) + "]");
@@ -67,6 +72,11 @@ public class EventReceiver implements QuarkusTestResourceLifecycleManager {
     public static void reminderSent(String serial, int thresholdDays, java.time.Instant at) {
         REMINDERS.computeIfAbsent(serial, k -> new CopyOnWriteArrayList<>())
                 .add("{\"thresholdDays\":" + thresholdDays + ",\"sentAt\":\"" + at + "\"}");
+    }
+
+    /** notification-service cannot say which reminders went out (503) until called again with false. */
+    public static void remindersDown(boolean down) {
+        REMINDERS_DOWN.set(down);
     }
 
     public static void failNext(int deliveries) {

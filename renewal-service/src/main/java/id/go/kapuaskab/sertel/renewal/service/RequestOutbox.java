@@ -2,50 +2,42 @@ package id.go.kapuaskab.sertel.renewal.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import id.go.kapuaskab.sertel.outbox.Outbox;
 import id.go.kapuaskab.sertel.renewal.domain.CertificateRequest;
 import id.go.kapuaskab.sertel.renewal.domain.EventType;
 import id.go.kapuaskab.sertel.renewal.domain.OutboxKind;
-import id.go.kapuaskab.sertel.renewal.repository.OutboxRepository;
+import id.go.kapuaskab.sertel.renewal.domain.RequestType;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
 /**
- * Writes work into the transactional outbox, in the caller's transaction: the state change and the work it
- * causes commit together or not at all. After the commit the workers are woken.
+ * The work a request's state change causes, written into the outbox in the caller's transaction: the state change
+ * and its work commit together or not at all. The items are about the request (reference = request id); a request's
+ * events are delivered in the order they were written.
  */
 @ApplicationScoped
-public class Outbox {
+public class RequestOutbox {
 
-    private static final Object WAKE_KEY = new Object();
-
-    private final OutboxRepository entries;
-    private final TransactionSynchronizationRegistry transactions;
-    private final OutboxSignal signal;
+    private final Outbox outbox;
     private final ObjectMapper mapper;
     private final Clock clock;
 
-    Outbox(OutboxRepository entries, TransactionSynchronizationRegistry transactions, OutboxSignal signal, ObjectMapper mapper,
-           Clock clock) {
-        this.entries = entries;
-        this.transactions = transactions;
-        this.signal = signal;
+    RequestOutbox(Outbox outbox, ObjectMapper mapper, Clock clock) {
+        this.outbox = outbox;
         this.mapper = mapper;
         this.clock = clock;
     }
 
     /** Asks the CA to issue (CSR) or to revoke for this request, once, whatever happens to this replica. */
     public void caWork(CertificateRequest r) {
-        entries.insert(UUID.randomUUID(), r.type.name().equals("REVOCATION") ? OutboxKind.CA_REVOKE : OutboxKind.CA_ISSUE, r.id, null);
-        wakeAfterCommit();
+        OutboxKind kind = r.type == RequestType.REVOCATION ? OutboxKind.CA_REVOKE : OutboxKind.CA_ISSUE;
+        outbox.enqueue(Outbox.item(kind.topic()).about(r.id.toString()));
     }
 
-    /** A workflow event for notification-service; its outbox id is its {@code eventId}. */
+    /** A workflow event for notification-service; its outbox item id is its {@code eventId}. */
     public void event(CertificateRequest r, EventType type) {
         UUID id = UUID.randomUUID();
         Map<String, Object> body = new LinkedHashMap<>();
@@ -63,30 +55,10 @@ public class Outbox {
         body.put("notBefore", completed ? r.issuedNotBefore : null);
         body.put("notAfter", completed ? r.issuedNotAfter : null);
         try {
-            entries.insert(id, OutboxKind.EVENT, r.id, mapper.writeValueAsString(body));
+            outbox.enqueue(Outbox.item(OutboxKind.EVENT.topic()).id(id).about(r.id.toString()).orderedBy("events:" + r.id)
+                    .payload(mapper.writeValueAsString(body)));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        wakeAfterCommit();
-    }
-
-    private void wakeAfterCommit() {
-        if (transactions.getResource(WAKE_KEY) != null) {
-            return;
-        }
-        transactions.putResource(WAKE_KEY, Boolean.TRUE);
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-                // nothing to do before
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    signal.wake();
-                }
-            }
-        });
     }
 }

@@ -1,8 +1,9 @@
-package id.go.kapuaskab.sertel.renewal.client;
+package id.go.kapuaskab.sertel.support.client;
 
 /**
- * A peer service answered, and said no (a 4xx problem): retrying the same call gives the same answer. Carries the
- * peer's problem code (e.g. {@code csr.key-reused}) so the workflow can relay it to the applicant.
+ * A peer service answered, and said no (a 4xx problem): retrying the same call gives the same answer, so no client
+ * retries it and no circuit breaker counts it. Carries the peer's problem code (e.g. {@code csr.key-reused}) so the
+ * caller can relay it.
  */
 public class PeerRejected extends RuntimeException {
 
