@@ -1,5 +1,6 @@
 package id.go.kapuaskab.sertel.certificate;
 
+import id.go.kapuaskab.sertel.certificate.config.BouncyCastle;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -22,7 +23,7 @@ import org.bouncycastle.pkcs.PKCS10CertificationRequestBuilder;
 /** Key pairs and PKCS#10 requests for tests, good and hostile. */
 public final class Csrs {
 
-    static final BouncyCastleProvider BC = new BouncyCastleProvider();
+    static final BouncyCastleProvider BC = BouncyCastle.PROVIDER;
 
     private Csrs() {
     }

@@ -2,32 +2,28 @@ package id.go.kapuaskab.sertel.applicant.rest;
 
 import id.go.kapuaskab.sertel.applicant.domain.Actor;
 import id.go.kapuaskab.sertel.applicant.domain.Role;
+import id.go.kapuaskab.sertel.support.security.Caller;
+import id.go.kapuaskab.sertel.support.security.CurrentCaller;
 import io.quarkus.security.ForbiddenException;
 import jakarta.enterprise.context.RequestScoped;
-import java.util.UUID;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
-/** The person behind the verified token of this request, as the services expect it. */
+/** The person behind this request's token ({@link Caller}, read by support), as this service's {@link Actor}. */
 @RequestScoped
 public class Callers {
 
-    private final JsonWebToken jwt;
+    private final CurrentCaller caller;
 
-    Callers(JsonWebToken jwt) {
-        this.jwt = jwt;
+    Callers(CurrentCaller caller) {
+        this.caller = caller;
     }
 
     /** Called only behind {@code @RolesAllowed} of people's roles, so a token is present and verified. */
     public Actor current() {
-        try {
-            UUID id = UUID.fromString(jwt.getSubject());
-            for (Role role : Role.values()) {
-                if (jwt.getGroups().contains(role.name())) {
-                    return new Actor(id, role);
-                }
+        Caller c = caller.get();
+        for (Role role : Role.values()) {
+            if (c.is(role.name())) {
+                return new Actor(c.accountId(), role);
             }
-        } catch (IllegalArgumentException | NullPointerException e) {
-            // a person's subject is always an account id; anything else is not a person
         }
         throw new ForbiddenException();
     }

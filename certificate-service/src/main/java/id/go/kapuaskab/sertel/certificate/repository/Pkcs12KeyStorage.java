@@ -1,5 +1,6 @@
 package id.go.kapuaskab.sertel.certificate.repository;
 
+import id.go.kapuaskab.sertel.certificate.config.BouncyCastle;
 import id.go.kapuaskab.sertel.certificate.domain.KeyType;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,7 +22,6 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.operator.ContentSigner;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
@@ -33,7 +33,7 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  */
 public final class Pkcs12KeyStorage implements CaKeyStorage {
 
-    private static final Provider BC = new BouncyCastleProvider();
+    private static final Provider BC = BouncyCastle.PROVIDER;
 
     private final Path path;
     private final char[] password;

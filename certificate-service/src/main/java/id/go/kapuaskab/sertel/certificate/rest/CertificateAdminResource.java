@@ -1,6 +1,7 @@
 package id.go.kapuaskab.sertel.certificate.rest;
 
-import id.go.kapuaskab.sertel.certificate.domain.Caller;
+import id.go.kapuaskab.sertel.support.security.Caller;
+import id.go.kapuaskab.sertel.support.security.CurrentCaller;
 import id.go.kapuaskab.sertel.certificate.service.InventoryService;
 import id.go.kapuaskab.sertel.certificate.service.RevocationService;
 import jakarta.annotation.security.RolesAllowed;
@@ -13,7 +14,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Clock;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -30,12 +30,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class CertificateAdminResource {
 
     private final RevocationService revocations;
-    private final JsonWebToken jwt;
+    private final CurrentCaller callers;
     private final Clock clock;
 
-    CertificateAdminResource(RevocationService revocations, JsonWebToken jwt, Clock clock) {
+    CertificateAdminResource(RevocationService revocations, CurrentCaller callers, Clock clock) {
         this.revocations = revocations;
-        this.jwt = jwt;
+        this.callers = callers;
         this.clock = clock;
     }
 
@@ -50,7 +50,7 @@ public class CertificateAdminResource {
     @APIResponse(responseCode = "409", description = "certificate.already-revoked")
     @APIResponse(responseCode = "422", description = "revocation.unknown-reason, revocation.invalidity-date-in-future")
     public Dtos.View revoke(@PathParam("serial") String serial, @NotNull @Valid Dtos.Revocation body) {
-        return Dtos.View.of(revocations.revoke(Callers.of(jwt), InventoryService.normalise(serial), body.reason(), body.invalidityDate(),
+        return Dtos.View.of(revocations.revoke(callers.get(), InventoryService.normalise(serial), body.reason(), body.invalidityDate(),
                 body.requestId()), clock);
     }
 
@@ -63,7 +63,7 @@ public class CertificateAdminResource {
     @APIResponse(responseCode = "404", description = "certificate.not-found")
     @APIResponse(responseCode = "409", description = "certificate.already-suspended, certificate.already-revoked, certificate.not-active")
     public Dtos.View suspend(@PathParam("serial") String serial) {
-        return Dtos.View.of(revocations.revoke(Callers.of(jwt), InventoryService.normalise(serial), "certificateHold", null, null), clock);
+        return Dtos.View.of(revocations.revoke(callers.get(), InventoryService.normalise(serial), "certificateHold", null, null), clock);
     }
 
     @POST
@@ -75,6 +75,6 @@ public class CertificateAdminResource {
     @APIResponse(responseCode = "404", description = "certificate.not-found")
     @APIResponse(responseCode = "409", description = "certificate.not-suspended")
     public Dtos.View resume(@PathParam("serial") String serial) {
-        return Dtos.View.of(revocations.resume(Callers.of(jwt), InventoryService.normalise(serial)), clock);
+        return Dtos.View.of(revocations.resume(callers.get(), InventoryService.normalise(serial)), clock);
     }
 }

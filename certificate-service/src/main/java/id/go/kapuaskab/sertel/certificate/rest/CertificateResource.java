@@ -1,6 +1,7 @@
 package id.go.kapuaskab.sertel.certificate.rest;
 
-import id.go.kapuaskab.sertel.certificate.domain.Caller;
+import id.go.kapuaskab.sertel.support.security.Caller;
+import id.go.kapuaskab.sertel.support.security.CurrentCaller;
 import id.go.kapuaskab.sertel.certificate.domain.Certificate;
 import id.go.kapuaskab.sertel.certificate.service.CaRegistry;
 import id.go.kapuaskab.sertel.certificate.service.InventoryService;
@@ -17,7 +18,6 @@ import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -33,13 +33,13 @@ public class CertificateResource {
 
     private final InventoryService inventory;
     private final CaRegistry cas;
-    private final JsonWebToken jwt;
+    private final CurrentCaller callers;
     private final Clock clock;
 
-    CertificateResource(InventoryService inventory, CaRegistry cas, JsonWebToken jwt, Clock clock) {
+    CertificateResource(InventoryService inventory, CaRegistry cas, CurrentCaller callers, Clock clock) {
         this.inventory = inventory;
         this.cas = cas;
-        this.jwt = jwt;
+        this.callers = callers;
         this.clock = clock;
     }
 
@@ -53,7 +53,7 @@ public class CertificateResource {
     @APIResponse(responseCode = "403", description = "Not a person's role")
     @APIResponse(responseCode = "422", description = "inventory.invalid-page")
     public Dtos.Page list(@QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("20") int size) {
-        InventoryService.Page result = inventory.list(Callers.of(jwt), page, size);
+        InventoryService.Page result = inventory.list(callers.get(), page, size);
         return new Dtos.Page(result.items().stream().map(c -> Dtos.View.of(c, clock)).toList(), result.page(), result.size(), result.total());
     }
 
@@ -70,7 +70,7 @@ public class CertificateResource {
     @APIResponse(responseCode = "404", description = "certificate.not-found")
     @APIResponse(responseCode = "406", description = "No representation matches Accept")
     public Response one(@PathParam("serial") String serial, HttpHeaders headers) {
-        Certificate c = inventory.get(Callers.of(jwt), serial);
+        Certificate c = inventory.get(callers.get(), serial);
         for (MediaType accepted : headers.getAcceptableMediaTypes()) {
             if (accepted.isWildcardType() || accepted.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
                 return Response.ok(Dtos.View.of(c, clock), MediaType.APPLICATION_JSON_TYPE).build();

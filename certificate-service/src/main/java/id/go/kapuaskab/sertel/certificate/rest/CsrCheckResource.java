@@ -1,6 +1,7 @@
 package id.go.kapuaskab.sertel.certificate.rest;
 
-import id.go.kapuaskab.sertel.certificate.domain.Caller;
+import id.go.kapuaskab.sertel.support.security.Caller;
+import id.go.kapuaskab.sertel.support.security.CurrentCaller;
 import id.go.kapuaskab.sertel.certificate.service.IssuanceService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -11,7 +12,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -24,11 +24,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class CsrCheckResource {
 
     private final IssuanceService issuance;
-    private final JsonWebToken jwt;
+    private final CurrentCaller callers;
 
-    CsrCheckResource(IssuanceService issuance, JsonWebToken jwt) {
+    CsrCheckResource(IssuanceService issuance, CurrentCaller callers) {
         this.issuance = issuance;
-        this.jwt = jwt;
+        this.callers = callers;
     }
 
     @POST
@@ -42,7 +42,7 @@ public class CsrCheckResource {
     @APIResponse(responseCode = "403", description = "Not renewal-service")
     @APIResponse(responseCode = "422", description = "csr.* or issuance.unknown-profile (problem+json)")
     public Response check(@NotNull @Valid Dtos.CsrCheck body) {
-        issuance.checkCsr(Callers.of(jwt), body.csr(), body.profile());
+        issuance.checkCsr(callers.get(), body.csr(), body.profile());
         return Response.noContent().build();
     }
 }

@@ -1,6 +1,7 @@
 package id.go.kapuaskab.sertel.certificate.rest;
 
-import id.go.kapuaskab.sertel.certificate.domain.Caller;
+import id.go.kapuaskab.sertel.support.security.Caller;
+import id.go.kapuaskab.sertel.support.security.CurrentCaller;
 import id.go.kapuaskab.sertel.certificate.domain.IssuanceResult;
 import id.go.kapuaskab.sertel.certificate.service.InventoryService;
 import id.go.kapuaskab.sertel.certificate.service.IssuanceService;
@@ -22,7 +23,6 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -39,13 +39,13 @@ public class InternalCertificateResource {
 
     private final IssuanceService issuance;
     private final InventoryService inventory;
-    private final JsonWebToken jwt;
+    private final CurrentCaller callers;
     private final Clock clock;
 
-    InternalCertificateResource(IssuanceService issuance, InventoryService inventory, JsonWebToken jwt, Clock clock) {
+    InternalCertificateResource(IssuanceService issuance, InventoryService inventory, CurrentCaller callers, Clock clock) {
         this.issuance = issuance;
         this.inventory = inventory;
-        this.jwt = jwt;
+        this.callers = callers;
         this.clock = clock;
     }
 
@@ -65,7 +65,7 @@ public class InternalCertificateResource {
     @APIResponse(responseCode = "409", description = "issuance.request-id-conflict, issuance.key-already-delivered")
     @APIResponse(responseCode = "422", description = "csr.*, keygen.*, issuance.unknown-profile, issuance.key-source, validation")
     public Response issue(@NotNull @Valid Dtos.IssueRequest body) {
-        IssuanceResult r = issuance.issue(Callers.of(jwt), IssueRequests.command(body));
+        IssuanceResult r = issuance.issue(callers.get(), IssueRequests.command(body));
         Dtos.IssueResponse answer = new Dtos.IssueResponse(r.certificate().serial, r.certificate().statusAt(clock), r.certificate().notBefore,
                 r.certificate().notAfter, Pem.certificate(r.certificate().der), Pem.certificates(r.chain()),
                 r.pkcs12() == null ? null : Base64.getEncoder().encodeToString(r.pkcs12()));
@@ -109,6 +109,6 @@ public class InternalCertificateResource {
     @APIResponse(responseCode = "403", description = "Neither renewal-service nor notification-service")
     @APIResponse(responseCode = "404", description = "certificate.not-found")
     public Dtos.Summary one(@PathParam("serial") String serial) {
-        return Dtos.Summary.of(inventory.get(Callers.of(jwt), serial), clock);
+        return Dtos.Summary.of(inventory.get(callers.get(), serial), clock);
     }
 }

@@ -1,6 +1,7 @@
 package id.go.kapuaskab.sertel.certificate.rest;
 
-import id.go.kapuaskab.sertel.certificate.domain.Caller;
+import id.go.kapuaskab.sertel.support.security.Caller;
+import id.go.kapuaskab.sertel.support.security.CurrentCaller;
 import id.go.kapuaskab.sertel.certificate.service.InventoryService;
 import id.go.kapuaskab.sertel.certificate.service.RevocationService;
 import jakarta.annotation.security.RolesAllowed;
@@ -13,7 +14,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Clock;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -28,12 +28,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class InternalRevocationResource {
 
     private final RevocationService revocations;
-    private final JsonWebToken jwt;
+    private final CurrentCaller callers;
     private final Clock clock;
 
-    InternalRevocationResource(RevocationService revocations, JsonWebToken jwt, Clock clock) {
+    InternalRevocationResource(RevocationService revocations, CurrentCaller callers, Clock clock) {
         this.revocations = revocations;
-        this.jwt = jwt;
+        this.callers = callers;
         this.clock = clock;
     }
 
@@ -51,7 +51,7 @@ public class InternalRevocationResource {
     @APIResponse(responseCode = "409", description = "certificate.already-revoked, certificate.already-suspended, certificate.not-active")
     @APIResponse(responseCode = "422", description = "revocation.unknown-reason, revocation.invalidity-date-in-future")
     public Dtos.Summary revoke(@PathParam("serial") String serial, @NotNull @Valid Dtos.Revocation body) {
-        return Dtos.Summary.of(revocations.revoke(Callers.of(jwt), InventoryService.normalise(serial), body.reason(),
+        return Dtos.Summary.of(revocations.revoke(callers.get(), InventoryService.normalise(serial), body.reason(),
                 body.invalidityDate(), body.requestId()), clock);
     }
 }

@@ -1,5 +1,6 @@
 package id.go.kapuaskab.sertel.certificate.service;
 
+import id.go.kapuaskab.sertel.certificate.config.BouncyCastle;
 import id.go.kapuaskab.sertel.certificate.domain.CertificateProfile;
 import id.go.kapuaskab.sertel.certificate.domain.KeyType;
 import id.go.kapuaskab.sertel.support.problem.DomainException;
@@ -33,7 +34,7 @@ public final class CsrInspector {
     public record InspectedKey(SubjectPublicKeyInfo publicKey, KeyType keyType, String fingerprint) {
     }
 
-    private static final BouncyCastleProvider BC = new BouncyCastleProvider();
+    private static final BouncyCastleProvider BC = BouncyCastle.PROVIDER;
 
     private final int maxBytes;
 

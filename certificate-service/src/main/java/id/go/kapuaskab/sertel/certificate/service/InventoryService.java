@@ -1,6 +1,6 @@
 package id.go.kapuaskab.sertel.certificate.service;
 
-import id.go.kapuaskab.sertel.certificate.domain.Caller;
+import id.go.kapuaskab.sertel.support.security.Caller;
 import id.go.kapuaskab.sertel.certificate.domain.Certificate;
 import id.go.kapuaskab.sertel.certificate.repository.CertificateRepository;
 import id.go.kapuaskab.sertel.support.problem.DomainException;
@@ -43,14 +43,14 @@ public class InventoryService {
             throw DomainException.invalid("inventory.invalid-page", MAX_PAGE_SIZE);
         }
         PanacheQuery<Certificate> query;
-        if (caller.has(Caller.ADMIN)) {
+        if (caller.is(Caller.ADMIN)) {
             query = certificates.pageOfAll(page, size);
-        } else if (caller.has(Caller.VERIFIER)) {
+        } else if (caller.is(Caller.VERIFIER)) {
             if (caller.institutions().isEmpty()) {
                 return new Page(List.of(), page, size, 0);
             }
             query = certificates.pageOfInstitutions(caller.institutions(), page, size);
-        } else if (caller.has(Caller.APPLICANT)) {
+        } else if (caller.is(Caller.APPLICANT)) {
             query = certificates.pageOfHolder(holderOf(caller), page, size);
         } else {
             throw DomainException.forbidden("forbidden");
@@ -62,9 +62,9 @@ public class InventoryService {
     public Certificate get(Caller caller, String serial) {
         Certificate c = certificates.findByIdOptional(normalise(serial))
                 .orElseThrow(() -> DomainException.notFound("certificate.not-found", serial));
-        boolean allowed = caller.has(Caller.ADMIN) || caller.has(Caller.RENEWAL_SERVICE) || caller.has(Caller.NOTIFICATION_SERVICE)
-                || (caller.has(Caller.VERIFIER) && caller.institutions().contains(c.institutionId))
-                || (caller.has(Caller.APPLICANT) && c.holderId.toString().equals(caller.subject()));
+        boolean allowed = caller.is(Caller.ADMIN) || caller.is(Caller.RENEWAL_SERVICE) || caller.is(Caller.NOTIFICATION_SERVICE)
+                || (caller.is(Caller.VERIFIER) && caller.institutions().contains(c.institutionId))
+                || (caller.is(Caller.APPLICANT) && c.holderId.toString().equals(caller.subject()));
         if (!allowed) {
             throw DomainException.forbidden("certificate.not-yours");
         }

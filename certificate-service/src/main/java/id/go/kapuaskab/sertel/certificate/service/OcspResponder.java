@@ -1,5 +1,6 @@
 package id.go.kapuaskab.sertel.certificate.service;
 
+import id.go.kapuaskab.sertel.certificate.config.BouncyCastle;
 import id.go.kapuaskab.sertel.certificate.config.CaConfig;
 import id.go.kapuaskab.sertel.certificate.domain.Certificate;
 import id.go.kapuaskab.sertel.certificate.domain.RevocationReason;
@@ -32,7 +33,6 @@ import org.bouncycastle.cert.ocsp.Req;
 import org.bouncycastle.cert.ocsp.RespID;
 import org.bouncycastle.cert.ocsp.RevokedStatus;
 import org.bouncycastle.cert.ocsp.UnknownStatus;
-import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.operator.DigestCalculatorProvider;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
@@ -67,7 +67,7 @@ public class OcspResponder {
         this.validity = config.ocsp().validity();
         this.maxRequestBytes = config.ocsp().maxRequestBytes();
         try {
-            this.digests = new JcaDigestCalculatorProviderBuilder().setProvider(new BouncyCastleProvider()).build();
+            this.digests = new JcaDigestCalculatorProviderBuilder().setProvider(BouncyCastle.PROVIDER).build();
         } catch (OperatorCreationException e) {
             throw new IllegalStateException(e);
         }

@@ -1,5 +1,6 @@
 package id.go.kapuaskab.sertel.certificate.service;
 
+import id.go.kapuaskab.sertel.certificate.config.BouncyCastle;
 import java.io.IOException;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
@@ -30,7 +31,7 @@ import org.bouncycastle.pkcs.jcajce.JcePKCSPBEOutputEncryptorBuilder;
  */
 public final class Pkcs12Packager {
 
-    private static final BouncyCastleProvider BC = new BouncyCastleProvider();
+    private static final BouncyCastleProvider BC = BouncyCastle.PROVIDER;
 
     private final int iterations;
 

@@ -1,6 +1,6 @@
 package id.go.kapuaskab.sertel.certificate.service;
 
-import id.go.kapuaskab.sertel.certificate.domain.Caller;
+import id.go.kapuaskab.sertel.support.security.Caller;
 import id.go.kapuaskab.sertel.certificate.domain.Certificate;
 import id.go.kapuaskab.sertel.certificate.domain.CertificateStatus;
 import id.go.kapuaskab.sertel.certificate.domain.RevocationReason;
@@ -70,7 +70,7 @@ public class RevocationService {
         c.statusChangedAt = now;
         statusChanges.fire(new OcspResponseCache.StatusChanged(c.serial));
         crls.publish(c.caName);
-        audit.inTransaction(caller.actor(), reason == RevocationReason.certificateHold ? "SUSPEND" : "REVOKE", "DONE", requestId,
+        audit.inTransaction(caller.describe(), reason == RevocationReason.certificateHold ? "SUSPEND" : "REVOKE", "DONE", requestId,
                 c.serial, null, "reason " + reason);
         return c;
     }
@@ -90,12 +90,12 @@ public class RevocationService {
         c.statusChangedAt = clock.instant();
         statusChanges.fire(new OcspResponseCache.StatusChanged(c.serial));
         crls.publish(c.caName);
-        audit.inTransaction(caller.actor(), "RESUME", "DONE", null, c.serial, null, null);
+        audit.inTransaction(caller.describe(), "RESUME", "DONE", null, c.serial, null, null);
         return c;
     }
 
     private static void authorise(Caller caller) {
-        if (!caller.has(Caller.RENEWAL_SERVICE) && !caller.has(Caller.ADMIN)) {
+        if (!caller.is(Caller.RENEWAL_SERVICE) && !caller.is(Caller.ADMIN)) {
             throw DomainException.forbidden("forbidden");
         }
     }

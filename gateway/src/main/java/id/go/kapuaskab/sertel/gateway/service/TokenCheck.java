@@ -20,22 +20,22 @@ public class TokenCheck {
 
     private static final int MAX_REMEMBERED = 50_000;
 
-    /** Who a verified token speaks for; {@code subject} keys the rate limit. */
-    public record Caller(String subject, long expiresAtEpochSecond) {
+    /** A token that passed verification: its subject (which keys the rate limit) and its expiry. */
+    public record Verified(String subject, long expiresAtEpochSecond) {
     }
 
     private final JWTParser parser;
     private final Vertx vertx;
-    private final Map<String, Caller> verified = new ConcurrentHashMap<>();
+    private final Map<String, Verified> verified = new ConcurrentHashMap<>();
 
     TokenCheck(JWTParser parser, Vertx vertx) {
         this.parser = parser;
         this.vertx = vertx;
     }
 
-    public Future<Caller> verify(String token) {
+    public Future<Verified> verify(String token) {
         long now = System.currentTimeMillis() / 1000;
-        Caller known = verified.get(token);
+        Verified known = verified.get(token);
         if (known != null) {
             if (known.expiresAtEpochSecond() > now) {
                 return Future.succeededFuture(known);
@@ -45,7 +45,7 @@ public class TokenCheck {
         return vertx.executeBlocking(() -> {
             try {
                 JsonWebToken jwt = parser.parse(token);
-                Caller caller = new Caller(jwt.getSubject(), jwt.getExpirationTime());
+                Verified caller = new Verified(jwt.getSubject(), jwt.getExpirationTime());
                 if (verified.size() >= MAX_REMEMBERED) {
                     verified.entrySet().removeIf(e -> e.getValue().expiresAtEpochSecond() <= now);
                     if (verified.size() >= MAX_REMEMBERED) {

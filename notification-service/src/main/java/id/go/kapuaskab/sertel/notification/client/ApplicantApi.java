@@ -6,7 +6,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.util.List;
+import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
@@ -19,9 +19,9 @@ interface ApplicantApi {
 
     @GET
     @Path("/applicants/{id}")
-    Holder applicant(@PathParam("id") UUID id);
+    Response applicant(@PathParam("id") UUID id);
 
     @GET
     @Path("/institutions/{id}/verifiers")
-    List<Holder> verifiers(@PathParam("id") UUID institutionId);
+    Response verifiers(@PathParam("id") UUID institutionId);
 }

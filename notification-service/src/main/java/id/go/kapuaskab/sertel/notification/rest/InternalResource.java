@@ -1,7 +1,7 @@
 package id.go.kapuaskab.sertel.notification.rest;
 
-import id.go.kapuaskab.sertel.notification.repository.ReminderLedger;
 import id.go.kapuaskab.sertel.notification.service.OneOffMessages;
+import id.go.kapuaskab.sertel.notification.service.ReminderHistory;
 import id.go.kapuaskab.sertel.notification.service.WorkflowEvent;
 import id.go.kapuaskab.sertel.notification.service.WorkflowEvents;
 import id.go.kapuaskab.sertel.support.security.Caller;
@@ -43,12 +43,12 @@ public class InternalResource {
 
     private final WorkflowEvents events;
     private final OneOffMessages messages;
-    private final ReminderLedger ledger;
+    private final ReminderHistory reminders;
 
-    InternalResource(WorkflowEvents events, OneOffMessages messages, ReminderLedger ledger) {
+    InternalResource(WorkflowEvents events, OneOffMessages messages, ReminderHistory reminders) {
         this.events = events;
         this.messages = messages;
-        this.ledger = ledger;
+        this.reminders = reminders;
     }
 
     @GET
@@ -60,8 +60,8 @@ public class InternalResource {
     @APIResponse(responseCode = "200", description = "The reminders sent (possibly none)", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "sent", value = "[{\"thresholdDays\":30,\"sentAt\":\"2026-11-23T00:00:04Z\"}]")))
     @APIResponse(responseCode = "422", description = "`validation`: no or an overlong serial (problem+json)")
-    public List<ReminderLedger.Sent> reminders(@QueryParam("certificateSerial") @NotBlank @Size(max = 64) String certificateSerial) {
-        return ledger.sent(certificateSerial);
+    public List<ReminderHistory.Sent> reminders(@QueryParam("certificateSerial") @NotBlank @Size(max = 64) String certificateSerial) {
+        return reminders.sent(certificateSerial);
     }
 
     record EventBody(@NotNull UUID eventId, @NotNull WorkflowEvent.Type type, Instant occurredAt, @NotNull UUID requestId,

@@ -5,6 +5,7 @@ import id.go.kapuaskab.sertel.notification.rest.NotificationViews.NotificationPa
 import id.go.kapuaskab.sertel.notification.rest.NotificationViews.NotificationView;
 import id.go.kapuaskab.sertel.notification.service.DeliveryLog;
 import id.go.kapuaskab.sertel.support.security.Caller;
+import id.go.kapuaskab.sertel.support.security.CurrentCaller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -19,7 +20,6 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.UUID;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -47,11 +47,11 @@ public class NotificationResource {
                             "smtpCode":250,"detail":"accepted"}]}""";
 
     private final DeliveryLog log;
-    private final JsonWebToken jwt;
+    private final CurrentCaller callers;
 
-    NotificationResource(DeliveryLog log, JsonWebToken jwt) {
+    NotificationResource(DeliveryLog log, CurrentCaller callers) {
         this.log = log;
-        this.jwt = jwt;
+        this.callers = callers;
     }
 
     @GET
@@ -70,7 +70,7 @@ public class NotificationResource {
                                  @Parameter(example = "5f3a9c0e12ab44d1") @QueryParam("certificate") @Size(max = 64) String certificate,
                                  @QueryParam("offset") @DefaultValue("0") @Min(0) int offset,
                                  @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit) {
-        DeliveryLog.Page page = log.list(Caller.of(jwt), Optional.ofNullable(status), Optional.ofNullable(from).map(OffsetDateTime::toInstant),
+        DeliveryLog.Page page = log.list(callers.get(), Optional.ofNullable(status), Optional.ofNullable(from).map(OffsetDateTime::toInstant),
                 Optional.ofNullable(to).map(OffsetDateTime::toInstant), Optional.ofNullable(certificate).filter(c -> !c.isBlank()), offset, limit);
         return new NotificationPage(page.items().stream().map(NotificationView::of).toList(), page.offset(), page.limit(), page.total());
     }
@@ -83,6 +83,6 @@ public class NotificationResource {
             examples = @ExampleObject(name = "message", value = EXAMPLE)))
     @APIResponse(responseCode = "404", description = "`notification.not-found` (problem+json)")
     public NotificationView get(@PathParam("id") UUID id) {
-        return NotificationView.of(log.get(Caller.of(jwt), id));
+        return NotificationView.of(log.get(callers.get(), id));
     }
 }

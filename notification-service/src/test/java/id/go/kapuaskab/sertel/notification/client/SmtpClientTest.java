@@ -197,6 +197,11 @@ class SmtpClientTest {
 
     private record TestConfig(int port, Duration greetingTimeout, Duration commandTimeout) implements SmtpConfig {
         @Override
+        public boolean enabled() {
+            return true;
+        }
+
+        @Override
         public String host() {
             return "127.0.0.1";
         }

@@ -5,6 +5,7 @@ import id.go.kapuaskab.sertel.renewal.service.Collection;
 import id.go.kapuaskab.sertel.renewal.service.RequestQueries;
 import id.go.kapuaskab.sertel.renewal.service.Submissions;
 import id.go.kapuaskab.sertel.support.security.Caller;
+import id.go.kapuaskab.sertel.support.security.CurrentCaller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -17,7 +18,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.OffsetDateTime;
 import java.util.UUID;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -39,17 +39,17 @@ public class ApplicantActionsResource {
     private final ApplicantCommands commands;
     private final Collection collection;
     private final RequestQueries queries;
-    private final JsonWebToken jwt;
+    private final CurrentCaller callers;
     private final OptionalReason reasons;
 
     ApplicantActionsResource(Submissions submissions, ApplicantCommands commands, Collection collection, RequestQueries queries,
-                             JsonWebToken jwt, OptionalReason reasons) {
+                             CurrentCaller callers, OptionalReason reasons) {
         this.reasons = reasons;
         this.submissions = submissions;
         this.commands = commands;
         this.collection = collection;
         this.queries = queries;
-        this.jwt = jwt;
+        this.callers = callers;
     }
 
     @POST
@@ -63,7 +63,7 @@ public class ApplicantActionsResource {
     @APIResponse(responseCode = "422", description = "A guard failed, or the CA refuses the CSR (csr.*)")
     @APIResponse(responseCode = "503", description = "applicant-service or the CA cannot be reached")
     public RequestView submit(@PathParam("id") UUID id) {
-        return RequestView.of(submissions.submit(Caller.of(jwt), id), queries);
+        return RequestView.of(submissions.submit(callers.get(), id), queries);
     }
 
     @POST
@@ -72,7 +72,7 @@ public class ApplicantActionsResource {
     @APIResponse(responseCode = "200", description = "Cancelled")
     @APIResponse(responseCode = "409", description = "request.invalid-transition (currentState)")
     public RequestView cancel(@PathParam("id") UUID id, byte[] body) throws java.io.IOException {
-        return RequestView.of(commands.cancel(Caller.of(jwt), id, reasons.read(body)), queries);
+        return RequestView.of(commands.cancel(callers.get(), id, reasons.read(body)), queries);
     }
 
     /** The certificate and the one copy of its key. */
@@ -98,9 +98,8 @@ public class ApplicantActionsResource {
     @APIResponse(responseCode = "422", description = "keygen.passphrase-too-short, keygen.passphrase-personal-data, …")
     @APIResponse(responseCode = "503", description = "request.ca-unavailable: try again, nothing was lost")
     public Response collect(@PathParam("id") UUID id, @NotNull @Valid Bodies.Collect body) {
-        Collection.Collected c = collection.collect(Caller.of(jwt), id, body.passphrase());
-        var i = c.issued();
-        return Response.ok(new Collected(RequestView.of(c.request(), queries), new Certificate(i.serial(), Times.of(i.notBefore()),
-                Times.of(i.notAfter()), i.certificatePem(), i.chainPem(), i.pkcs12()))).header("Cache-Control", "no-store").build();
+        Collection.Collected c = collection.collect(callers.get(), id, body.passphrase());
+        return Response.ok(new Collected(RequestView.of(c.request(), queries), new Certificate(c.serial(), Times.of(c.notBefore()),
+                Times.of(c.notAfter()), c.certificatePem(), c.chainPem(), c.pkcs12()))).header("Cache-Control", "no-store").build();
     }
 }

@@ -1,6 +1,5 @@
 package id.go.kapuaskab.sertel.renewal.rest;
 
-import id.go.kapuaskab.sertel.renewal.client.ApplicantSnapshot;
 import id.go.kapuaskab.sertel.renewal.domain.CertificateRequest;
 import id.go.kapuaskab.sertel.renewal.domain.ContactChannel;
 import id.go.kapuaskab.sertel.renewal.domain.ContactOutcome;
@@ -57,10 +56,5 @@ public record RequestDetailView(RequestView request, String csr, String keyType,
     private static Subject subject(SubjectSnapshot s) {
         return new Subject(s.fullName, s.email, s.nik, s.institutionId, s.institutionName, s.institutionCode, s.unitName,
                 s.dataVersion, s.confirmedVersion, Times.of(s.confirmedAt), s.subjectVersion);
-    }
-
-    private static Subject subject(ApplicantSnapshot a) {
-        return new Subject(a.fullName(), a.email(), a.nik(), a.institutionId(), a.institutionName(), a.institutionCode(),
-                a.unitName(), a.dataVersion(), a.confirmedVersion(), Times.of(a.confirmedAt()), a.subjectVersion());
     }
 }

@@ -5,6 +5,7 @@ import id.go.kapuaskab.sertel.renewal.domain.RequestState;
 import id.go.kapuaskab.sertel.renewal.service.Drafts;
 import id.go.kapuaskab.sertel.renewal.service.RequestQueries;
 import id.go.kapuaskab.sertel.support.security.Caller;
+import id.go.kapuaskab.sertel.support.security.CurrentCaller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -22,11 +23,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -42,12 +41,12 @@ public class RequestResource {
 
     private final RequestQueries queries;
     private final Drafts drafts;
-    private final JsonWebToken jwt;
+    private final CurrentCaller callers;
 
-    RequestResource(RequestQueries queries, Drafts drafts, JsonWebToken jwt) {
+    RequestResource(RequestQueries queries, Drafts drafts, CurrentCaller callers) {
         this.queries = queries;
         this.drafts = drafts;
-        this.jwt = jwt;
+        this.callers = callers;
     }
 
     /** A page of requests with the window it covers. */
@@ -65,7 +64,7 @@ public class RequestResource {
     public RequestPage list(@QueryParam("state") RequestState state,
                             @QueryParam("offset") @DefaultValue("0") @Min(0) int offset,
                             @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit) {
-        RequestQueries.Page page = queries.list(Caller.of(jwt), Optional.ofNullable(state), offset, limit);
+        RequestQueries.Page page = queries.list(callers.get(), Optional.ofNullable(state), offset, limit);
         return new RequestPage(page.items().stream().map(r -> RequestView.of(r, queries)).toList(), page.offset(), page.limit(), page.total());
     }
 
@@ -81,7 +80,7 @@ public class RequestResource {
     @APIResponse(responseCode = "422", description = "A guard or the key source failed (problem+json)")
     @APIResponse(responseCode = "503", description = "applicant-service or the CA cannot be reached (problem+json)")
     public Response create(@NotNull @Valid Bodies.NewRequest body) {
-        CertificateRequest r = drafts.create(Caller.of(jwt), body.type(), body.draft(), loginTime());
+        CertificateRequest r = drafts.create(callers.get(), body.type(), body.draft(), callers.get().sessionStart());
         return Response.created(URI.create("/api/v1/requests/" + r.id)).entity(RequestView.of(r, queries)).build();
     }
 
@@ -94,7 +93,7 @@ public class RequestResource {
     @APIResponse(responseCode = "200", description = "The request")
     @APIResponse(responseCode = "404", description = "request.not-found (also for another applicant's request)")
     public RequestDetailView get(@PathParam("id") UUID id) {
-        return RequestDetailView.of(queries.detail(Caller.of(jwt), id), queries);
+        return RequestDetailView.of(queries.detail(callers.get(), id), queries);
     }
 
     @PUT
@@ -106,18 +105,7 @@ public class RequestResource {
     @APIResponse(responseCode = "409", description = "request.not-editable with currentState")
     @APIResponse(responseCode = "422", description = "The key source or a guard failed")
     public RequestView edit(@PathParam("id") UUID id, @NotNull @Valid Bodies.Edit body) {
-        return RequestView.of(drafts.edit(Caller.of(jwt), id, body.draft()), queries);
+        return RequestView.of(drafts.edit(callers.get(), id, body.draft()), queries);
     }
 
-    /** SOP step 2: when the session began — {@code auth_time} if the issuer sends it, else the token's {@code iat}. */
-    private Instant loginTime() {
-        Object authTime = jwt.getClaim("auth_time");
-        if (authTime instanceof Number n) {
-            return Instant.ofEpochSecond(n.longValue());
-        }
-        if (authTime instanceof jakarta.json.JsonNumber n) {
-            return Instant.ofEpochSecond(n.longValue());
-        }
-        return jwt.getIssuedAtTime() > 0 ? Instant.ofEpochSecond(jwt.getIssuedAtTime()) : null;
-    }
 }

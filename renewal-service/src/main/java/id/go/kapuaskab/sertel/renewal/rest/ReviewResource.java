@@ -4,6 +4,7 @@ import id.go.kapuaskab.sertel.renewal.service.Decisions;
 import id.go.kapuaskab.sertel.renewal.service.RequestQueries;
 import id.go.kapuaskab.sertel.renewal.service.Reviews;
 import id.go.kapuaskab.sertel.support.security.Caller;
+import id.go.kapuaskab.sertel.support.security.CurrentCaller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -19,7 +20,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -38,15 +38,15 @@ public class ReviewResource {
     private final Reviews reviews;
     private final Decisions decisions;
     private final RequestQueries queries;
-    private final JsonWebToken jwt;
+    private final CurrentCaller callers;
     private final OptionalReason reasons;
 
-    ReviewResource(Reviews reviews, Decisions decisions, RequestQueries queries, JsonWebToken jwt, OptionalReason reasons) {
+    ReviewResource(Reviews reviews, Decisions decisions, RequestQueries queries, CurrentCaller callers, OptionalReason reasons) {
         this.reasons = reasons;
         this.reviews = reviews;
         this.decisions = decisions;
         this.queries = queries;
-        this.jwt = jwt;
+        this.callers = callers;
     }
 
     @GET
@@ -57,7 +57,7 @@ public class ReviewResource {
     @APIResponse(responseCode = "200", description = "A page of the queue")
     public RequestResource.RequestPage queue(@QueryParam("offset") @DefaultValue("0") @Min(0) int offset,
                                              @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit) {
-        RequestQueries.Page page = queries.queue(Caller.of(jwt), offset, limit);
+        RequestQueries.Page page = queries.queue(callers.get(), offset, limit);
         return new RequestResource.RequestPage(page.items().stream().map(r -> RequestView.of(r, queries)).toList(),
                 page.offset(), page.limit(), page.total());
     }
@@ -68,7 +68,7 @@ public class ReviewResource {
     @APIResponse(responseCode = "200", description = "Claimed")
     @APIResponse(responseCode = "409", description = "request.invalid-transition (currentState)")
     public RequestView claim(@PathParam("id") UUID id) {
-        return RequestView.of(reviews.claim(Caller.of(jwt), id), queries);
+        return RequestView.of(reviews.claim(callers.get(), id), queries);
     }
 
     @POST
@@ -77,7 +77,7 @@ public class ReviewResource {
     @APIResponse(responseCode = "200", description = "Released")
     @APIResponse(responseCode = "409", description = "request.invalid-transition (currentState)")
     public RequestView release(@PathParam("id") UUID id, byte[] body) throws java.io.IOException {
-        return RequestView.of(reviews.release(Caller.of(jwt), id, reasons.read(body)), queries);
+        return RequestView.of(reviews.release(callers.get(), id, reasons.read(body)), queries);
     }
 
     @POST
@@ -91,7 +91,7 @@ public class ReviewResource {
     @APIResponse(responseCode = "409", description = "request.not-in-review (currentState)")
     @APIResponse(responseCode = "422", description = "validation, request.nothing-to-record")
     public RequestDetailView checks(@PathParam("id") UUID id, @NotNull @Valid Bodies.Checks body) {
-        Caller caller = Caller.of(jwt);
+        Caller caller = callers.get();
         reviews.record(caller, id, body.evidence());
         return RequestDetailView.of(queries.detail(caller, id), queries);
     }
@@ -107,7 +107,7 @@ public class ReviewResource {
     @APIResponse(responseCode = "409", description = "request.invalid-transition (currentState), request.subject-changed (differences)")
     @APIResponse(responseCode = "422", description = "request.checks-incomplete, request.checks-not-matching, request.contact-not-confirmed")
     public RequestView approve(@PathParam("id") UUID id) {
-        return RequestView.of(decisions.approve(Caller.of(jwt), id), queries);
+        return RequestView.of(decisions.approve(callers.get(), id), queries);
     }
 
     @POST
@@ -118,7 +118,7 @@ public class ReviewResource {
     @APIResponse(responseCode = "409", description = "request.invalid-transition (currentState)")
     @APIResponse(responseCode = "422", description = "validation: reason required")
     public RequestView returnRequest(@PathParam("id") UUID id, @NotNull @Valid Bodies.Reason body) {
-        return RequestView.of(decisions.returnToApplicant(Caller.of(jwt), id, body.reason()), queries);
+        return RequestView.of(decisions.returnToApplicant(callers.get(), id, body.reason()), queries);
     }
 
     @POST
@@ -129,6 +129,6 @@ public class ReviewResource {
     @APIResponse(responseCode = "409", description = "request.invalid-transition (currentState)")
     @APIResponse(responseCode = "422", description = "validation: reason required")
     public RequestView reject(@PathParam("id") UUID id, @NotNull @Valid Bodies.Reason body) {
-        return RequestView.of(decisions.reject(Caller.of(jwt), id, body.reason()), queries);
+        return RequestView.of(decisions.reject(callers.get(), id, body.reason()), queries);
     }
 }

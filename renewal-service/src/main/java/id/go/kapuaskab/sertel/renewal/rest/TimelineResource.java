@@ -5,6 +5,7 @@ import id.go.kapuaskab.sertel.renewal.service.Access;
 import id.go.kapuaskab.sertel.renewal.service.Timeline;
 import id.go.kapuaskab.sertel.support.problem.Messages;
 import id.go.kapuaskab.sertel.support.security.Caller;
+import id.go.kapuaskab.sertel.support.security.CurrentCaller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -14,7 +15,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -28,12 +28,12 @@ public class TimelineResource {
 
     private final Access access;
     private final Timeline timeline;
-    private final JsonWebToken jwt;
+    private final CurrentCaller callers;
 
-    TimelineResource(Access access, Timeline timeline, JsonWebToken jwt) {
+    TimelineResource(Access access, Timeline timeline, CurrentCaller callers) {
         this.access = access;
         this.timeline = timeline;
-        this.jwt = jwt;
+        this.callers = callers;
     }
 
     @GET
@@ -43,15 +43,16 @@ public class TimelineResource {
     @Operation(summary = "The SOP timeline of a request", description = """
             Steps 1–8 of SOP "Pembaruan Sertifikat Elektronik" with their names (`name` in the Accept-Language, Indonesian by \
             default), actor, times, actual duration and the standard time (2, 5, 3, 15, 10, 0.3, 8, 3 minutes). Step 1 \
-            (the reminder) is NOT_RECORDED until the notification lookup is wired in; step 4 is NOT_APPLICABLE unless the \
-            data changed in this cycle.""")
+            (the reminder) comes from notification-service's record, asked when the renewal was created or submitted; it is \
+            NOT_RECORDED when no reminder went out before the request or notification-service could not say; step 4 is \
+            NOT_APPLICABLE unless the data changed in this cycle.""")
     @APIResponse(responseCode = "200", description = "The timeline")
     @APIResponse(responseCode = "401", description = "No valid token (problem+json)")
     @APIResponse(responseCode = "403", description = "Another institution's request (problem+json)")
     @APIResponse(responseCode = "404", description = "request.not-found (also for another applicant's request)")
     public TimelineView timeline(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String language) {
         CertificateRequest r = access.load(id);
-        access.canRead(Caller.of(jwt), r);
+        access.canRead(callers.get(), r);
         return TimelineView.of(r, timeline.of(r), Messages.negotiate(language));
     }
 }

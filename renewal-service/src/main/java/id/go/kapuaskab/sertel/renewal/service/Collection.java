@@ -9,6 +9,7 @@ import id.go.kapuaskab.sertel.support.problem.DomainException;
 import id.go.kapuaskab.sertel.support.security.Caller;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.util.UUID;
 
 /**
@@ -23,8 +24,13 @@ import java.util.UUID;
 @ApplicationScoped
 public class Collection {
 
-    /** The certificate and the one copy of its key. */
-    public record Collected(CertificateRequest request, CaRecords.Issued issued) {
+    /** The certificate and the one copy of its key (a PKCS#12, base64). */
+    public record Collected(CertificateRequest request, String serial, Instant notBefore, Instant notAfter, String certificatePem,
+                            String chainPem, String pkcs12) {
+        @Override
+        public String toString() {
+            return "Collected[request=" + request.id + ", serial=" + serial + "]";
+        }
     }
 
     private final Access access;
@@ -63,7 +69,8 @@ public class Collection {
                     throw Peers.relay(e);
                 }
                 completion.complete(r, actor, issued.serial(), issued.notBefore(), issued.notAfter());
-                return new Collected(r, issued);
+                return new Collected(r, issued.serial(), issued.notBefore(), issued.notAfter(), issued.certificatePem(),
+                        issued.chainPem(), issued.pkcs12());
             });
         } catch (DomainException e) {
             if ("issuance.key-already-delivered".equals(e.code())) {

@@ -10,6 +10,7 @@ import id.go.kapuaskab.sertel.renewal.domain.RequestState;
 import id.go.kapuaskab.sertel.renewal.domain.RequestTransition;
 import id.go.kapuaskab.sertel.renewal.domain.SubjectCheck;
 import id.go.kapuaskab.sertel.renewal.domain.SubjectItem;
+import id.go.kapuaskab.sertel.renewal.domain.SubjectSnapshot;
 import id.go.kapuaskab.sertel.renewal.repository.EvidenceRepository;
 import id.go.kapuaskab.sertel.outbox.Outbox;
 import id.go.kapuaskab.sertel.renewal.repository.RequestRepository;
@@ -42,7 +43,7 @@ public class RequestQueries {
 
     /** One request with everything a verifier needs: for officers the applicant's current data and the differences. */
     public record Detail(CertificateRequest request, List<SubjectCheck> checks, Optional<InstitutionContact> contact,
-                         List<RequestTransition> history, Optional<ApplicantSnapshot> current, List<SubjectItem> differences,
+                         List<RequestTransition> history, Optional<SubjectSnapshot> current, List<SubjectItem> differences,
                          boolean currentUnavailable) {
     }
 
@@ -128,7 +129,8 @@ public class RequestQueries {
             }
         }
         List<SubjectItem> differences = current.map(c -> SubjectDifferences.between(r.snapshot, c)).orElse(List.of());
-        return new Detail(r, evidence.checks(r.id), evidence.contact(r.id), transitions.of(r.id), current, differences, unavailable);
+        return new Detail(r, evidence.checks(r.id), evidence.contact(r.id), transitions.of(r.id),
+                current.map(c -> Submissions.freeze(c, clock.instant())), differences, unavailable);
     }
 
     @Transactional

@@ -78,6 +78,11 @@ public class PeerCalls {
             return run(body -> mapper.readValue(body, type), true);
         }
 
+        /** The body, or empty when the peer answers 404. */
+        public <T> Optional<T> optional(TypeReference<T> type) {
+            return run(body -> mapper.readValue(body, type), true);
+        }
+
         /** Success without a body worth reading. */
         public void discard() {
             run(body -> Boolean.TRUE, false);

@@ -20,7 +20,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * person authenticated ({@code amr}). Every service decides with this one model; none parses tokens itself.
  */
 public record Caller(String subject, Set<String> roles, Set<UUID> institutions, String locale, Set<String> scopes,
-                     Set<String> amr, String sessionId, Instant authTime) {
+                     Set<String> amr, String sessionId, Instant authTime, Instant issuedAt) {
 
     public static final String APPLICANT = "APPLICANT";
     public static final String VERIFIER = "VERIFIER";
@@ -46,7 +46,7 @@ public record Caller(String subject, Set<String> roles, Set<UUID> institutions, 
 
     /** A caller without scopes or authentication details (tests, service-internal actors). */
     public Caller(String subject, Set<String> roles, Set<UUID> institutions, String locale) {
-        this(subject, roles, institutions, locale, Set.of(), Set.of(), null, null);
+        this(subject, roles, institutions, locale, Set.of(), Set.of(), null, null, null);
     }
 
     public static Caller of(JsonWebToken jwt) {
@@ -65,8 +65,9 @@ public record Caller(String subject, Set<String> roles, Set<UUID> institutions, 
         Set<String> groups = jwt.getGroups() == null ? Set.of() : jwt.getGroups();
         Instant authTime = jwt.getClaim("auth_time") instanceof JsonNumber n ? Instant.ofEpochSecond(n.longValue())
                 : jwt.getClaim("auth_time") instanceof Number n ? Instant.ofEpochSecond(n.longValue()) : null;
+        Instant issuedAt = jwt.getIssuedAtTime() > 0 ? Instant.ofEpochSecond(jwt.getIssuedAtTime()) : null;
         return new Caller(jwt.getSubject(), groups, institutions, single(jwt.getClaim("locale")), scopes,
-                new LinkedHashSet<>(strings(jwt.getClaim("amr"))), single(jwt.getClaim("sid")), authTime);
+                new LinkedHashSet<>(strings(jwt.getClaim("amr"))), single(jwt.getClaim("sid")), authTime, issuedAt);
     }
 
     public boolean is(String role) {
@@ -97,6 +98,11 @@ public record Caller(String subject, Set<String> roles, Set<UUID> institutions, 
     /** Whether the person proved a second factor in this session (step-up for approvals, revocations, admin changes). */
     public boolean hasSecondFactor() {
         return amr.contains(AMR_OTP);
+    }
+
+    /** When the person's login session began: {@code auth_time} when the issuer sends it, else the token's {@code iat}. */
+    public Instant sessionStart() {
+        return authTime != null ? authTime : issuedAt;
     }
 
     /** The subject as a person's account id; a service identity has none. */
