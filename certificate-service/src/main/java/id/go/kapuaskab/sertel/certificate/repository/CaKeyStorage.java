@@ -1,9 +1,12 @@
 package id.go.kapuaskab.sertel.certificate.repository;
 
 import id.go.kapuaskab.sertel.certificate.domain.KeyType;
+import java.security.GeneralSecurityException;
 import java.security.KeyPair;
+import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
+import java.util.Arrays;
 import java.util.Optional;
 import org.bouncycastle.operator.ContentSigner;
 
@@ -30,4 +33,14 @@ public interface CaKeyStorage {
     ContentSigner signer(String alias, String signatureAlgorithm);
 
     ContentSigner signer(PrivateKey key, String signatureAlgorithm);
+
+    /** The certificate chain stored under {@code alias} in a Java key store, if any (what both storages do alike). */
+    static Optional<X509Certificate[]> chainOf(KeyStore keyStore, String alias) {
+        try {
+            java.security.cert.Certificate[] chain = keyStore.getCertificateChain(alias);
+            return chain == null ? Optional.empty() : Optional.of(Arrays.copyOf(chain, chain.length, X509Certificate[].class));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

@@ -16,7 +16,6 @@ import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.Provider;
 import java.security.SecureRandom;
-import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.util.Arrays;
 import java.util.Map;
@@ -67,12 +66,7 @@ public final class Pkcs12KeyStorage implements CaKeyStorage {
 
     @Override
     public synchronized Optional<X509Certificate[]> chain(String alias) {
-        try {
-            Certificate[] chain = keyStore.getCertificateChain(alias);
-            return chain == null ? Optional.empty() : Optional.of(Arrays.copyOf(chain, chain.length, X509Certificate[].class));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return CaKeyStorage.chainOf(keyStore, alias);
     }
 
     @Override
