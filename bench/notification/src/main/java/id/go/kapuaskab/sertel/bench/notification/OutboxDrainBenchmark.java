@@ -115,8 +115,8 @@ public final class OutboxDrainBenchmark {
                     }
                     double wall = Duration.between(wallStart, Instant.now()).toMillis() / 1000.0;
                     waitUntil(jdbc, "SELECT count(*) FROM delivery WHERE status = 'SENT'", reminders);
-                    double drain = scalar(jdbc, "SELECT (extract(epoch FROM max(finished_at) - min(started_at)) * 1000)::bigint FROM delivery_attempt") / 1000.0;
-                    long attempts = scalar(jdbc, "SELECT count(*) FROM delivery_attempt");
+                    double drain = scalar(jdbc, "SELECT (extract(epoch FROM max(finished_at) - min(started_at)) * 1000)::bigint FROM outbox_attempt") / 1000.0;
+                    long attempts = scalar(jdbc, "SELECT count(*) FROM outbox_attempt");
                     drains.add(new Drain(parallelism, reminders, attempts, drain, reminders / drain, wall));
                 }
                 reset(jdbc);
@@ -140,17 +140,14 @@ public final class OutboxDrainBenchmark {
         env.put("CLIENT_SECRET", SECRET);
         env.put("CERTIFICATE_URL", peers.url());
         env.put("APPLICANT_URL", peers.url());
-        env.put("QUARKUS_MAILER_HOST", "127.0.0.1");
-        env.put("QUARKUS_MAILER_PORT", Integer.toString(smtp.getSmtp().getPort()));
-        env.put("QUARKUS_MAILER_MOCK", "false");
-        env.put("QUARKUS_MAILER_TLS", "false");
-        env.put("QUARKUS_MAILER_START_TLS", "DISABLED");
-        env.put("QUARKUS_MAILER_MAX_POOL_SIZE", Integer.toString(parallelism));
-        env.put("SERTEL_OUTBOX_PARALLELISM", Integer.toString(parallelism));
-        env.put("SERTEL_OUTBOX_BATCH_SIZE", Integer.toString(Math.max(64, 4 * parallelism)));
+        env.put("SMTP_HOST", "127.0.0.1");
+        env.put("SMTP_PORT", Integer.toString(smtp.getSmtp().getPort()));
+        env.put("SMTP_TLS", "NONE");
+        env.put("SERTEL_MAIL_SMTP_POOL_SIZE", Integer.toString(parallelism));
+        // while planning no worker sends; while draining, `parallelism` workers do
+        env.put("SERTEL_OUTBOX_WORKERS", poll ? Integer.toString(parallelism) : "0");
+        env.put("SERTEL_OUTBOX_BATCH_SIZE", "8");
         env.put("QUARKUS_DATASOURCE_JDBC_MAX_SIZE", Integer.toString(Math.max(20, parallelism + 4)));
-        env.put("SERTEL_OUTBOX_POLL_EVERY", poll ? "1s" : "off");
-        env.put("SERTEL_OUTBOX_SEND_AFTER_COMMIT", "false");
         env.put("SERTEL_REMINDERS_CRON", "off");
         env.put("SERTEL_REMINDERS_CATCH_UP_AT_START", "false");
         env.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
@@ -166,8 +163,11 @@ public final class OutboxDrainBenchmark {
 
     private static void reset(String jdbc) throws Exception {
         try (Connection c = DriverManager.getConnection(jdbc, "postgres", ""); Statement s = c.createStatement()) {
-            s.execute("DELETE FROM delivery_attempt");
-            s.execute("UPDATE delivery SET status = 'PENDING', attempts = 0, sent_at = NULL, lease_until = NULL, next_attempt_at = now()");
+            s.execute("DELETE FROM outbox_attempt");
+            s.execute("""
+                    UPDATE outbox_item SET status = 'PENDING', attempts = 0, next_attempt_at = now(), finished_at = NULL, lease_owner = NULL,
+                           lease_until = NULL, attempt_started_at = NULL WHERE topic = 'mail'""");
+            s.execute("UPDATE delivery SET status = 'PENDING', attempts = 0, sent_at = NULL, next_attempt_at = now()");
         }
     }
 
