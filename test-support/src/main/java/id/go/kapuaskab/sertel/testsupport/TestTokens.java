@@ -22,8 +22,19 @@ public final class TestTokens {
     private TestTokens() {
     }
 
+    /**
+     * A person's token. Officers (VERIFIER, ADMIN) logged in with their second factor, as the issuer requires of them:
+     * {@code amr} is {@code ["pwd","otp"]}; for an officer without it, {@code .amr("pwd")}.
+     */
     public static Builder user(UUID accountId, String role) {
-        return new Builder(accountId.toString(), role).upn(role.toLowerCase() + "-" + accountId + "@kapuaskab.go.id");
+        Builder b = new Builder(accountId.toString(), role).upn(role.toLowerCase() + "-" + accountId + "@kapuaskab.go.id");
+        return "APPLICANT".equals(role) ? b.amr("pwd") : b.amr("pwd", "otp");
+    }
+
+    /** A registered regional system's token: its client id, the INTEGRATION role, its scopes and institutions. */
+    public static Builder integration(String clientId, String scopes, UUID... institutionIds) {
+        return new Builder(clientId, "INTEGRATION").upn(clientId).institutions(institutionIds).claim("scope", scopes)
+                .claim("client_id", clientId);
     }
 
     public static String applicant(UUID accountId, UUID institutionId) {
@@ -127,6 +138,12 @@ public final class TestTokens {
 
         public Builder locale(String value) {
             this.locale = value;
+            return this;
+        }
+
+        /** How the person authenticated (RFC 8176), e.g. {@code pwd}, {@code otp}. */
+        public Builder amr(String... methods) {
+            extra.put("amr", List.of(methods));
             return this;
         }
 

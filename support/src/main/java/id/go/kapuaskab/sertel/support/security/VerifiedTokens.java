@@ -19,7 +19,9 @@ import java.util.function.LongSupplier;
  * JDK's P-256 verification was the largest single CPU cost of a call. The key is the whole compact token, signature
  * included, so only a byte-identical token that passed every check before is answered from here, and only until its
  * {@code exp}; anything else, expired entries included, goes through smallrye-jwt's full verification again. Bounded:
- * when full, expired entries are dropped first, then everything.
+ * when full, expired entries are dropped first, then everything. Every token, remembered or fresh, is also held
+ * against the issuer's short revocation list ({@link TokenRevocations}), so a deactivated account or a verifier
+ * who lost an institution is refused within seconds, not when the token expires.
  */
 @ApplicationScoped
 @Alternative
@@ -30,15 +32,18 @@ public class VerifiedTokens extends JWTCallerPrincipalFactory {
 
     private final JWTCallerPrincipalFactory verifier;
     private final LongSupplier epochSeconds;
+    private final TokenRevocations revocations;
     private final Map<String, JWTCallerPrincipal> verified = new ConcurrentHashMap<>();
 
-    public VerifiedTokens() {
-        this(new DefaultJWTCallerPrincipalFactory(), () -> Instant.now().getEpochSecond());
+    @jakarta.inject.Inject
+    public VerifiedTokens(TokenRevocations revocations) {
+        this(new DefaultJWTCallerPrincipalFactory(), () -> Instant.now().getEpochSecond(), revocations);
     }
 
-    VerifiedTokens(JWTCallerPrincipalFactory verifier, LongSupplier epochSeconds) {
+    VerifiedTokens(JWTCallerPrincipalFactory verifier, LongSupplier epochSeconds, TokenRevocations revocations) {
         this.verifier = verifier;
         this.epochSeconds = epochSeconds;
+        this.revocations = revocations;
     }
 
     @Override
@@ -47,16 +52,23 @@ public class VerifiedTokens extends JWTCallerPrincipalFactory {
         JWTCallerPrincipal known = verified.get(token);
         if (known != null) {
             if (now < known.getExpirationTime()) {
-                return known;
+                return notRevoked(known);
             }
             verified.remove(token, known);
         }
-        JWTCallerPrincipal fresh = verifier.parse(token, authContextInfo);
+        JWTCallerPrincipal fresh = notRevoked(verifier.parse(token, authContextInfo));
         if (fresh.getExpirationTime() > now) {
             makeRoom(now);
             verified.put(token, fresh);
         }
         return fresh;
+    }
+
+    private JWTCallerPrincipal notRevoked(JWTCallerPrincipal principal) throws ParseException {
+        if (revocations != null && revocations.revoked(principal.getSubject(), principal.getClaim("ver"))) {
+            throw new ParseException("the token's version was revoked by its issuer");
+        }
+        return principal;
     }
 
     private void makeRoom(long now) {

@@ -9,7 +9,10 @@ import io.smallrye.jwt.auth.principal.JWTCallerPrincipal;
 import io.smallrye.jwt.auth.principal.JWTCallerPrincipalFactory;
 import io.smallrye.jwt.auth.principal.ParseException;
 import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jose4j.jwt.JwtClaims;
 import org.junit.jupiter.api.Test;
@@ -18,7 +21,7 @@ class VerifiedTokensTest {
 
     private final AtomicLong now = new AtomicLong(1_000_000);
     private final Verifier verifier = new Verifier();
-    private final VerifiedTokens tokens = new VerifiedTokens(verifier, now::get);
+    private final VerifiedTokens tokens = new VerifiedTokens(verifier, now::get, null);
     private final JWTAuthContextInfo context = new JWTAuthContextInfo();
 
     @Test
@@ -56,6 +59,41 @@ class VerifiedTokensTest {
         assertThat(tokens.size()).isEqualTo(VerifiedTokens.MAX_ENTRIES / 2 + 1);
     }
 
+    @Test
+    void aTokenBelowItsSubjectsListedVersionIsRefusedAlsoWhenRemembered() throws Exception {
+        Map<String, Integer> list = new java.util.concurrent.ConcurrentHashMap<>();
+        TokenRevocations revocations = new TokenRevocations(() -> Optional.of(Map.copyOf(list)), Duration.ofSeconds(2));
+        VerifiedTokens checked = new VerifiedTokens(verifier, now::get, revocations);
+        checked.parse("good.1000200.sub.budi.ver.2", context);
+        checked.parse("good.1000200.sub.siti", context);
+
+        list.put(TokenRevocations.fingerprint("budi"), 3);
+        revocations.refresh();
+
+        assertThatThrownBy(() -> checked.parse("good.1000200.sub.budi.ver.2", context)).isInstanceOf(ParseException.class);
+        assertThat(checked.parse("good.1000200.sub.budi.ver.3", context).getSubject()).isEqualTo("budi");
+        assertThat(checked.parse("good.1000200.sub.siti", context).getSubject()).as("not listed").isEqualTo("siti");
+        list.put(TokenRevocations.fingerprint("siti"), 1);
+        revocations.refresh();
+        assertThatThrownBy(() -> checked.parse("good.1000200.sub.siti", context)).as("no ver at all").isInstanceOf(ParseException.class);
+    }
+
+    @Test
+    void whileTheListCannotBeReadTheLastOneStaysInForce() throws Exception {
+        java.util.concurrent.atomic.AtomicBoolean down = new java.util.concurrent.atomic.AtomicBoolean();
+        TokenRevocations revocations = new TokenRevocations(() -> {
+            if (down.get()) {
+                throw new IllegalStateException("connection refused");
+            }
+            return Optional.of(Map.of(TokenRevocations.fingerprint("budi"), 5));
+        }, Duration.ofSeconds(2));
+        revocations.refresh();
+        down.set(true);
+        revocations.refresh();
+        assertThat(revocations.revoked("budi", 4)).isTrue();
+        assertThat(revocations.revoked("budi", 5)).isFalse();
+    }
+
     /** Accepts "good.<exp>…" until its exp, refuses anything else, and records what it was asked. */
     private final class Verifier extends JWTCallerPrincipalFactory {
         final List<String> calls = new ArrayList<>();
@@ -68,7 +106,10 @@ class VerifiedTokensTest {
                 throw new ParseException("refused");
             }
             JwtClaims claims = new JwtClaims();
-            claims.setSubject("someone");
+            claims.setSubject(parts.length > 3 && parts[2].equals("sub") ? parts[3] : "someone");
+            if (parts.length > 5 && parts[4].equals("ver")) {
+                claims.setClaim("ver", Integer.parseInt(parts[5]));
+            }
             claims.setExpirationTime(org.jose4j.jwt.NumericDate.fromSeconds(Long.parseLong(parts[1])));
             return new DefaultJWTCallerPrincipal(token, "JWT", claims);
         }
