@@ -114,6 +114,21 @@ class RevocationTest {
     }
 
     @Test
+    void anAdminRevokesOrSuspendsOnlyWithASecondFactor() {
+        Response issued = Issue.withCsr(Csrs.p256()).post();
+        String serial = issued.path("serial");
+        String passwordOnly = TestTokens.user(UUID.randomUUID(), "ADMIN").amr("pwd").sign();
+
+        given().auth().oauth2(passwordOnly).contentType("application/json").body(Map.of("reason", "keyCompromise"))
+                .post("/api/v1/certificates/" + serial + "/revoke").then().statusCode(403)
+                .contentType("application/problem+json").body("type", equalTo(TYPES + "auth.step-up-required"));
+        given().auth().oauth2(passwordOnly).post("/api/v1/certificates/" + serial + "/suspend").then().statusCode(403)
+                .body("type", equalTo(TYPES + "auth.step-up-required"));
+        given().auth().oauth2(TestTokens.admin(UUID.randomUUID())).get("/api/v1/certificates/" + serial).then().statusCode(200)
+                .body("status", equalTo("ACTIVE"));
+    }
+
+    @Test
     void suspensionIsOnHoldUntilAnAdminResumesIt() throws Exception {
         Response issued = Issue.withCsr(Csrs.p256()).post();
         String serial = issued.path("serial");

@@ -44,6 +44,26 @@ class ReviewRulesTest {
     }
 
     @Test
+    void approvingNeedsASecondFactorInTheApproversSession() {
+        Flow.Person p = Flow.applicant();
+        Flow.Person a = Flow.verifier(p.institution());
+        String id = Flow.createCsrRequest(p, "ISSUANCE", Openssl.newCsr().pem());
+        Flow.submit(p, id);
+        Flow.claim(a, id);
+        Flow.recordChecks(a, id);
+        UUID b = UUID.randomUUID();
+        String passwordOnly = TestTokens.user(b, "VERIFIER").institutions(p.institution()).amr("pwd").sign();
+
+        Flow.post(passwordOnly, Flow.REQUESTS + "/" + id + "/approve", null).then().statusCode(403)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://sertel.kapuaskab.go.id/problems/auth.step-up-required"));
+        assertThat(Flow.detail(id).getString("request.state")).isEqualTo("IN_REVIEW");
+
+        String withOtp = TestTokens.user(b, "VERIFIER").institutions(p.institution()).sign();
+        Flow.post(withOtp, Flow.REQUESTS + "/" + id + "/approve", null).then().statusCode(200);
+    }
+
+    @Test
     void onlyTheClaimingVerifierRecordsEvidenceAndReleases() {
         Flow.Person p = Flow.applicant();
         Flow.Person a = Flow.verifier(p.institution());

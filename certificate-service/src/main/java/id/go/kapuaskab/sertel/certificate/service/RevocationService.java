@@ -1,6 +1,7 @@
 package id.go.kapuaskab.sertel.certificate.service;
 
 import id.go.kapuaskab.sertel.support.security.Caller;
+import id.go.kapuaskab.sertel.support.security.StepUp;
 import id.go.kapuaskab.sertel.certificate.domain.Certificate;
 import id.go.kapuaskab.sertel.certificate.domain.CertificateStatus;
 import id.go.kapuaskab.sertel.certificate.domain.RevocationReason;
@@ -27,8 +28,11 @@ public class RevocationService {
     private final Clock clock;
     private final Event<OcspResponseCache.StatusChanged> statusChanges;
 
+    private final StepUp stepUp;
+
     RevocationService(CertificateRepository certificates, CrlService crls, AuditLog audit, Clock clock,
-                      Event<OcspResponseCache.StatusChanged> statusChanges) {
+                      Event<OcspResponseCache.StatusChanged> statusChanges, StepUp stepUp) {
+        this.stepUp = stepUp;
         this.certificates = certificates;
         this.crls = crls;
         this.audit = audit;
@@ -94,9 +98,14 @@ public class RevocationService {
         return c;
     }
 
-    private static void authorise(Caller caller) {
-        if (!caller.is(Caller.RENEWAL_SERVICE) && !caller.is(Caller.ADMIN)) {
+    /** renewal-service for an approved request (the approver proved a second factor there), or an admin with one. */
+    private void authorise(Caller caller) {
+        if (caller.is(Caller.RENEWAL_SERVICE)) {
+            return;
+        }
+        if (!caller.is(Caller.ADMIN)) {
             throw DomainException.forbidden("forbidden");
         }
+        stepUp.require(caller);
     }
 }

@@ -12,6 +12,7 @@ import id.go.kapuaskab.sertel.renewal.domain.SubjectItem;
 import id.go.kapuaskab.sertel.renewal.repository.EvidenceRepository;
 import id.go.kapuaskab.sertel.support.problem.DomainException;
 import id.go.kapuaskab.sertel.support.security.Caller;
+import id.go.kapuaskab.sertel.support.security.StepUp;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.EnumSet;
@@ -36,9 +37,11 @@ public class Decisions {
     private final Transitions transitions;
     private final RequestOutbox outbox;
     private final WorkflowConfig config;
+    private final StepUp stepUp;
 
     Decisions(Access access, Eligibility eligibility, EvidenceRepository evidence, Transitions transitions, RequestOutbox outbox,
-              WorkflowConfig config) {
+              WorkflowConfig config, StepUp stepUp) {
+        this.stepUp = stepUp;
         this.access = access;
         this.eligibility = eligibility;
         this.evidence = evidence;
@@ -47,9 +50,11 @@ public class Decisions {
         this.config = config;
     }
 
+    /** Authorises a signature by our CA, so the approver must have proved a second factor in this session. */
     public CertificateRequest approve(Caller caller, UUID id) {
         CertificateRequest seen = access.load(id);
         access.isOfficer(caller, seen);
+        stepUp.require(caller);
         ApplicantSnapshot current = eligibility.applicant(seen.applicantId);
         return QuarkusTransaction.requiringNew().call(() -> {
             CertificateRequest r = access.lock(id);
