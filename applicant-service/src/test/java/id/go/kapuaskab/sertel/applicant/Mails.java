@@ -2,14 +2,15 @@ package id.go.kapuaskab.sertel.applicant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import id.go.kapuaskab.sertel.testsupport.SmtpTestResource;
-import jakarta.mail.Message;
-import jakarta.mail.internet.MimeMessage;
-import java.util.Arrays;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Reads the confirmation mail that really went through SMTP (GreenMail) and pulls out the one-time token. */
+/**
+ * The mails this service handed to notification-service ({@link MessageReceiver}), through its outbox: the last one
+ * to an address, and the one-time token of its link.
+ */
 final class Mails {
 
     private static final Pattern TOKEN = Pattern.compile("\\?token=([A-Za-z0-9_-]{43})");
@@ -17,34 +18,37 @@ final class Mails {
     private Mails() {
     }
 
-    static MimeMessage lastTo(String address) {
-        long deadline = System.currentTimeMillis() + 75_000;
+    static JsonNode lastTo(String address) {
+        return lastTo(address, null);
+    }
+
+    /** The last message to the address, of the template when one is named; waits for it to be handed over. */
+    static JsonNode lastTo(String address, String template) {
+        long deadline = System.currentTimeMillis() + 30_000;
         while (System.currentTimeMillis() < deadline) {
-            MimeMessage[] all = SmtpTestResource.greenMail().getReceivedMessages();
-            for (int i = all.length - 1; i >= 0; i--) {
-                if (isTo(all[i], address)) {
-                    return all[i];
-                }
+            List<JsonNode> all = to(address, template);
+            if (!all.isEmpty()) {
+                return all.get(all.size() - 1);
             }
             sleep();
         }
-        throw new AssertionError("No mail to " + address);
+        throw new AssertionError("No message " + (template == null ? "" : template + " ") + "to " + address);
     }
 
     static String tokenFor(String address) {
-        try {
-            String body = lastTo(address).getContent().toString();
-            Matcher m = TOKEN.matcher(body);
-            assertThat(m.find()).as("link with token in: %s", body).isTrue();
-            return m.group(1);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
+        return tokenFor(address, "EMAIL_VERIFICATION");
     }
 
-    /** Waits until at least {@code count} mails reached the address (mail leaves after commit, off the request thread). */
+    static String tokenFor(String address, String template) {
+        String link = lastTo(address, template).path("params").path("link").asText();
+        Matcher m = TOKEN.matcher(link);
+        assertThat(m.find()).as("link with token: %s", link).isTrue();
+        return m.group(1);
+    }
+
+    /** Waits until at least {@code count} messages reached the address. */
     static void awaitCount(String address, long count) {
-        long deadline = System.currentTimeMillis() + 75_000;
+        long deadline = System.currentTimeMillis() + 30_000;
         while (countTo(address) < count && System.currentTimeMillis() < deadline) {
             sleep();
         }
@@ -52,15 +56,12 @@ final class Mails {
     }
 
     static long countTo(String address) {
-        return Arrays.stream(SmtpTestResource.greenMail().getReceivedMessages()).filter(m -> isTo(m, address)).count();
+        return to(address, null).size();
     }
 
-    private static boolean isTo(MimeMessage m, String address) {
-        try {
-            return Arrays.stream(m.getRecipients(Message.RecipientType.TO)).anyMatch(a -> a.toString().equalsIgnoreCase(address));
-        } catch (Exception e) {
-            return false;
-        }
+    private static List<JsonNode> to(String address, String template) {
+        return MessageReceiver.RECEIVED.stream().filter(m -> m.path("to").asText().equalsIgnoreCase(address))
+                .filter(m -> template == null || template.equals(m.path("template").asText())).toList();
     }
 
     private static void sleep() {

@@ -1,7 +1,6 @@
 package id.go.kapuaskab.sertel.applicant;
 
 import id.go.kapuaskab.sertel.testsupport.PostgresTestResource;
-import id.go.kapuaskab.sertel.testsupport.SmtpTestResource;
 import id.go.kapuaskab.sertel.testsupport.TestIssuer;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
@@ -10,7 +9,7 @@ import io.quarkus.test.common.WithTestResource;
 /** The real parts every test of this service runs against; global, so all test classes share one application. */
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL,
         initArgs = @ResourceArg(name = "database", value = "sertel_applicant"))
-@WithTestResource(value = SmtpTestResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = MessageReceiver.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = TestIssuer.class, scope = TestResourceScope.GLOBAL)
 public final class TestResources {
     private TestResources() {

@@ -228,11 +228,11 @@ class TokenEndpointTest {
 
     @Test
     void unsupportedAndMissingGrantTypesAreProblems() {
-        given().contentType(ContentType.URLENC).formParam("grant_type", "authorization_code")
+        given().contentType(ContentType.URLENC).formParam("grant_type", "device_code")
                 .post("/api/v1/auth/token")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("error", equalTo("unsupported_grant_type"))
-                .body("detail", containsString("authorization_code"));
+                .body("detail", containsString("device_code"));
         given().contentType(ContentType.URLENC).formParam("username", "x")
                 .post("/api/v1/auth/token")
                 .then().statusCode(400).body("type", equalTo("https://sertel.kapuaskab.go.id/problems/auth.missing-grant-type"));

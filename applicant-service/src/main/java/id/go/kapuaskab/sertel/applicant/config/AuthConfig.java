@@ -26,9 +26,30 @@ public interface AuthConfig {
     @WithDefault("PT8H")
     Duration refreshTokenTtl();
 
+    /**
+     * {@code sertel.auth.data-key} ({@code AUTH_DATA_KEY}): 32 random bytes, base64, that encrypt what this service must
+     * read again (TOTP secrets, the one-time links waiting in the outbox). A secret, like the signing key.
+     */
+    String dataKey();
+
+    /** {@code sertel.auth.password-grant} (default true): the password grant, for scripts and the demo; the browser logs in with a code. */
+    @WithDefault("true")
+    boolean passwordGrant();
+
+    /** {@code sertel.auth.authorization-code-ttl} (default 60 s): how long a code of the browser login may wait for its exchange. */
+    @WithDefault("PT60S")
+    Duration authorizationCodeTtl();
+
+    /** {@code sertel.auth.public-clients.<client-id>.redirect-uris}: browser clients (PKCE, no secret) and where they may be sent back to. */
+    Map<String, PublicClient> publicClients();
+
     SigningKey signingKey();
 
     Password password();
+
+    Mfa mfa();
+
+    Reset reset();
 
     Lockout lockout();
 
@@ -65,6 +86,43 @@ public interface AuthConfig {
         /** {@code sertel.auth.password.min-length} (default 10): shortest password accepted when one is set. */
         @WithDefault("10")
         int minLength();
+    }
+
+    interface PublicClient {
+        /** {@code sertel.auth.public-clients.<id>.redirect-uris}: exact redirect URIs; nothing else is accepted. */
+        List<String> redirectUris();
+    }
+
+    interface Mfa {
+        /** {@code sertel.auth.mfa.required-roles} (default {@code VERIFIER,ADMIN}): roles that must log in with a second factor; others may opt in. */
+        @WithDefault("VERIFIER,ADMIN")
+        List<String> requiredRoles();
+
+        /** {@code sertel.auth.mfa.issuer-label} (default {@code sertel Kapuas}): the name authenticator apps show. */
+        @WithDefault("sertel Kapuas")
+        String issuerLabel();
+
+        /** {@code sertel.auth.mfa.window} (default 1): steps of 30 s accepted either side of now, for clock drift. */
+        @WithDefault("1")
+        int window();
+
+        /** {@code sertel.auth.mfa.recovery-codes} (default 10): recovery codes shown once at enrolment. */
+        @WithDefault("10")
+        int recoveryCodes();
+    }
+
+    interface Reset {
+        /** {@code sertel.auth.reset.url} (default {@code http://localhost:8080/reset-kata-sandi}): the page the mailed link opens; {@code ?token=} is added. */
+        @WithDefault("http://localhost:8080/reset-kata-sandi")
+        String url();
+
+        /** {@code sertel.auth.reset.ttl} (default 60 minutes): how long a reset link works. */
+        @WithDefault("PT60M")
+        Duration ttl();
+
+        /** {@code sertel.auth.reset.per-hour} (default 3): reset links mailed to one account in an hour at most. */
+        @WithDefault("3")
+        int perHour();
     }
 
     interface Lockout {

@@ -45,6 +45,28 @@ public class Account {
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
+    /** The TOTP secret, AES-GCM encrypted ({@code SecretBox}); null without a second factor. */
+    @Column(name = "totp_secret")
+    public byte[] totpSecret;
+
+    /** When the second factor was confirmed with a first code; until then it is not asked at login. */
+    @Column(name = "totp_confirmed_at")
+    public Instant totpConfirmedAt;
+
+    /** The last TOTP time step whose code was accepted: no code is accepted twice. */
+    @Column(name = "totp_last_step")
+    public Long totpLastStep;
+
+    @Column(name = "password_changed_at")
+    public Instant passwordChangedAt;
+
+    /** Raised when what this account's tokens say stops being true; tokens carry it as {@code ver}. */
+    @Column(name = "token_version", nullable = false)
+    public int tokenVersion;
+
+    @Column(name = "token_version_at")
+    public Instant tokenVersionAt;
+
     @Version
     public long version;
 
@@ -68,5 +90,15 @@ public class Account {
 
     public boolean canLogIn() {
         return status == AccountStatus.ACTIVE && passwordHash != null;
+    }
+
+    public boolean hasSecondFactor() {
+        return totpSecret != null && totpConfirmedAt != null;
+    }
+
+    /** Every token issued before now stops being accepted (within the services' poll of the revocation list). */
+    public void retireTokens(Instant now) {
+        tokenVersion++;
+        tokenVersionAt = now;
     }
 }

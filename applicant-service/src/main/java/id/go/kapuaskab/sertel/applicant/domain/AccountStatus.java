@@ -7,5 +7,6 @@ public enum AccountStatus {
     /** E-mail confirmed; a verifier has not yet activated the applicant. */
     PENDING_ACTIVATION,
     ACTIVE,
+    /** Deactivated by an admin (the person left, say): no login, no session, no token; an admin can reactivate. */
     DISABLED
 }

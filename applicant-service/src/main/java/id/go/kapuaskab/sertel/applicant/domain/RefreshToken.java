@@ -34,6 +34,10 @@ public class RefreshToken {
     @Column(name = "auth_time", nullable = false)
     public Instant authTime;
 
+    /** How the person authenticated at that login (RFC 8176 values, space-separated: {@code pwd}, {@code pwd otp}). */
+    @Column(nullable = false)
+    public String amr;
+
     @Column(name = "used_at")
     public Instant usedAt;
 

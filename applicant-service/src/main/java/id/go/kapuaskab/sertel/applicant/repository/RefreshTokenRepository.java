@@ -30,6 +30,10 @@ public class RefreshTokenRepository implements PanacheRepositoryBase<RefreshToke
         return update("revokedAt = ?1 where accountId = ?2 and revokedAt is null", now, accountId);
     }
 
+    public int revokeAllBut(UUID accountId, UUID keepFamily, Instant now) {
+        return update("revokedAt = ?1 where accountId = ?2 and familyId <> ?3 and revokedAt is null", now, accountId, keepFamily);
+    }
+
     public long deleteExpiredBefore(Instant cutoff) {
         return delete("expiresAt < ?1", cutoff);
     }

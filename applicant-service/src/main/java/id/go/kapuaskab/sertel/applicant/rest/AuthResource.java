@@ -44,8 +44,13 @@ public class AuthResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Obtain tokens (OAuth 2.0 token endpoint)", description = """
-            `grant_type=password` with `username` (e-mail) and `password` logs a person in and returns an access token \
-            (5 minutes) and a single-use refresh token. `grant_type=refresh_token` with `refresh_token` rotates it; \
+            `grant_type=authorization_code` with `code`, `redirect_uri`, `client_id` and the PKCE `code_verifier` \
+            completes the browser login of `/authorize`. `grant_type=password` with `username` (e-mail) and `password` \
+            (and `otp`, or a `recovery_code`, when the account has a second factor; without it the answer is \
+            `auth.otp-required`) logs a person in — for scripts and the demo, and can be switched off. Both return an \
+            access token (5 minutes; `amr` says how the person authenticated) and a single-use refresh token; \
+            `mfa_enrolment_required` is true when the role requires a second factor not enrolled yet. \
+            `grant_type=refresh_token` with `refresh_token` rotates it; \
             presenting a used refresh token again revokes the whole session. `grant_type=client_credentials` issues a \
             service identity's token; the client authenticates with HTTP Basic or `client_id`/`client_secret` form fields. \
             Repeated failed logins hold the user name with growing back-off (429 with Retry-After). Errors are \
@@ -61,9 +66,17 @@ public class AuthResource {
                           @FormParam("refresh_token") String refreshToken,
                           @FormParam("client_id") String clientId,
                           @FormParam("client_secret") String clientSecret,
-                          @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+                          @FormParam("otp") String otp,
+                          @FormParam("recovery_code") String recoveryCode,
+                          @FormParam("code") String code,
+                          @FormParam("redirect_uri") String redirectUri,
+                          @FormParam("code_verifier") String codeVerifier,
+                          @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+                          @HeaderParam(HttpHeaders.USER_AGENT) String userAgent,
+                          @HeaderParam("X-Forwarded-For") String forwardedFor) {
         TokenResponse body = TokenResponse.of(switch (grantType == null ? "" : grantType) {
-            case "password" -> grants.password(username, password);
+            case "password" -> grants.password(username, password, otp, recoveryCode, Origins.of(userAgent, forwardedFor));
+            case "authorization_code" -> grants.authorizationCode(code, clientId, redirectUri, codeVerifier);
             case "refresh_token" -> grants.refresh(refreshToken);
             case "client_credentials" -> {
                 String[] basic = basicCredentials(authorization);

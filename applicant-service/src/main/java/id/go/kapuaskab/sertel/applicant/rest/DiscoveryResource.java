@@ -46,20 +46,30 @@ public class DiscoveryResource {
     @Path("/.well-known/openid-configuration")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "OpenID provider metadata (discovery)",
-            description = "Issuer, token endpoint, JWKS location and supported grants, for stock OAuth/OIDC client libraries.")
+            description = "Issuer, authorization and token endpoints (code with PKCE S256), JWKS location and supported grants, for stock OAuth/OIDC client libraries.")
     @APIResponse(responseCode = "200", description = "The metadata document")
     public Map<String, Object> discovery() {
         String issuer = config.issuer();
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("issuer", issuer);
+        doc.put("authorization_endpoint", issuer + "/authorize");
         doc.put("token_endpoint", issuer + "/token");
         doc.put("jwks_uri", issuer + "/jwks");
-        doc.put("grant_types_supported", List.of("password", "refresh_token", "client_credentials"));
+        doc.put("revocation_list_uri", issuer + "/revocations");
+        List<String> grants = new java.util.ArrayList<>(List.of("authorization_code", "refresh_token", "client_credentials"));
+        if (config.passwordGrant()) {
+            grants.add("password");
+        }
+        doc.put("grant_types_supported", grants);
         doc.put("token_endpoint_auth_methods_supported", List.of("client_secret_basic", "client_secret_post", "none"));
-        doc.put("response_types_supported", List.of("token"));
+        doc.put("response_types_supported", List.of("code"));
+        doc.put("response_modes_supported", List.of("query"));
+        doc.put("code_challenge_methods_supported", List.of("S256"));
+        doc.put("amr_values_supported", List.of("pwd", "otp"));
+        doc.put("ui_locales_supported", List.of("id", "en"));
         doc.put("subject_types_supported", List.of("public"));
         doc.put("id_token_signing_alg_values_supported", List.of("ES256"));
-        doc.put("claims_supported", List.of("iss", "sub", "aud", "exp", "iat", "jti", "upn", "groups", "inst", "locale", "sid", "auth_time", "client_id"));
+        doc.put("claims_supported", List.of("iss", "sub", "aud", "exp", "iat", "jti", "upn", "groups", "inst", "locale", "sid", "auth_time", "amr", "ver", "client_id", "scope"));
         return doc;
     }
 }

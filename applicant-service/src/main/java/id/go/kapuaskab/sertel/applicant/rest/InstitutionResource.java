@@ -7,6 +7,7 @@ import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.PermitAll;
+import id.go.kapuaskab.sertel.support.security.RequiresSecondFactor;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -81,6 +82,7 @@ public class InstitutionResource {
     @APIResponse(responseCode = "401", description = "No or untrusted token (problem+json)")
     @APIResponse(responseCode = "403", description = "Not an admin (problem+json)")
     @APIResponse(responseCode = "422", description = "Code or name taken, bad domain (problem+json with fieldErrors)")
+    @RequiresSecondFactor
     public Response create(@Valid @NotNull SmallRequests.Institution body) {
         InstitutionView created = institutions.create(command(body));
         return Response.status(Response.Status.CREATED).entity(created).build();
@@ -98,6 +100,7 @@ public class InstitutionResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InstitutionView.class)))
     @APIResponse(responseCode = "404", description = "Unknown (problem+json)")
     @APIResponse(responseCode = "409", description = "Stale version (problem+json)")
+    @RequiresSecondFactor
     public InstitutionView update(@PathParam("id") UUID id, @Valid @NotNull SmallRequests.Institution body) {
         return institutions.update(id, command(body));
     }
@@ -111,6 +114,7 @@ public class InstitutionResource {
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "unit", value = "{\"name\":\"Bidang Persandian\"}")))
     @APIResponse(responseCode = "201", description = "The institution with its units",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InstitutionView.class)))
+    @RequiresSecondFactor
     public Response addUnit(@PathParam("id") UUID id, @Valid @NotNull SmallRequests.WorkUnit body) {
         return Response.status(Response.Status.CREATED).entity(institutions.addUnit(id, body.name())).build();
     }
@@ -124,6 +128,7 @@ public class InstitutionResource {
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "retire", value = "{\"name\":\"Sekretariat\",\"active\":false}")))
     @APIResponse(responseCode = "200", description = "The institution with its units",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InstitutionView.class)))
+    @RequiresSecondFactor
     public InstitutionView updateUnit(@PathParam("id") UUID id, @PathParam("unitId") UUID unitId, @Valid @NotNull SmallRequests.WorkUnit body) {
         return institutions.updateUnit(id, unitId, body.name(), body.active() == null || body.active());
     }

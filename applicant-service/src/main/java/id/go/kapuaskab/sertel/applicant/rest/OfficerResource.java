@@ -2,6 +2,7 @@ package id.go.kapuaskab.sertel.applicant.rest;
 
 import id.go.kapuaskab.sertel.applicant.service.OfficerView;
 import id.go.kapuaskab.sertel.applicant.service.Officers;
+import id.go.kapuaskab.sertel.support.security.RequiresSecondFactor;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -72,6 +73,7 @@ public class OfficerResource {
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OfficerView.class)))
     @APIResponse(responseCode = "422", description = "E-mail taken, unknown institution, bad role (problem+json with fieldErrors)")
+    @RequiresSecondFactor
     public Response create(@Valid @NotNull SmallRequests.Officer body) {
         OfficerView created = officers.create(callers.current(), body.email(), body.fullName(), body.role(), body.institutionIds(), body.language());
         return Response.status(Response.Status.CREATED).entity(created).build();
@@ -89,6 +91,7 @@ public class OfficerResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OfficerView.class)))
     @APIResponse(responseCode = "404", description = "Unknown, or not an officer (problem+json)")
     @APIResponse(responseCode = "422", description = "Unknown institution, or institutions for an admin (problem+json)")
+    @RequiresSecondFactor
     public OfficerView assign(@PathParam("id") UUID id, @Valid @NotNull SmallRequests.Assignment body) {
         return officers.assign(callers.current(), id, body.institutionIds());
     }

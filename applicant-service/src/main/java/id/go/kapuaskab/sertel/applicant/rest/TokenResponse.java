@@ -13,9 +13,17 @@ public record TokenResponse(
         @JsonProperty("token_type") @Schema(example = "Bearer") String tokenType,
         @JsonProperty("expires_in") @Schema(description = "Seconds until the access token expires.", example = "300") long expiresIn,
         @JsonProperty("refresh_token") @Schema(description = "Opaque, single-use; absent for service identities.") String refreshToken,
-        @JsonProperty("refresh_expires_in") @Schema(description = "Seconds until the refresh token expires.", example = "28800") Long refreshExpiresIn) {
+        @JsonProperty("refresh_expires_in") @Schema(description = "Seconds until the refresh token expires.", example = "28800") Long refreshExpiresIn,
+        @JsonProperty("mfa_enrolment_required") @Schema(description = "True when the role requires a second factor that is not enrolled yet.")
+        Boolean mfaEnrolmentRequired) {
 
     static TokenResponse of(IssuedTokens tokens) {
-        return new TokenResponse(tokens.accessToken(), "Bearer", tokens.expiresIn(), tokens.refreshToken(), tokens.refreshExpiresIn());
+        return new TokenResponse(tokens.accessToken(), "Bearer", tokens.expiresIn(), tokens.refreshToken(), tokens.refreshExpiresIn(),
+                tokens.mfaEnrolmentRequired());
+    }
+
+    @Override
+    public String toString() {
+        return "TokenResponse[expiresIn=" + expiresIn + "]";
     }
 }

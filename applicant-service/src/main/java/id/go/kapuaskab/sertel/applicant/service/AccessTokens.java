@@ -17,7 +17,8 @@ import java.util.UUID;
  * Signs access tokens. Claims are the contract of docs/ARCHITECTURE.md ("Tokens"): {@code sub} the account
  * id (or client id), {@code upn} the e-mail (or client id), {@code groups} the roles, {@code inst} the
  * institutions the person acts for, {@code locale} the preferred language, {@code sid} the login session,
- * {@code auth_time} when the person last entered the password (OIDC Core §2).
+ * {@code auth_time} when the person last entered the password (OIDC Core §2), {@code amr} how (RFC 8176: {@code pwd},
+ * {@code otp}), {@code ver} the account's token version (services refuse versions the issuer has since retired).
  */
 @ApplicationScoped
 public class AccessTokens {
@@ -32,11 +33,13 @@ public class AccessTokens {
         this.clock = clock;
     }
 
-    public String forAccount(Account account, Collection<UUID> institutions, UUID sessionId, Instant authTime) {
+    public String forAccount(Account account, Collection<UUID> institutions, UUID sessionId, Instant authTime, String amr) {
         JwtClaimsBuilder claims = base(account.id.toString(), account.email, Set.of(account.role.name()))
                 .claim("locale", account.language)
                 .claim("sid", sessionId.toString())
-                .claim("auth_time", authTime.getEpochSecond());
+                .claim("auth_time", authTime.getEpochSecond())
+                .claim("amr", List.of(amr.split(" ")))
+                .claim("ver", account.tokenVersion);
         if (!institutions.isEmpty()) {
             claims.claim("inst", institutions.stream().map(UUID::toString).toList());
         }

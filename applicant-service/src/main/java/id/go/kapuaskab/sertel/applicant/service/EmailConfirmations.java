@@ -3,15 +3,12 @@ package id.go.kapuaskab.sertel.applicant.service;
 import id.go.kapuaskab.sertel.applicant.config.ApplicantConfig;
 import id.go.kapuaskab.sertel.applicant.domain.Account;
 import id.go.kapuaskab.sertel.applicant.domain.EmailToken;
+import id.go.kapuaskab.sertel.applicant.domain.MessageTemplate;
 import id.go.kapuaskab.sertel.applicant.repository.AccountRepository;
 import id.go.kapuaskab.sertel.applicant.repository.EmailTokenRepository;
-import id.go.kapuaskab.sertel.support.pii.Pii;
 import id.go.kapuaskab.sertel.support.problem.DomainException;
 import id.go.kapuaskab.sertel.support.problem.ProblemKind;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
-import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.TransactionPhase;
 import jakarta.persistence.LockModeType;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -19,36 +16,30 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Map;
 import java.util.UUID;
-import org.jboss.logging.Logger;
 
 /**
  * One-time e-mail confirmation tokens: 256 random bits shown once (in the mail), stored only as SHA-256,
  * used at most once, expiring after {@code sertel.applicant.registration.confirmation-ttl}; a new token
- * retires the older ones of the account. The mail leaves only after the issuing transaction commits, so a
- * rolled-back registration never mails a link; a failed send is logged (address masked) and the owner asks
- * for a new link ({@code /email-confirmation/resend}).
+ * retires the older ones of the account. The mail goes through the outbox ({@link AccountMail}) in the issuing
+ * transaction, so a rolled-back registration never mails a link and a committed one always does.
  */
 @ApplicationScoped
 public class EmailConfirmations {
 
-    private static final Logger LOG = Logger.getLogger(EmailConfirmations.class);
-
     private final EmailTokenRepository tokens;
     private final AccountRepository accounts;
     private final ApplicantConfig config;
-    private final Event<ConfirmationMail> mails;
-    private final ConfirmationMailer mailer;
+    private final AccountMail mail;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    EmailConfirmations(EmailTokenRepository tokens, AccountRepository accounts, ApplicantConfig config,
-                       Event<ConfirmationMail> mails, ConfirmationMailer mailer, Clock clock) {
+    EmailConfirmations(EmailTokenRepository tokens, AccountRepository accounts, ApplicantConfig config, AccountMail mail, Clock clock) {
         this.tokens = tokens;
         this.accounts = accounts;
         this.config = config;
-        this.mails = mails;
-        this.mailer = mailer;
+        this.mail = mail;
         this.clock = clock;
     }
 
@@ -68,7 +59,7 @@ public class EmailConfirmations {
         token.expiresAt = now.plus(config.registration().confirmationTtl());
         tokens.persist(token);
         String link = config.registration().confirmationUrl() + "?token=" + URLEncoder.encode(value, StandardCharsets.UTF_8);
-        mails.fire(new ConfirmationMail(account.email, account.language, account.fullName, value, link, token.expiresAt));
+        mail.send(MessageTemplate.EMAIL_VERIFICATION, account, Map.of("link", link, "token", value, "expiresAt", token.expiresAt.toString()));
     }
 
     /** Uses a presented token up and returns its account, locked for update. Needs a transaction. */
@@ -90,13 +81,5 @@ public class EmailConfirmations {
             throw new DomainException(ProblemKind.GONE, "email-token.used");
         }
         return account;
-    }
-
-    void sendAfterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) ConfirmationMail mail) {
-        try {
-            mailer.send(mail);
-        } catch (RuntimeException e) {
-            LOG.errorf("Could not send the e-mail confirmation to %s: %s", Pii.maskEmail(mail.to()), e.getMessage());
-        }
     }
 }

@@ -40,8 +40,9 @@ public class LoginThrottle {
         });
     }
 
+    /** Counts a failure; true when it puts the name on hold. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void recordFailure(String username) {
+    public boolean recordFailure(String username) {
         Instant now = clock.instant();
         int failures = attempts.recordFailure(username, now);
         int over = failures - settings.freeAttempts();
@@ -51,7 +52,9 @@ public class LoginThrottle {
                 hold = settings.maxDelay();
             }
             attempts.lockUntil(username, now.plus(hold));
+            return true;
         }
+        return false;
     }
 
     @Transactional

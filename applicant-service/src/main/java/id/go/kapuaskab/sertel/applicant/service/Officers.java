@@ -32,10 +32,12 @@ public class Officers {
     private final OfficerAssignmentRepository assignments;
     private final InstitutionRepository institutions;
     private final EmailConfirmations confirmations;
+    private final AccountLifecycle lifecycle;
     private final Clock clock;
 
     Officers(AccountRepository accounts, OfficerAssignmentRepository assignments, InstitutionRepository institutions,
-             EmailConfirmations confirmations, Clock clock) {
+             EmailConfirmations confirmations, AccountLifecycle lifecycle, Clock clock) {
+        this.lifecycle = lifecycle;
         this.accounts = accounts;
         this.assignments = assignments;
         this.institutions = institutions;
@@ -85,7 +87,10 @@ public class Officers {
         return OfficerView.of(account, List.copyOf(ids));
     }
 
-    /** Replaces a verifier's institutions; takes effect at once here, and in tokens from the next login or refresh. */
+    /**
+     * Replaces a verifier's institutions; takes effect at once here, and in every service within seconds: the officer's
+     * tokens are retired, so the next call refreshes into a token with the new institutions.
+     */
     @Transactional
     public OfficerView assign(Actor admin, UUID id, List<UUID> institutionIds) {
         Account a = officer(id);
@@ -96,6 +101,7 @@ public class Officers {
         assignments.flush();
         Instant now = clock.instant();
         ids.forEach(inst -> assignments.persist(OfficerAssignment.of(a.id, inst, admin.id(), now)));
+        lifecycle.institutionsChanged(admin, a, ids.toString());
         return OfficerView.of(a, assignments.institutionsOf(a.id));
     }
 

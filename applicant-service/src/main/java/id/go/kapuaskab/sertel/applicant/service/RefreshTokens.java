@@ -38,22 +38,26 @@ public class RefreshTokens {
 
     /** The outcome of presenting a refresh token. */
     public sealed interface Use permits Use.Rotated, Use.Refused {
-        record Rotated(UUID accountId, UUID familyId, Instant authTime, String next) implements Use {
+        record Rotated(UUID accountId, UUID familyId, Instant authTime, String amr, String next) implements Use {
         }
 
         record Refused(String code) implements Use {
         }
     }
 
-    /** Starts a new family (a login) and returns its first token. */
+    /** Starts a new family (a login, authenticated as {@code amr} says) and returns its first token. */
     @Transactional
-    public Issued start(UUID accountId) {
+    public Issued start(UUID accountId, String amr) {
         UUID family = UUID.randomUUID();
         Instant authTime = clock.instant();
-        return new Issued(family, authTime, issue(accountId, family, authTime));
+        return new Issued(family, authTime, amr, issue(accountId, family, authTime, amr));
     }
 
-    public record Issued(UUID familyId, Instant authTime, String token) {
+    public record Issued(UUID familyId, Instant authTime, String amr, String token) {
+        @Override
+        public String toString() {
+            return "Issued[family=" + familyId + "]";
+        }
     }
 
     /**
@@ -78,7 +82,14 @@ public class RefreshTokens {
         if (!token.expiresAt.isAfter(now)) {
             return new Use.Refused("auth.refresh-expired");
         }
-        return new Use.Rotated(token.accountId, token.familyId, token.authTime, issue(token.accountId, token.familyId, token.authTime));
+        return new Use.Rotated(token.accountId, token.familyId, token.authTime, token.amr,
+                issue(token.accountId, token.familyId, token.authTime, token.amr));
+    }
+
+    /** The account a presented token belongs to, if it is known; changes nothing. */
+    @Transactional
+    public Optional<UUID> ownerOf(String presented) {
+        return tokens.findByHash(hash(presented)).map(t -> t.accountId);
     }
 
     /** Revokes the family of a presented token; returns the account it belonged to, if the token was known. */
@@ -100,6 +111,16 @@ public class RefreshTokens {
         tokens.revokeAllOf(accountId, clock.instant());
     }
 
+    /** Every session of the account but {@code keep} (the one the person is in when changing the password). */
+    @Transactional
+    public void revokeAllOf(UUID accountId, Optional<UUID> keep) {
+        if (keep.isEmpty()) {
+            tokens.revokeAllOf(accountId, clock.instant());
+        } else {
+            tokens.revokeAllBut(accountId, keep.get(), clock.instant());
+        }
+    }
+
     public long ttlSeconds() {
         return config.refreshTokenTtl().toSeconds();
     }
@@ -111,7 +132,7 @@ public class RefreshTokens {
         tokens.deleteExpiredBefore(clock.instant().minus(Duration.ofDays(1)));
     }
 
-    private String issue(UUID accountId, UUID familyId, Instant authTime) {
+    private String issue(UUID accountId, UUID familyId, Instant authTime, String amr) {
         byte[] raw = new byte[32];
         random.nextBytes(raw);
         String value = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
@@ -123,6 +144,7 @@ public class RefreshTokens {
         token.issuedAt = clock.instant();
         token.expiresAt = token.issuedAt.plus(config.refreshTokenTtl());
         token.authTime = authTime;
+        token.amr = amr;
         tokens.persist(token);
         return value;
     }

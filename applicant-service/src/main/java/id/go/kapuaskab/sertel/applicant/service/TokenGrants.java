@@ -16,62 +16,60 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The OAuth 2.0 grants of the token endpoint: password (people), refresh_token (rotation) and
- * client_credentials (service identities). Failures are domain exceptions whose problem bodies also carry
- * the RFC 6749 {@code error} member, so stock OAuth clients understand them.
+ * The OAuth 2.0 grants of the token endpoint: authorization_code with PKCE (the browser login), password (scripts and
+ * the demo; {@code sertel.auth.password-grant} can switch it off), refresh_token (rotation) and client_credentials
+ * (service identities). A person's tokens say how they authenticated ({@code amr}) and carry the account's token
+ * version ({@code ver}). Failures are domain exceptions whose problem bodies also carry the RFC 6749 {@code error}
+ * member, so stock OAuth clients understand them.
  */
 @ApplicationScoped
 public class TokenGrants {
 
     private final AccountRepository accounts;
-    private final PasswordHasher hasher;
-    private final LoginThrottle throttle;
+    private final Authenticator authenticator;
+    private final AuthorizationCodes codes;
     private final RefreshTokens refreshTokens;
     private final AccessTokens accessTokens;
     private final AccountScopes scopes;
+    private final SecondFactor secondFactor;
     private final AuthConfig config;
-    private final Clock clock;
 
-    TokenGrants(AccountRepository accounts, PasswordHasher hasher, LoginThrottle throttle, RefreshTokens refreshTokens,
-                AccessTokens accessTokens, AccountScopes scopes, AuthConfig config, Clock clock) {
+    TokenGrants(AccountRepository accounts, Authenticator authenticator, AuthorizationCodes codes, RefreshTokens refreshTokens,
+                AccessTokens accessTokens, AccountScopes scopes, SecondFactor secondFactor, AuthConfig config) {
+        this.secondFactor = secondFactor;
         this.accounts = accounts;
-        this.hasher = hasher;
-        this.throttle = throttle;
+        this.authenticator = authenticator;
+        this.codes = codes;
         this.refreshTokens = refreshTokens;
         this.accessTokens = accessTokens;
         this.scopes = scopes;
         this.config = config;
-        this.clock = clock;
     }
 
-    public IssuedTokens password(String username, String password) {
-        if (blank(username) || blank(password) || username.length() > 254 || password.length() > 1024) {
-            throw invalidRequest("auth.missing-credentials");
+    /** The password grant; with a second factor, {@code otp} (or {@code recoveryCode}) too. */
+    public IssuedTokens password(String username, String password, String otp, String recoveryCode, Devices.Origin origin) {
+        if (!config.passwordGrant()) {
+            throw new DomainException(ProblemKind.MALFORMED, "auth.unsupported-grant-type", "password").with("error", "unsupported_grant_type");
         }
-        String name = Account.normalizeEmail(username);
-        throttle.checkNotHeld(name);
-        Optional<Account> account = QuarkusTransaction.requiringNew().call(() -> accounts.findByEmail(name));
-        boolean matches = account.filter(a -> a.passwordHash != null)
-                .map(a -> hasher.verify(password, a.passwordHash))
-                .orElseGet(() -> {
-                    hasher.verifyDecoy(password);
-                    return false;
-                });
-        if (!matches) {
-            throttle.recordFailure(name);
-            throw invalidGrant("auth.invalid-credentials");
+        return start(authenticator.authenticate(username, password, otp, recoveryCode, origin));
+    }
+
+    /** The browser's code, exchanged with its PKCE verifier by the client it was issued to. */
+    public IssuedTokens authorizationCode(String code, String clientId, String redirectUri, String codeVerifier) {
+        AuthorizationCodes.Redeemed redeemed = codes.redeem(code, clientId, redirectUri, codeVerifier);
+        Account account = QuarkusTransaction.requiringNew().call(() -> accounts.findById(redeemed.accountId()));
+        if (account == null || account.status != AccountStatus.ACTIVE) {
+            throw invalidGrant("auth.account-not-active");
         }
-        throttle.recordSuccess(name);
-        Account found = account.get();
-        if (found.status != AccountStatus.ACTIVE) {
-            throw invalidGrant("auth.account-not-active").with("accountStatus", found.status.name());
-        }
-        if (hasher.isOutdated(found.passwordHash)) {
-            String upgraded = hasher.hash(password);
-            QuarkusTransaction.requiringNew().run(() -> accounts.findById(found.id).passwordHash = upgraded);
-        }
-        RefreshTokens.Issued session = refreshTokens.start(found.id);
-        return issue(found, session.familyId(), session.authTime(), session.token());
+        RefreshTokens.Issued session = refreshTokens.start(account.id, redeemed.amr());
+        return issue(account, session.familyId(), session.authTime(), session.amr(), session.token(),
+                !account.hasSecondFactor() && secondFactor.required(account));
+    }
+
+    /** A new login session for an authenticated person. */
+    public IssuedTokens start(Authenticator.Authenticated who) {
+        RefreshTokens.Issued session = refreshTokens.start(who.account().id, who.amr());
+        return issue(who.account(), session.familyId(), session.authTime(), session.amr(), session.token(), who.enrolmentRequired());
     }
 
     public IssuedTokens refresh(String presented) {
@@ -88,7 +86,7 @@ public class TokenGrants {
             refreshTokens.revokeFamily(rotated.familyId());
             throw invalidGrant("auth.account-not-active");
         }
-        return issue(account, rotated.familyId(), rotated.authTime(), rotated.next());
+        return issue(account, rotated.familyId(), rotated.authTime(), rotated.amr(), rotated.next(), false);
     }
 
     public IssuedTokens clientCredentials(String clientId, String clientSecret) {
@@ -100,25 +98,27 @@ public class TokenGrants {
         if (expected == null || !constantTimeEquals(expected, clientSecret)) {
             throw invalidClient();
         }
-        return new IssuedTokens(accessTokens.forClient(clientId, client.roles()), accessTokens.ttlSeconds(), null, null);
+        return new IssuedTokens(accessTokens.forClient(clientId, client.roles()), accessTokens.ttlSeconds(), null, null, null);
     }
 
     /** Ends a login session: the family of the given refresh token, or every session of the caller. */
     public void logout(Optional<String> refreshToken, Optional<UUID> caller) {
         if (refreshToken.filter(t -> !t.isBlank()).isPresent()) {
-            Optional<UUID> owner = refreshTokens.revokeFamilyOf(refreshToken.get());
+            Optional<UUID> owner = refreshTokens.ownerOf(refreshToken.get());
             if (owner.isPresent() && caller.isPresent() && !owner.equals(caller)) {
                 throw DomainException.forbidden("auth.not-your-session");
             }
+            refreshTokens.revokeFamilyOf(refreshToken.get());
             return;
         }
         UUID account = caller.orElseThrow(() -> invalidRequest("auth.missing-refresh-token"));
         refreshTokens.revokeAllOf(account);
     }
 
-    private IssuedTokens issue(Account account, UUID familyId, Instant authTime, String refreshToken) {
-        String access = accessTokens.forAccount(account, scopes.institutionsOf(account), familyId, authTime);
-        return new IssuedTokens(access, accessTokens.ttlSeconds(), refreshToken, refreshTokens.ttlSeconds());
+    private IssuedTokens issue(Account account, UUID familyId, Instant authTime, String amr, String refreshToken, boolean enrolmentRequired) {
+        String access = accessTokens.forAccount(account, scopes.institutionsOf(account), familyId, authTime, amr);
+        return new IssuedTokens(access, accessTokens.ttlSeconds(), refreshToken, refreshTokens.ttlSeconds(),
+                enrolmentRequired ? Boolean.TRUE : null);
     }
 
     private static boolean constantTimeEquals(String expected, String actual) {
@@ -130,7 +130,7 @@ public class TokenGrants {
     }
 
     private static DomainException invalidGrant(String code) {
-        return new DomainException(ProblemKind.MALFORMED, code).with("error", "invalid_grant");
+        return Authenticator.invalidGrant(code);
     }
 
     static DomainException invalidRequest(String code) {

@@ -8,7 +8,18 @@ public enum DeliveryKind {
     REQUEST_REJECTED,
     REQUEST_APPROVED,
     REQUEST_COMPLETED,
-    EMAIL_VERIFICATION;
+    EMAIL_VERIFICATION,
+    PASSWORD_RESET,
+    PASSWORD_CHANGED,
+    MFA_ENABLED,
+    MFA_DISABLED,
+    NEW_DEVICE,
+    ACCOUNT_DEACTIVATED;
+
+    /** Messages that carry a one-time link: their content is removed from the log once the attempts are over. */
+    public boolean carriesSecret() {
+        return this == EMAIL_VERIFICATION || this == PASSWORD_RESET;
+    }
 
     public String template() {
         return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');

@@ -94,6 +94,18 @@ public class DeliveryStore {
         }
     }
 
+    /** Removes the body of a message whose attempts are over (it held a one-time link); it cannot be resent. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void forgetContent(UUID id) {
+        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(
+                "UPDATE delivery SET body_text = NULL, body_html = NULL WHERE id = ?")) {
+            s.setObject(1, id);
+            s.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot clear delivery " + id, e);
+        }
+    }
+
     /** The due moment of the oldest reminder that is still waiting to be sent. */
     @Transactional
     public Optional<Instant> oldestWaitingReminderDue() {

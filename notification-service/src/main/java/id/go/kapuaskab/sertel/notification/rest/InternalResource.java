@@ -98,7 +98,10 @@ public class InternalResource {
     @Path("/messages")
     @RolesAllowed(Caller.APPLICANT_SERVICE)
     @Operation(summary = "A one-off mail (applicant-service)", description = """
-            Template `EMAIL_VERIFICATION` with params `fullName`, `link`, `token`, `expiresAt` (ISO-8601). Idempotent by \
+            Templates: `EMAIL_VERIFICATION` (params `fullName`, `link`, `token`, `expiresAt`), `PASSWORD_RESET` (`link`, \
+            `expiresAt`), `PASSWORD_CHANGED`, `MFA_ENABLED`, `ACCOUNT_DEACTIVATED` (`at`), `MFA_DISABLED` (`at`, \
+            `byAdmin`), `NEW_DEVICE` (`at`, `device`); times ISO-8601. The body of a message with a one-time link is \
+            removed from the delivery log once it is sent (or given up). Idempotent by \
             `messageId`: a repeat answers 202 and sends nothing.""")
     @APIResponse(responseCode = "202", description = "Accepted (or a duplicate)", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "accepted", value = "{\"id\":\"2c3d4e5f-6a7b-4c8d-9e0f-1a2b3c4d5e6f\",\"duplicate\":false,\"messages\":1}")))

@@ -121,6 +121,9 @@ public class MailDelivery implements OutboxHandler {
                 LOG.warnf("Giving up mail %s after %d attempt(s): %s", id, item.attempt(), outcome.detail());
             }
         }
+        if (outcome.kind() != Outcome.Kind.RETRY && carriesSecret(kind)) {
+            store.forgetContent(id);
+        }
     }
 
     /** A reminder that waited long in the outbox is checked again: renewed or revoked meanwhile means no mail. */
@@ -134,6 +137,11 @@ public class MailDelivery implements OutboxHandler {
             return Optional.of("CERTIFICATE_UNKNOWN");
         }
         return state.get().isSettled() ? Optional.of(state.get().settledReason()) : Optional.empty();
+    }
+
+    /** A one-time link must not outlive its sending in the log: such a message keeps its subject, not its body. */
+    private static boolean carriesSecret(String kind) {
+        return java.util.Arrays.stream(DeliveryKind.values()).anyMatch(k -> k.name().equals(kind) && k.carriesSecret());
     }
 
     /** What {@code settle} needs from {@code handle}: the message's kind and, for a skip, why. */

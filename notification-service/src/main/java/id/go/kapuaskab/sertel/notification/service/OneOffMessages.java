@@ -10,15 +10,22 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-/** One-off mails other services hand over (today: applicant-service's e-mail confirmation), idempotent by message id. */
+/**
+ * One-off mails other services hand over (applicant-service's account mails: e-mail confirmation, password reset and
+ * change, second factor, new device, deactivation), idempotent by message id. Times in the parameters ({@code at},
+ * {@code expiresAt}, ISO-8601) are written out in WIB in the recipient's language.
+ */
 @ApplicationScoped
 public class OneOffMessages {
 
-    private static final Set<DeliveryKind> TEMPLATES = Set.of(DeliveryKind.EMAIL_VERIFICATION);
+    private static final Set<DeliveryKind> TEMPLATES = Set.of(DeliveryKind.EMAIL_VERIFICATION, DeliveryKind.PASSWORD_RESET,
+            DeliveryKind.PASSWORD_CHANGED, DeliveryKind.MFA_ENABLED, DeliveryKind.MFA_DISABLED, DeliveryKind.NEW_DEVICE,
+            DeliveryKind.ACCOUNT_DEACTIVATED);
 
     private final DeliveryStore store;
     private final MailComposer composer;
@@ -38,12 +45,14 @@ public class OneOffMessages {
         Map<String, Object> data = new HashMap<>(params == null ? Map.of() : params);
         data.putIfAbsent("name", data.getOrDefault("fullName", ""));
         data.putIfAbsent("link", "");
-        Object expiresAt = data.get("expiresAt");
-        if (expiresAt != null) {
-            try {
-                data.put("expiresAt", composer.when(Instant.parse(expiresAt.toString()), lang));
-            } catch (DateTimeParseException e) {
-                throw DomainException.invalidField("params.expiresAt", "invalid-value", expiresAt);
+        for (String time : List.of("expiresAt", "at")) {
+            Object value = data.get(time);
+            if (value != null) {
+                try {
+                    data.put(time, composer.when(Instant.parse(value.toString()), lang));
+                } catch (DateTimeParseException e) {
+                    throw DomainException.invalidField("params." + time, "invalid-value", value);
+                }
             }
         }
         Instant now = clock.instant();
