@@ -62,11 +62,14 @@ if ! exists sertel-token-signing-key; then
 fi
 create sertel-token-signing-key --from-file=auth-signing-key.pem="$work/auth-signing-key.pem"
 
-# The service identities (client credentials): applicant-service checks them, each service logs in with its own.
+# The service identities (client credentials): applicant-service checks them, each service logs in with its own
+# (applicant-service, the token issuer, signs its own service token and needs none).
 create sertel-client-secrets \
-  --from-literal=applicant-service="$(random)" \
   --from-literal=renewal-service="$(random)" \
   --from-literal=notification-service="$(random)"
+
+# The key that encrypts what applicant-service must read again (TOTP secrets, one-time links waiting in its outbox).
+create sertel-auth-data-key --from-literal=data-key="$(openssl rand -base64 32)"
 
 # The first admin; read the password once with:
 #   kubectl -n sertel get secret sertel-bootstrap-admin -o jsonpath='{.data.password}' | base64 -d

@@ -42,7 +42,7 @@ public final class ServiceCatalog {
 
     public ServiceCatalog(StackPorts ports) {
         this.ports = ports;
-        this.applicant = new Service("applicant-service", ports.applicant(), ports.applicant(), "sertel_applicant", "applicant-service");
+        this.applicant = new Service("applicant-service", ports.applicant(), ports.applicant(), "sertel_applicant", null);
         this.renewal = new Service("renewal-service", ports.renewal(), ports.renewal(), "sertel_renewal", "renewal-service");
         this.certificate = new Service("certificate-service", ports.certificate(), ports.certificate(), "sertel_certificate", null);
         this.notification = new Service("notification-service", ports.notification(), ports.notification(), "sertel_notification", "notification-service");
@@ -67,6 +67,7 @@ public final class ServiceCatalog {
         env.put("AUTH_ISSUER", gatewayUrl() + "/api/v1/auth");
         env.put("AUTH_JWKS_URL", applicant.url() + "/api/v1/auth/jwks");
         env.put("AUTH_TOKEN_URL", applicant.url() + "/api/v1/auth/token");
+        env.put("AUTH_REVOCATIONS_URL", applicant.url() + "/api/v1/auth/revocations");
         env.put("APPLICANT_URL", applicant.url());
         env.put("RENEWAL_URL", renewal.url());
         env.put("NOTIFICATION_URL", notification.url());
@@ -84,16 +85,12 @@ public final class ServiceCatalog {
             env.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(ports.gatewayManagement()));
             env.put("QUARKUS_MANAGEMENT_HOST", "127.0.0.1");
         }
-        env.put("SMTP_HOST", "127.0.0.1");
-        env.put("SMTP_PORT", Integer.toString(ports.smtp()));
-        env.put("SMTP_TLS", "NONE");
-        env.put("MAIL_FROM", "sertel@kapuaskab.go.id");
-        env.put("QUARKUS_MAILER_HOST", "127.0.0.1");
-        env.put("QUARKUS_MAILER_PORT", Integer.toString(ports.smtp()));
-        env.put("QUARKUS_MAILER_MOCK", "false");
-        env.put("QUARKUS_MAILER_TLS", "false");
-        env.put("QUARKUS_MAILER_START_TLS", "DISABLED");
-        env.put("QUARKUS_MAILER_FROM", "sertel@kapuaskab.go.id");
+        if (service == notification) {
+            env.put("SMTP_HOST", "127.0.0.1");
+            env.put("SMTP_PORT", Integer.toString(ports.smtp()));
+            env.put("SMTP_TLS", "NONE");
+            env.put("MAIL_FROM", "sertel@kapuaskab.go.id");
+        }
         if (service == certificate) {
             env.put("CA_KEYSTORE_PATH", home.data().resolve("ca/ca-keystore.p12").toString());
             env.put("CA_KEYSTORE_PASSWORD", secrets.get("ca.keystore"));
@@ -104,7 +101,7 @@ public final class ServiceCatalog {
             env.put("BOOTSTRAP_ADMIN_PASSWORD", DEMO_PASSWORD);
             env.put("RENEWAL_CLIENT_SECRET", secrets.get("client." + renewal.clientId()));
             env.put("NOTIFICATION_CLIENT_SECRET", secrets.get("client." + notification.clientId()));
-            env.put("APPLICANT_CLIENT_SECRET", secrets.get("client." + applicant.clientId()));
+            env.put("AUTH_DATA_KEY", secrets.key("auth.data-key"));
         }
         return env;
     }

@@ -1,6 +1,7 @@
 package id.go.kapuaskab.sertel.journey;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -28,9 +29,10 @@ final class Onboarding {
         this.data = data;
     }
 
-    Cast run(String adminEmail, String adminPassword) {
-        narrator.say("The admin logs in and registers the institution " + data.institutionName() + " with its e-mail domain and two work units.");
-        Session admin = Session.login(gateway, "admin", adminEmail, adminPassword);
+    Cast run(String adminEmail, String adminPassword, Path adminAuthenticator) {
+        narrator.say("The admin logs in with the code of the authenticator app (officers must use a second factor) and registers the"
+                + " institution " + data.institutionName() + " with its e-mail domain and two work units.");
+        Session admin = adminSession(adminEmail, adminPassword, adminAuthenticator);
         Answer created = gateway.post("/api/v1/institutions").as(admin).json(Json.object("code", data.institutionCode(),
                 "name", data.institutionName(), "emailDomains", Json.array(data.domain()), "active", true)).send();
         created.json(201);
@@ -39,7 +41,8 @@ final class Onboarding {
         UUID before = addUnit(admin, institution, data.unitBefore());
         UUID after = addUnit(admin, institution, data.unitAfter());
 
-        narrator.say("Two verifiers for it: each gets a mail, confirms the address and chooses a password.");
+        narrator.say("Two verifiers for it: each gets a mail, confirms the address, chooses a password, enrols an authenticator app"
+                + " and logs in with its code.");
         Officer a = officer(admin, institution, data.verifierA(), "verifikator A");
         Officer b = officer(admin, institution, data.verifierB(), "verifikator B");
 
@@ -70,7 +73,30 @@ final class Onboarding {
         created.has("role", "VERIFIER").has("status", "PENDING_EMAIL").has("institutionIds/0", institution);
         UUID id = UUID.fromString(created.field("id"));
         confirmEmail(person.email(), person.fullName());
-        return new Officer(Session.login(gateway, label, person.email(), data.password()), id, person.fullName());
+        Session first = Session.login(gateway, label, person.email(), data.password());
+        AuthenticatorApp app = first.enrolSecondFactor();
+        return new Officer(Session.login(gateway, label, person.email(), data.password(), app), id, person.fullName());
+    }
+
+    /**
+     * The admin's two-factor login. Its authenticator's secret is kept beside the demo's files, since the admin account
+     * lives as long as the stack; on the first run the admin enrols it.
+     */
+    private Session adminSession(String email, String password, Path authenticator) {
+        synchronized (Onboarding.class) {
+            return adminSessionAlone(email, password, authenticator);
+        }
+    }
+
+    private Session adminSessionAlone(String email, String password, Path authenticator) {
+        AuthenticatorApp app = AuthenticatorApp.load(authenticator);
+        if (app == null) {
+            narrator.say("First run on this stack: the admin enrols an authenticator app (TOTP) and logs in again with its code.");
+            Session first = Session.login(gateway, "admin", email, password);
+            app = first.enrolSecondFactor();
+            app.save(authenticator);
+        }
+        return Session.login(gateway, "admin", email, password, app);
     }
 
     /** Reads the confirmation mail, takes the token from its link and posts it with the new password, as the web page would. */

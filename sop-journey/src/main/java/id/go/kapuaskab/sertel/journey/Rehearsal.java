@@ -23,7 +23,8 @@ public final class Rehearsal {
         OpenSsl openssl = new OpenSsl(settings.workDir().resolve(data.tag()).toAbsolutePath(), quiet);
         Requests requests = new Requests(gateway, settings.timeout());
         Certificates certificates = new Certificates(gateway, openssl);
-        Cast cast = new Onboarding(gateway, inbox, quiet, data).run(settings.adminEmail(), settings.adminPassword());
+        Cast cast = new Onboarding(gateway, inbox, quiet, data).run(settings.adminEmail(), settings.adminPassword(),
+                settings.workDir().resolve("admin-authenticator.secret").toAbsolutePath());
         Issued first = new FirstIssuance(gateway, quiet, openssl, requests, certificates).run(cast);
         Session applicant = Session.login(gateway, "pemohon", data.applicant().email(), data.password());
         MyData myData = new MyData(gateway);

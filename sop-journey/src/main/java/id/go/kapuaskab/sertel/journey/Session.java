@@ -20,6 +20,7 @@ public final class Session {
     private String accessToken;
     private String refreshToken;
     private Instant expiresAt;
+    private boolean enrolmentRequired;
 
     private Session(Gateway gateway, String label, String email) {
         this.gateway = gateway;
@@ -33,6 +34,37 @@ public final class Session {
         s.take(gateway.post("/api/v1/auth/token")
                 .form(form("grant_type", "password", "username", email, "password", password)).send());
         return s;
+    }
+
+    /** Logs in with e-mail, password and the code the person's authenticator app shows (two-factor login). */
+    static Session login(Gateway gateway, String label, String email, String password, AuthenticatorApp app) {
+        Session s = new Session(gateway, label, email);
+        s.take(gateway.post("/api/v1/auth/token")
+                .form(form("grant_type", "password", "username", email, "password", password, "otp", app.code())).send());
+        return s;
+    }
+
+    /**
+     * Enrols an authenticator app for the logged-in person (the secret is "scanned" from the enrolment answer, the
+     * first code confirms it) and returns the app; the recovery codes are not needed here.
+     */
+    AuthenticatorApp enrolSecondFactor() {
+        Answer begun = gateway.post("/api/v1/auth/mfa/enrolment").as(this).send();
+        begun.json(200);
+        if (!begun.field("otpauthUri").startsWith("otpauth://totp/")) {
+            throw begun.fail("the enrolment carries no otpauth:// URI");
+        }
+        AuthenticatorApp app = new AuthenticatorApp(begun.field("secret"));
+        Answer confirmed = gateway.post("/api/v1/auth/mfa/enrolment/confirm").as(this).json(Json.object("code", app.code())).send();
+        if (confirmed.json(200).path("recoveryCodes").size() < 1) {
+            throw confirmed.fail("no recovery codes after enrolment");
+        }
+        return app;
+    }
+
+    /** Whether the login's tokens say the role requires a second factor that is not enrolled yet. */
+    boolean enrolmentRequired() {
+        return enrolmentRequired;
     }
 
     public String label() {
@@ -62,6 +94,7 @@ public final class Session {
 
     private void take(Answer answer) {
         JsonNode token = answer.json(200);
+        enrolmentRequired = token.path("mfa_enrolment_required").asBoolean(false);
         answer.has("token_type", "Bearer");
         accessToken = answer.field("access_token");
         refreshToken = answer.field("refresh_token");

@@ -48,7 +48,8 @@ public final class SopJourney {
         narrator.chapter("Persiapan · the admin sets up an institution, its verifiers and an applicant (run " + data.tag() + ")");
         Path here = Path.of("").toAbsolutePath();
         narrator.note("openssl files of this run: " + (openssl.dir().startsWith(here) ? here.relativize(openssl.dir()) : openssl.dir()));
-        Cast cast = new Onboarding(gateway, inbox, narrator, data).run(settings.adminEmail(), settings.adminPassword());
+        Cast cast = new Onboarding(gateway, inbox, narrator, data).run(settings.adminEmail(), settings.adminPassword(),
+                settings.workDir().resolve("admin-authenticator.secret").toAbsolutePath());
 
         narrator.chapter("Penerbitan · the applicant's first certificate (ISSUANCE with an openssl CSR)");
         Issued first = new FirstIssuance(gateway, narrator, openssl, requests, certificates).run(cast);

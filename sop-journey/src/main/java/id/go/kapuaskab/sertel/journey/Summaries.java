@@ -26,7 +26,9 @@ final class Summaries {
 
     static boolean isSecret(String key) {
         String k = key.toLowerCase(Locale.ROOT);
-        return k.contains("password") || k.contains("passphrase") || k.equals("token") || k.endsWith("_token") || k.equals("pkcs12");
+        return k.contains("password") || k.contains("passphrase") || k.equals("token") || k.endsWith("_token") || k.equals("pkcs12")
+                || k.equals("otp") || k.equals("code") || k.equals("secret") || k.equals("recovery_code") || k.equals("recoverycodes")
+                || k.equals("otpauthuri") || k.equals("qrcode");
     }
 
     static String ofRequest(JsonNode body) {
