@@ -83,20 +83,27 @@ final class Onboarding {
      * lives as long as the stack; on the first run the admin enrols it.
      */
     private Session adminSession(String email, String password, Path authenticator) {
-        synchronized (Onboarding.class) {
-            return adminSessionAlone(email, password, authenticator);
-        }
+        return adminLogin(gateway, narrator, email, password, authenticator);
     }
 
-    private Session adminSessionAlone(String email, String password, Path authenticator) {
-        AuthenticatorApp app = AuthenticatorApp.load(authenticator);
-        if (app == null) {
-            narrator.say("First run on this stack: the admin enrols an authenticator app (TOTP) and logs in again with its code.");
-            Session first = Session.login(gateway, "admin", email, password);
-            app = first.enrolSecondFactor();
+    /**
+     * The admin's two-factor login, enrolling (and keeping the secret in {@code authenticator}) when the account has
+     * no second factor yet: on the first run on a stack, or when the kept secret belongs to an earlier stack.
+     */
+    static Session adminLogin(Gateway gateway, Narrator narrator, String email, String password, Path authenticator) {
+        synchronized (Onboarding.class) {
+            AuthenticatorApp app = AuthenticatorApp.load(authenticator);
+            Session session = app == null ? Session.login(gateway, "admin", email, password)
+                    : Session.login(gateway, "admin", email, password, app);
+            if (!session.enrolmentRequired()) {
+                return session;
+            }
+            narrator.say("The admin has no second factor on this stack yet: enrols an authenticator app (TOTP) and logs in again"
+                    + " with its code.");
+            app = session.enrolSecondFactor();
             app.save(authenticator);
+            return Session.login(gateway, "admin", email, password, app);
         }
-        return Session.login(gateway, "admin", email, password, app);
     }
 
     /** Reads the confirmation mail, takes the token from its link and posts it with the new password, as the web page would. */
