@@ -23,10 +23,12 @@ public class SigningKeyRepository implements PanacheRepositoryBase<SigningKey, U
         return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
     }
 
-    /** The key a holder signs with: certified, not expired at {@code now}, the one that lasts longest. */
-    public Optional<SigningKey> currentOf(UUID holderId, java.time.Instant now) {
-        return find("holderId = ?1 and certificate is not null and notAfter > ?2", Sort.descending("notAfter"), holderId, now)
-                .firstResultOptional();
+    /**
+     * The key a holder signs with: certified, the one whose certificate lasts longest (when even that one has expired,
+     * the signing path says so rather than "no key").
+     */
+    public Optional<SigningKey> currentOf(UUID holderId) {
+        return find("holderId = ?1 and certificate is not null", Sort.descending("notAfter"), holderId).firstResultOptional();
     }
 
     public List<SigningKey> ofHolder(UUID holderId, Page page) {

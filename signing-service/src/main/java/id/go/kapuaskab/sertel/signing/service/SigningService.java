@@ -88,7 +88,7 @@ public class SigningService {
                 throw DomainException.invalidField("passphrase", "required");
             }
             Instant now = clock.instant();
-            SigningKey key = QuarkusTransaction.joiningExisting().call(() -> keys.currentOf(holderId, now)).orElse(null); // step 3
+            SigningKey key = QuarkusTransaction.joiningExisting().call(() -> keys.currentOf(holderId)).orElse(null); // step 3
             if (caller.isIntegration() && (key == null || !caller.institutions().contains(key.institutionId))) {
                 throw DomainException.forbidden("signing.institution-not-allowed");
             }
