@@ -30,13 +30,16 @@ public class Backends implements QuarkusTestResourceLifecycleManager {
     private HttpServer applicant;
     private HttpServer renewal;
     private HttpServer notification;
+    private HttpServer signing;
 
     @Override
     public Map<String, String> start() {
         applicant = echo("applicant");
         renewal = echo("renewal");
         notification = echo("notification");
+        signing = echo("signing");
         return Map.of(
+                "sertel.gateway.routes.signing.url", url(signing),
                 "sertel.gateway.routes.applicant.url", url(applicant),
                 "sertel.gateway.routes.renewal.url", url(renewal),
                 "sertel.gateway.routes.notification.url", url(notification),
@@ -48,6 +51,7 @@ public class Backends implements QuarkusTestResourceLifecycleManager {
         applicant.stop(0);
         renewal.stop(0);
         notification.stop(0);
+        signing.stop(0);
     }
 
     private static HttpServer echo(String name) {
@@ -65,7 +69,11 @@ public class Backends implements QuarkusTestResourceLifecycleManager {
     private static void handle(String name, HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getRawPath();
         if (path.startsWith("/q/openapi")) {
-            String prefix = name.equals("renewal") ? "/api/v1/requests" : "/api/v1/" + name + "s";
+            String prefix = switch (name) {
+                case "renewal" -> "/api/v1/requests";
+                case "signing" -> "/api/v1/signatures";
+                default -> "/api/v1/" + name + "s";
+            };
             respond(exchange, 200, """
                     {"openapi":"3.1.0","paths":{"%s":{"get":{"summary":"list","responses":{"200":{"description":"ok","content":{"application/json":{"schema":{"$ref":"#/components/schemas/Page"}}}}}}},
                     "/internal/secret":{"get":{"summary":"never public"}}},

@@ -48,6 +48,28 @@ class RoutingTest {
     }
 
     @Test
+    void routesSignaturesAndSigningKeysToSigningServiceButNeverItsInternalPaths() {
+        given().auth().oauth2(token()).get("/api/v1/signatures").then().statusCode(200).body("service", equalTo("signing"));
+        given().auth().oauth2(token()).post("/api/v1/signatures/verification").then().statusCode(200)
+                .body("service", equalTo("signing")).body("path", equalTo("/api/v1/signatures/verification"));
+        given().auth().oauth2(token()).post("/api/v1/signing-keys/42/unlock").then().statusCode(200).body("service", equalTo("signing"));
+        Backends.SEEN.clear();
+        given().auth().oauth2(token()).post("/internal/signing-keys").then().statusCode(404).contentType("application/problem+json");
+        given().get("/api/v1/signatures").then().statusCode(401);
+        assertThat(Backends.SEEN).isEmpty();
+    }
+
+    @Test
+    void streamsAPdfOfTwentyMebibytesToSigningService() throws Exception {
+        byte[] body = new byte[20 * 1024 * 1024 + 4096];
+        new Random(11).nextBytes(body);
+        String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+        given().auth().oauth2(token()).contentType("application/pdf").body(body).post("/api/v1/signatures/verification")
+                .then().statusCode(200).body("service", equalTo("signing")).body("bodyLength", equalTo(body.length))
+                .body("bodySha256", equalTo(sha));
+    }
+
+    @Test
     void streamsRequestBodiesUnchanged() throws Exception {
         byte[] body = new byte[3 * 1024 * 1024];
         new Random(7).nextBytes(body);
