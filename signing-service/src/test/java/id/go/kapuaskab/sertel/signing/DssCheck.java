@@ -18,8 +18,9 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 
 /**
- * EU DSS validating a signed PDF, run as a program of its own ({@link OutsideCheckers#dss}): {@code DssCheck <pdf> <root.pem>}.
- * Trusts only the given root; fetches OCSP and CRLs online where the PDF lacks them. Prints one line per signature
+ * EU DSS validating a signed PDF, run as a program of its own ({@link OutsideCheckers#dss}):
+ * {@code DssCheck <pdf> <root.pem> [offline]}. Trusts only the given root; fetches OCSP and CRLs online where the PDF lacks
+ * them, unless {@code offline}: then only the validation data inside the PDF counts. Prints one line per signature
  * ({@code SIGNATURE|id|signedBy|format|indication|subIndication}), one per time-stamp, and the errors and warnings.
  */
 public final class DssCheck {
@@ -35,8 +36,11 @@ public final class DssCheck {
         trusted.addCertificate(new CertificateToken(root));
         CommonCertificateVerifier verifier = new CommonCertificateVerifier();
         verifier.setTrustedCertSources(trusted);
-        verifier.setOcspSource(new OnlineOCSPSource());
-        verifier.setCrlSource(new OnlineCRLSource());
+        boolean offline = args.length > 2 && args[2].equals("offline");
+        if (!offline) {
+            verifier.setOcspSource(new OnlineOCSPSource());
+            verifier.setCrlSource(new OnlineCRLSource());
+        }
         SignedDocumentValidator validator = SignedDocumentValidator.fromDocument(new InMemoryDocument(pdf, "signed.pdf"));
         validator.setCertificateVerifier(verifier);
         Reports reports = validator.validateDocument();

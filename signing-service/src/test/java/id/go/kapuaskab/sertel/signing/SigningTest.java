@@ -33,13 +33,18 @@ class SigningTest {
     private static final UUID INSTITUTION = UUID.randomUUID();
     private static final Path OUT = Path.of("target", "outside-checkers");
 
+    @org.junit.jupiter.api.BeforeAll
+    static void freshReport() throws Exception {
+        Files.deleteIfExists(OUT.resolve("report.txt"));
+    }
+
     @Test
     void dssFindsBaselineLtWithOurTimestampAndPdfsigCallsItValid() throws Exception {
         Holder budi = Holders.certified(INSTITUTION, "Budi Santoso");
         byte[] signed = Sign.ok(budi.token(), Pdfs.letter(), Holders.PASSPHRASE);
 
-        List<OutsideCheckers.DssSignature> dss = OutsideCheckers.dss(signed);
-        report("one signature", dss);
+        List<OutsideCheckers.DssSignature> dss = OutsideCheckers.dss(signed, true);
+        report("one signature, offline: only the validation data in the PDF", dss);
         assertThat(dss).singleElement().satisfies(s -> {
             assertThat(s.signedBy()).isEqualTo("Budi Santoso");
             assertThat(s.format()).isEqualTo("PAdES-BASELINE-LT");
@@ -51,7 +56,11 @@ class SigningTest {
         String pdfsig = OutsideCheckers.pdfsig(signed, OUT);
         log("pdfsig, one signature", pdfsig);
         assertThat(pdfsig).contains("Signature Validation: Signature is Valid.", "Signer Certificate Common Name: Budi Santoso",
-                "Signature Type: ETSI.CAdES.detached");
+                "Signature Type: ETSI.CAdES.detached", "Certificate Validation: Certificate is Trusted.");
+
+        String opensslTs = Tokens.opensslVerifiesTheSignatureTimestamp(signed, OUT);
+        log("openssl ts -verify of the signature time-stamp", opensslTs);
+        assertThat(opensslTs).contains("Verification: OK");
     }
 
     @Test
@@ -74,6 +83,7 @@ class SigningTest {
         String pdfsig = OutsideCheckers.pdfsig(twice, OUT);
         log("pdfsig, two signatures", pdfsig);
         assertThat(pdfsig.split("Signature is Valid\\.", -1)).hasSize(3);
+        assertThat(pdfsig.split("Certificate is Trusted\\.", -1)).hasSize(3);
 
         JsonPath report = Sign.verify(agus.token(), twice).then().statusCode(200).extract().jsonPath();
         assertThat(report.getInt("signatureCount")).isEqualTo(2);

@@ -11,6 +11,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -42,8 +43,12 @@ public class TsaResource {
             + "`openssl ts -query -data file.pdf -sha256 -cert -out q.tsq`. The answer is a TimeStampResp: granted with a token "
             + "carrying our TSA policy, accuracy, the request's nonce and a unique serial, or rejected with a PKIFailureInfo "
             + "(badDataFormat, badAlg for hashes other than SHA-256/384/512, unacceptedPolicy).")
-    @RequestBody(content = @Content(mediaType = QUERY))
-    @APIResponse(responseCode = "200", description = "TimeStampResp (DER)", content = @Content(mediaType = REPLY))
+    @RequestBody(content = @Content(mediaType = QUERY, examples = @ExampleObject(name = "query",
+            description = "DER TimeStampReq (base64 here): SHA-256 imprint, nonce, certReq",
+            value = "MEICAQEwMTANBglghkgBZQMEAgEFAAQg…AgkA8bS1Wc5u0kYBAf8=")))
+    @APIResponse(responseCode = "200", description = "TimeStampResp (DER)", content = @Content(mediaType = REPLY,
+            examples = @ExampleObject(name = "granted", description = "DER TimeStampResp (base64 here): status granted, token",
+                    value = "MIIEUTADAgEAMIIESAYJKoZIhvcNAQcCoIIEOTCCBDUCAQMx…")))
     @APIResponse(responseCode = "415", description = "unsupported-media-type: the body must be application/timestamp-query")
     public Response stamp(byte[] body) {
         return Response.ok(timestamps.respond(body), REPLY).header("Cache-Control", "no-store").build();
@@ -54,7 +59,8 @@ public class TsaResource {
     @Produces(Pem.PEM_FILE)
     @Operation(summary = "The TSA certificate in PEM", description = "Issued by our issuing CA, extended key usage "
             + "id-kp-timeStamping (critical); pass it to `openssl ts -verify -untrusted`.")
-    @APIResponse(responseCode = "200", description = "PEM certificate")
+    @APIResponse(responseCode = "200", description = "PEM certificate", content = @Content(mediaType = Pem.PEM_FILE,
+            examples = @ExampleObject(name = "pem", value = "-----BEGIN CERTIFICATE-----\nMIICLz…\n-----END CERTIFICATE-----\n")))
     public Response certificate() {
         return Response.ok(Pem.certificate(Pem.der(cas.tsa().certificate())), Pem.PEM_FILE)
                 .header("Cache-Control", "public, max-age=3600").build();

@@ -7,7 +7,6 @@ import id.go.kapuaskab.sertel.signing.domain.SigningKey;
 import id.go.kapuaskab.sertel.signing.repository.KeyEventRepository;
 import id.go.kapuaskab.sertel.signing.repository.SigningKeyRepository;
 import id.go.kapuaskab.sertel.support.problem.DomainException;
-import id.go.kapuaskab.sertel.support.problem.ProblemKind;
 import id.go.kapuaskab.sertel.support.security.Caller;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -263,9 +262,5 @@ public class KeyCustodyService {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    static DomainException unavailable(String code) {
-        return new DomainException(ProblemKind.UNAVAILABLE, code);
     }
 }
