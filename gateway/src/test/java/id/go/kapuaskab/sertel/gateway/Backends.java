@@ -82,9 +82,14 @@ public class Backends implements QuarkusTestResourceLifecycleManager {
             return;
         }
         SEEN.add(path);
-        byte[] body;
-        try (InputStream in = exchange.getRequestBody()) {
-            body = in.readAllBytes();
+        MessageDigest digest = newSha256();
+        long length = 0;
+        try (InputStream in = exchange.getRequestBody()) {                 // streamed: bodies may be 20 MiB
+            byte[] buffer = new byte[64 * 1024];
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                digest.update(buffer, 0, n);
+                length += n;
+            }
         }
         if (path.endsWith("/slow")) {
             try {
@@ -99,7 +104,7 @@ public class Backends implements QuarkusTestResourceLifecycleManager {
                         quote(exchange.getRequestHeaders().getFirst("Authorization")),
                         quote(exchange.getRequestHeaders().getFirst("X-Request-Id")),
                         quote(exchange.getRequestHeaders().getFirst("X-Forwarded-For")),
-                        body.length, sha256(body));
+                        length, HexFormat.of().formatHex(digest.digest()));
         int status = path.endsWith("/created") ? 201 : 200;
         respond(exchange, status, json);
     }
@@ -117,9 +122,9 @@ public class Backends implements QuarkusTestResourceLifecycleManager {
         return value == null ? "null" : "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
-    private static String sha256(byte[] bytes) {
+    private static MessageDigest newSha256() {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+            return MessageDigest.getInstance("SHA-256");
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
