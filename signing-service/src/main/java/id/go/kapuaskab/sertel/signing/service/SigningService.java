@@ -135,6 +135,10 @@ public class SigningService {
             return new Result(pdf, r);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
+        } finally {
+            if (cmd.passphrase() != null) {
+                java.util.Arrays.fill(cmd.passphrase(), '\0');
+            }
         }
     }
 
