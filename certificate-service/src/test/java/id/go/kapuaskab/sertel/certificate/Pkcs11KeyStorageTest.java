@@ -8,6 +8,8 @@ import id.go.kapuaskab.sertel.certificate.domain.SubjectSnapshot;
 import id.go.kapuaskab.sertel.certificate.repository.Pkcs11KeyStorage;
 import id.go.kapuaskab.sertel.certificate.service.CaBootstrap;
 import id.go.kapuaskab.sertel.certificate.service.CertificateAuthority;
+import id.go.kapuaskab.sertel.certificate.service.TimestampAuthority;
+import id.go.kapuaskab.sertel.certificate.service.TsaBootstrap;
 import id.go.kapuaskab.sertel.certificate.service.EndEntityCertificates;
 import id.go.kapuaskab.sertel.certificate.service.PkiUrls;
 import id.go.kapuaskab.sertel.testsupport.Openssl;
@@ -104,6 +106,33 @@ class Pkcs11KeyStorageTest {
         assertThat(cas.get(1).keyType()).isEqualTo(KeyType.RSA_3072);
         assertSignsVerifiably(cas.get(1), urls);
         assertKeyNeverLeaves("hsm-rsa-issuing");
+    }
+
+    @Test
+    void keepsTheTsaKeyInTheHsmBesideTheCaKeysAndItsTokensVerify() throws Exception {
+        Pkcs11KeyStorage storage = new Pkcs11KeyStorage(config.toString(), PIN.toCharArray());
+        PkiUrls urls = new PkiUrls("http://localhost:8080");
+        List<CertificateAuthority> cas = new CaBootstrap(storage, Clock.systemUTC(), urls).ensure(
+                new CaBootstrap.Spec("hsm-tsa-root", "CN=HSM TSA Root,C=ID", KeyType.EC_P384, Duration.ofDays(3650)),
+                new CaBootstrap.Spec("hsm-tsa-issuing", "CN=HSM TSA Issuing,C=ID", KeyType.EC_P256, Duration.ofDays(1825)),
+                CaBootstrap.Source.generating());
+        CaBootstrap.Spec spec = new CaBootstrap.Spec("hsm-tsa", "CN=HSM TSA,C=ID", KeyType.EC_P256, Duration.ofDays(365));
+        TimestampAuthority tsa = new TsaBootstrap(storage, Clock.systemUTC(), urls).ensure(spec, cas.get(1));
+        assertKeyNeverLeaves("hsm-tsa");
+        assertThat(tsa.certificate().getExtendedKeyUsage()).containsExactly("1.3.6.1.5.5.7.3.8");
+        tsa.certificate().verify(cas.get(1).certificate().getPublicKey());
+
+        var digests = new org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder().build();
+        var signer = new org.bouncycastle.cms.jcajce.JcaSignerInfoGeneratorBuilder(digests).build(tsa.signer(), tsa.certificate());
+        var generator = new org.bouncycastle.tsp.TimeStampTokenGenerator(signer,
+                digests.get(new org.bouncycastle.asn1.x509.AlgorithmIdentifier(org.bouncycastle.asn1.nist.NISTObjectIdentifiers.id_sha256)),
+                new org.bouncycastle.asn1.ASN1ObjectIdentifier("1.2.3.4"));
+        var request = new org.bouncycastle.tsp.TimeStampRequestGenerator().generate(org.bouncycastle.tsp.TSPAlgorithms.SHA256, new byte[32]);
+        var token = generator.generate(request, java.math.BigInteger.TEN, new java.util.Date());
+        token.validate(new org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder().build(tsa.certificate()));
+
+        Pkcs11KeyStorage reopened = new Pkcs11KeyStorage(config.toString(), PIN.toCharArray());
+        assertThat(new TsaBootstrap(reopened, Clock.systemUTC(), urls).ensure(spec, cas.get(1)).certificate()).isEqualTo(tsa.certificate());
     }
 
     private static void assertSignsVerifiably(CertificateAuthority ca, PkiUrls urls) throws Exception {

@@ -34,7 +34,8 @@ class ReadmeTablesTest {
                 new Pair("gateway", "applicant-service"),
                 new Pair("renewal-service", "applicant-service"),
                 new Pair("certificate-service", "applicant-service"),
-                new Pair("notification-service", "applicant-service"));
+                new Pair("notification-service", "applicant-service"),
+                new Pair("signing-service", "applicant-service"));
     }
 
     @Test

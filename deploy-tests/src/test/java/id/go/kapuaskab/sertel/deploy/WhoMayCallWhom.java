@@ -9,7 +9,7 @@ import java.util.Set;
 /**
  * The root README's "Who may call whom" table as pairs of (caller, callee): the contract the NetworkPolicies must
  * implement exactly. {@code internet} is traffic from outside the cluster (through the ingress controller);
- * {@code every service} is each of the five services. A service calling itself is not a call between services (it
+ * {@code every service} is each of the six services. A service calling itself is not a call between services (it
  * uses its own loopback address) and is left out.
  */
 final class WhoMayCallWhom {
@@ -17,7 +17,7 @@ final class WhoMayCallWhom {
     static final String HEADING = "### Who may call whom";
     static final String INTERNET = "internet";
     static final List<String> SERVICES = List.of("gateway", "applicant-service", "renewal-service", "certificate-service",
-            "notification-service");
+            "notification-service", "signing-service");
 
     /** One allowed call. */
     record Pair(String caller, String callee) {

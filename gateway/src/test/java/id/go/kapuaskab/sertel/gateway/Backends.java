@@ -30,13 +30,16 @@ public class Backends implements QuarkusTestResourceLifecycleManager {
     private HttpServer applicant;
     private HttpServer renewal;
     private HttpServer notification;
+    private HttpServer signing;
 
     @Override
     public Map<String, String> start() {
         applicant = echo("applicant");
         renewal = echo("renewal");
         notification = echo("notification");
+        signing = echo("signing");
         return Map.of(
+                "sertel.gateway.routes.signing.url", url(signing),
                 "sertel.gateway.routes.applicant.url", url(applicant),
                 "sertel.gateway.routes.renewal.url", url(renewal),
                 "sertel.gateway.routes.notification.url", url(notification),
@@ -48,6 +51,7 @@ public class Backends implements QuarkusTestResourceLifecycleManager {
         applicant.stop(0);
         renewal.stop(0);
         notification.stop(0);
+        signing.stop(0);
     }
 
     private static HttpServer echo(String name) {
@@ -65,7 +69,11 @@ public class Backends implements QuarkusTestResourceLifecycleManager {
     private static void handle(String name, HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getRawPath();
         if (path.startsWith("/q/openapi")) {
-            String prefix = name.equals("renewal") ? "/api/v1/requests" : "/api/v1/" + name + "s";
+            String prefix = switch (name) {
+                case "renewal" -> "/api/v1/requests";
+                case "signing" -> "/api/v1/signatures";
+                default -> "/api/v1/" + name + "s";
+            };
             respond(exchange, 200, """
                     {"openapi":"3.1.0","paths":{"%s":{"get":{"summary":"list","responses":{"200":{"description":"ok","content":{"application/json":{"schema":{"$ref":"#/components/schemas/Page"}}}}}}},
                     "/internal/secret":{"get":{"summary":"never public"}}},
@@ -74,9 +82,14 @@ public class Backends implements QuarkusTestResourceLifecycleManager {
             return;
         }
         SEEN.add(path);
-        byte[] body;
-        try (InputStream in = exchange.getRequestBody()) {
-            body = in.readAllBytes();
+        MessageDigest digest = newSha256();
+        long length = 0;
+        try (InputStream in = exchange.getRequestBody()) {                 // streamed: bodies may be 20 MiB
+            byte[] buffer = new byte[64 * 1024];
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                digest.update(buffer, 0, n);
+                length += n;
+            }
         }
         if (path.endsWith("/slow")) {
             try {
@@ -91,7 +104,7 @@ public class Backends implements QuarkusTestResourceLifecycleManager {
                         quote(exchange.getRequestHeaders().getFirst("Authorization")),
                         quote(exchange.getRequestHeaders().getFirst("X-Request-Id")),
                         quote(exchange.getRequestHeaders().getFirst("X-Forwarded-For")),
-                        body.length, sha256(body));
+                        length, HexFormat.of().formatHex(digest.digest()));
         int status = path.endsWith("/created") ? 201 : 200;
         respond(exchange, status, json);
     }
@@ -109,9 +122,9 @@ public class Backends implements QuarkusTestResourceLifecycleManager {
         return value == null ? "null" : "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
-    private static String sha256(byte[] bytes) {
+    private static MessageDigest newSha256() {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+            return MessageDigest.getInstance("SHA-256");
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

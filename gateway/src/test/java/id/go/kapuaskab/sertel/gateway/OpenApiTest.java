@@ -20,6 +20,7 @@ class OpenApiTest {
                 .body("paths", hasKey("/api/v1/requests"))
                 .body("paths", hasKey("/api/v1/applicants"))
                 .body("paths", hasKey("/api/v1/notifications"))
+                .body("paths", hasKey("/api/v1/signatures"))
                 .body("paths", not(hasKey("/internal/secret")))
                 .body("x-unavailable", hasItem("certificate"));
     }
@@ -28,12 +29,12 @@ class OpenApiTest {
     void collidingSchemaNamesArePrefixedSoEveryReferenceStillPointsAtItsOwnService() {
         JsonPath doc = given().get("/openapi").then().statusCode(200).extract().jsonPath();
         for (String[] pair : new String[][]{{"/api/v1/requests", "renewal"}, {"/api/v1/applicants", "applicant"},
-                {"/api/v1/notifications", "notification"}}) {
+                {"/api/v1/notifications", "notification"}, {"/api/v1/signatures", "signing"}}) {
             String ref = doc.getString("paths.'" + pair[0] + "'.get.responses.'200'.content.'application/json'.schema.'$ref'");
             String schema = ref.substring(ref.lastIndexOf('/') + 1);
             assertThat(doc.getString("components.schemas." + schema + ".description")).isEqualTo(pair[1] + " page");
         }
-        assertThat(doc.getMap("components.schemas").keySet()).hasSize(3).contains("Page");
+        assertThat(doc.getMap("components.schemas").keySet()).hasSize(4).contains("Page");
     }
 
     @Test

@@ -48,6 +48,68 @@ class RoutingTest {
     }
 
     @Test
+    void routesSignaturesAndSigningKeysToSigningServiceButNeverItsInternalPaths() {
+        given().auth().oauth2(token()).get("/api/v1/signatures").then().statusCode(200).body("service", equalTo("signing"));
+        given().auth().oauth2(token()).post("/api/v1/signatures/verification").then().statusCode(200)
+                .body("service", equalTo("signing")).body("path", equalTo("/api/v1/signatures/verification"));
+        given().auth().oauth2(token()).post("/api/v1/signing-keys/42/unlock").then().statusCode(200).body("service", equalTo("signing"));
+        Backends.SEEN.clear();
+        given().auth().oauth2(token()).post("/internal/signing-keys").then().statusCode(404).contentType("application/problem+json");
+        given().get("/api/v1/signatures").then().statusCode(401);
+        assertThat(Backends.SEEN).isEmpty();
+    }
+
+    @TestHTTPResource("/")
+    URL gateway;
+
+    @Test
+    void streamsAPdfOfTwentyMebibytesToSigningService() throws Exception {
+        long size = 20L * 1024 * 1024 + 4096;
+        MessageDigest expected = MessageDigest.getInstance("SHA-256");
+        try (java.io.InputStream in = pseudoRandom(size)) {
+            in.transferTo(new java.security.DigestOutputStream(java.io.OutputStream.nullOutputStream(), expected));
+        }
+        java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(gateway + "api/v1/signatures/verification"))
+                        .header("Authorization", "Bearer " + token()).header("Content-Type", "application/pdf")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.fromPublisher(
+                                java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> pseudoRandom(size)), size))
+                        .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        io.restassured.path.json.JsonPath echo = io.restassured.path.json.JsonPath.from(response.body());
+        assertThat(echo.getString("service")).isEqualTo("signing");
+        assertThat(echo.getLong("bodyLength")).isEqualTo(size);
+        assertThat(echo.getString("bodySha256")).isEqualTo(HexFormat.of().formatHex(expected.digest()));
+    }
+
+    /** {@code size} reproducible pseudo-random bytes, generated as they are read (no 20 MiB array in the test JVM). */
+    private static java.io.InputStream pseudoRandom(long size) {
+        Random random = new Random(11);
+        return new java.io.InputStream() {
+            private long left = size;
+
+            @Override
+            public int read() {
+                return left-- > 0 ? random.nextInt(256) : -1;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                if (left <= 0) {
+                    return -1;
+                }
+                int n = (int) Math.min(len, left);
+                for (int i = 0; i < n; i++) {
+                    b[off + i] = (byte) random.nextInt(256);
+                }
+                left -= n;
+                return n;
+            }
+        };
+    }
+
+    @Test
     void streamsRequestBodiesUnchanged() throws Exception {
         byte[] body = new byte[3 * 1024 * 1024];
         new Random(7).nextBytes(body);

@@ -13,7 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * The supervisor behind {@code ./sertel}: {@code run} starts PostgreSQL, the mail catcher and the five
+ * The supervisor behind {@code ./sertel}: {@code run} starts PostgreSQL, the mail catcher and the six
  * services and keeps them until it is told to stop (SIGTERM, as {@code down} sends); {@code down},
  * {@code status} and {@code mail} talk to a running stack. Usage: {@code LocalStack <command> <project-dir>}.
  */

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The five services of a stack: where their packaged jar is, which port they listen on, and the
+ * The six services of a stack: where their packaged jar is, which port they listen on, and the
  * environment they get. The environment is the same contract a Kubernetes deployment fills in
  * (docs/ARCHITECTURE.md, "Configuration conventions"), with local values.
  */
@@ -38,6 +38,7 @@ public final class ServiceCatalog {
     private final Service renewal;
     private final Service certificate;
     private final Service notification;
+    private final Service signing;
     private final Service gateway;
 
     public ServiceCatalog(StackPorts ports) {
@@ -46,12 +47,14 @@ public final class ServiceCatalog {
         this.renewal = new Service("renewal-service", ports.renewal(), ports.renewal(), "sertel_renewal", "renewal-service");
         this.certificate = new Service("certificate-service", ports.certificate(), ports.certificate(), "sertel_certificate", null);
         this.notification = new Service("notification-service", ports.notification(), ports.notification(), "sertel_notification", "notification-service");
+        // signing-service calls no other service with an identity of its own (only the CA's public /pki), so no client id
+        this.signing = new Service("signing-service", ports.signing(), ports.signing(), "sertel_signing", null);
         this.gateway = new Service("gateway", ports.gateway(), ports.gatewayManagement(), null, null);
     }
 
     /** In start order: the token issuer first (everyone fetches its keys), the gateway last. */
     public List<Service> services() {
-        return List.of(applicant, certificate, renewal, notification, gateway);
+        return List.of(applicant, certificate, renewal, notification, signing, gateway);
     }
 
     public String gatewayUrl() {
@@ -72,6 +75,7 @@ public final class ServiceCatalog {
         env.put("RENEWAL_URL", renewal.url());
         env.put("NOTIFICATION_URL", notification.url());
         env.put("CERTIFICATE_URL", certificate.url());
+        env.put("SIGNING_URL", signing.url());
         env.put("PUBLIC_BASE_URL", gatewayUrl());
         if (service.database() != null) {
             env.put("DB_URL", "jdbc:postgresql://127.0.0.1:" + ports.postgres() + "/" + service.database());
@@ -111,7 +115,7 @@ public final class ServiceCatalog {
         return project.resolve("certificate-service/target/quarkus-app/quarkus-run.jar");
     }
 
-    /** JVM settings for a service: small heap and serial GC, as fits a 2-core machine running five JVMs. */
+    /** JVM settings for a service: small heap and serial GC, as fits a 2-core machine running six JVMs. */
     public static List<String> jvmArgs() {
         String custom = System.getenv("SERTEL_JAVA_OPTS");
         if (custom != null && !custom.isBlank()) {

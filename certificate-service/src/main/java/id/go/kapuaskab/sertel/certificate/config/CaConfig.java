@@ -35,6 +35,8 @@ public interface CaConfig {
 
     KeyGeneration keyGeneration();
 
+    Tsa tsa();
+
     /** {@code sertel.ca.csr-max-bytes} (default 16384): larger CSRs are refused before they are parsed. */
     @WithDefault("16384")
     int csrMaxBytes();
@@ -130,5 +132,43 @@ public interface CaConfig {
         /** {@code sertel.ca.key-generation.passphrase-min-length} (default 10): shortest passphrase accepted. */
         @WithDefault("10")
         int passphraseMinLength();
+    }
+
+    /**
+     * Our RFC 3161 time-stamping authority: a key of its own (beside the CA keys, in the same keystore) with a
+     * certificate from our issuing CA whose only extended key usage is id-kp-timeStamping (critical). Signatures that
+     * signing-service makes carry its tokens (PAdES B-T), so relying parties can prove when a document was signed.
+     */
+    interface Tsa {
+        /** {@code sertel.ca.tsa.name} (default {@code sertel-tsa}): the key alias in the keystore. */
+        @WithDefault("sertel-tsa")
+        String name();
+
+        /** {@code sertel.ca.tsa.subject} (default {@code CN=Sertel Kapuas TSA 1,O=Pemerintah Kabupaten Kapuas,C=ID}): of a created TSA certificate. */
+        @WithDefault("CN=Sertel Kapuas TSA 1,O=Pemerintah Kabupaten Kapuas,C=ID")
+        String subject();
+
+        /** {@code sertel.ca.tsa.key-type} (default EC_P256): key of a created TSA. */
+        @WithDefault("EC_P256")
+        KeyType keyType();
+
+        /** {@code sertel.ca.tsa.validity} (default 5 years, never past the issuing CA): of a created TSA certificate. */
+        @WithDefault("P1825D")
+        Duration validity();
+
+        /**
+         * {@code sertel.ca.tsa.policy-oid} (default a UUID-based OID under 2.25): the TSA policy written into every token;
+         * a request naming another policy is rejected ({@code unacceptedPolicy}).
+         */
+        @WithDefault("2.25.238516240915329126960366284802779622743")
+        String policyOid();
+
+        /** {@code sertel.ca.tsa.accuracy} (default 1 second): the accuracy of genTime stated in every token. */
+        @WithDefault("PT1S")
+        Duration accuracy();
+
+        /** {@code sertel.ca.tsa.max-request-bytes} (default 8192): larger requests are rejected ({@code badDataFormat}). */
+        @WithDefault("8192")
+        int maxRequestBytes();
     }
 }

@@ -22,6 +22,7 @@ public class CaRegistry {
 
     private final CertificateAuthority root;
     private final CertificateAuthority issuing;
+    private final TimestampAuthority tsa;
     private final PkiUrls urls;
 
     CaRegistry(CaConfig config, Clock clock) {
@@ -33,6 +34,8 @@ public class CaRegistry {
         List<CertificateAuthority> cas = new CaBootstrap(storage, clock, urls).ensure(spec(config.root()), spec(config.issuing()), source);
         this.root = cas.get(0);
         this.issuing = cas.get(1);
+        CaConfig.Tsa t = config.tsa();
+        this.tsa = new TsaBootstrap(storage, clock, urls).ensure(new CaBootstrap.Spec(t.name(), t.subject(), t.keyType(), t.validity()), issuing);
     }
 
     private static CaKeyStorage storage(CaConfig.Keystore k) {
@@ -55,6 +58,11 @@ public class CaRegistry {
     /** The CA that signs end-entity certificates. */
     public CertificateAuthority issuing() {
         return issuing;
+    }
+
+    /** Our RFC 3161 time-stamping authority, certified by {@link #issuing()}. */
+    public TimestampAuthority tsa() {
+        return tsa;
     }
 
     public List<CertificateAuthority> all() {

@@ -83,6 +83,18 @@ public class PeerCalls {
             return run(body -> mapper.readValue(body, type), true);
         }
 
+        /** The body as bytes (DER, PDF: answers that are not JSON). */
+        public byte[] bytes() {
+            try (Response r = request.get()) {
+                if (!success.contains(r.getStatus())) {
+                    throw failure(r);
+                }
+                return r.readEntity(byte[].class);
+            } catch (ProcessingException e) {
+                throw new PeerUnavailable(peer + " unreachable", e);
+            }
+        }
+
         /** Success without a body worth reading. */
         public void discard() {
             run(body -> Boolean.TRUE, false);

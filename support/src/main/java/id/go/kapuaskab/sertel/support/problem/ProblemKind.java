@@ -19,6 +19,8 @@ public enum ProblemKind {
     CONFLICT(409),
     /** The thing existed and is gone for good (410). */
     GONE(410),
+    /** A part of the request (an uploaded document) is larger than this service accepts (413). */
+    TOO_LARGE(413),
     /** Too many attempts; see {@code Retry-After} (429). */
     TOO_MANY(429),
     /** A dependency is unreachable; try again later (503). */

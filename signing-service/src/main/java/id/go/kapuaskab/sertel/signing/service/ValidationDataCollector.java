@@ -1,0 +1,100 @@
+package id.go.kapuaskab.sertel.signing.service;
+
+import id.go.kapuaskab.sertel.support.problem.DomainException;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.tsp.TimeStampToken;
+
+/**
+ * The status checks before a signature and the validation data after it (PAdES B-LT): for the signer's certificate,
+ * the TSA's certificate and the issuing CA, an OCSP answer from our CA and the CRL of their issuer, plus every
+ * certificate up to the root. ETSI EN 319 102-1 wants revocation data issued after the signature time-stamp; our
+ * OCSP responder dates its answers to the second, so an answer signed in the same second as the time-stamp is asked
+ * again once the clock has moved on.
+ */
+@ApplicationScoped
+public class ValidationDataCollector {
+
+    private static final int FRESHNESS_TRIES = 3;
+
+    private final RevocationSources sources;
+
+    ValidationDataCollector(RevocationSources sources) {
+        this.sources = sources;
+    }
+
+    /** Refuses a signer certificate that is expired, not yet valid, revoked, suspended or unknown to our CA. */
+    public void requireUsable(List<X509Certificate> chain, Instant now) {
+        X509Certificate signer = chain.get(0);
+        if (now.isAfter(signer.getNotAfter().toInstant())) {
+            throw DomainException.conflict("signing.certificate-expired");
+        }
+        if (now.isBefore(signer.getNotBefore().toInstant())) {
+            throw DomainException.conflict("signing.certificate-not-yet-valid");
+        }
+        switch (sources.ocsp(signer, chain.get(1)).state()) {
+            case GOOD -> { }
+            case REVOKED -> throw DomainException.conflict("signing.certificate-revoked");
+            case SUSPENDED -> throw DomainException.conflict("signing.certificate-suspended");
+            default -> throw DomainException.conflict("signing.certificate-unknown");
+        }
+    }
+
+    /** Everything a verifier needs later to validate the signature and its time-stamp without asking us. */
+    public PadesDocuments.ValidationData collect(List<X509Certificate> chain, TimeStampToken token) {
+        X509Certificate tsa = tsaCertificate(token);
+        Instant genTime = token.getTimeStampInfo().getGenTime().toInstant();
+        Map<X509Certificate, X509Certificate> subjects = new LinkedHashMap<>();
+        subjects.put(chain.get(0), chain.get(1));
+        subjects.put(tsa, chain.get(1));
+        for (int i = 1; i + 1 < chain.size(); i++) {
+            subjects.put(chain.get(i), chain.get(i + 1));
+        }
+        List<byte[]> ocsps = new ArrayList<>();
+        Map<String, byte[]> crls = new LinkedHashMap<>();
+        for (var e : subjects.entrySet()) {
+            ocsps.add(freshOcsp(e.getKey(), e.getValue(), genTime));
+            sources.crl(e.getKey()).ifPresent(crl -> crls.putIfAbsent(Certificates.sha256Hex(crl), crl));
+        }
+        Set<X509Certificate> certs = new LinkedHashSet<>(chain);
+        certs.add(tsa);
+        return new PadesDocuments.ValidationData(List.copyOf(certs), ocsps, List.copyOf(crls.values()));
+    }
+
+    private byte[] freshOcsp(X509Certificate cert, X509Certificate issuer, Instant genTime) {
+        RevocationSources.OcspAnswer answer = sources.ocsp(cert, issuer);
+        for (int i = 1; i < FRESHNESS_TRIES && answer.producedAt().isBefore(genTime); i++) {
+            sleep(1050 - genTime.getNano() / 1_000_000);                     // into the next second
+            answer = sources.ocsp(cert, issuer);
+        }
+        return answer.der();
+    }
+
+    static X509Certificate tsaCertificate(TimeStampToken token) {
+        try {
+            @SuppressWarnings("unchecked")
+            Collection<X509CertificateHolder> certs = token.getCertificates().getMatches(token.getSID());
+            return new JcaX509CertificateConverter().getCertificate(certs.iterator().next());
+        } catch (Exception e) {
+            throw new IllegalStateException("The time-stamp token carries no TSA certificate", e);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(Math.max(50, millis));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
