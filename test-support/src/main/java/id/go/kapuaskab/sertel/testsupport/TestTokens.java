@@ -49,6 +49,11 @@ public final class TestTokens {
         return user(accountId, "ADMIN").sign();
     }
 
+    /** An auditor's token (read-only access to the audit trails), logged in with a second factor. */
+    public static String auditor(UUID accountId) {
+        return user(accountId, "AUDITOR").sign();
+    }
+
     /** A service identity's token, as the client-credentials grant issues it: its client id and one role. */
     public static String service(String clientId, String role) {
         return new Builder(clientId, role).upn(clientId).sign();
