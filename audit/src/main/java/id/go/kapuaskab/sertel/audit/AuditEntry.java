@@ -23,6 +23,8 @@ public final class AuditEntry {
 
     /** Keys whose values are personal numbers (UU 27/2022 PDP): starting or ending with nik, nip or phone. */
     static final Pattern PERSONAL = Pattern.compile("(?i)(nik|nip|phone).*|.*(nik|nip|phone)");
+    private static final Pattern DIGIT_RUN = Pattern.compile("(?<![0-9A-Za-z])\\+?[0-9][0-9 .-]*[0-9](?![0-9A-Za-z])");
+    private static final Pattern DESCRIBED = Pattern.compile("(.*) \\(([^()]*)\\)");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_TEXT = 1000;
     private static final int MAX_ACTOR = 256;
@@ -58,6 +60,15 @@ public final class AuditEntry {
         return this;
     }
 
+    /**
+     * The actor as {@code Caller.describe()} wrote it, {@code "<subject> (<ROLE>,…)"}, as older tables and logs keep it;
+     * anything else is taken as the actor's id.
+     */
+    public AuditEntry described(String describedActor) {
+        java.util.regex.Matcher m = describedActor == null ? null : DESCRIBED.matcher(describedActor);
+        return m != null && m.matches() ? actor(m.group(1), m.group(2)) : actor(describedActor, null);
+    }
+
     public AuditEntry subject(Object value) {
         this.subject = value == null ? null : clean(value.toString(), MAX_ACTOR);
         return this;
@@ -71,9 +82,42 @@ public final class AuditEntry {
     /** One fact; {@code null} values are left out. */
     public AuditEntry detail(String key, Object value) {
         if (value != null) {
-            detail.put(key, PERSONAL.matcher(key).matches() && value instanceof CharSequence s ? Pii.mask(s.toString()) : plain(value));
+            detail.put(key, plain(value, PERSONAL.matcher(key).matches()));
         }
         return this;
+    }
+
+    /**
+     * A fact typed by a person (a reason, a note): a number of ten or more digits in it (spaces, dots and dashes allowed
+     * between them) is masked to its last four, since a note may carry a phone number, a NIK or a NIP that nobody asked
+     * for; dates and shorter numbers stay.
+     */
+    public AuditEntry text(String key, String value) {
+        return value == null ? this : detail(key, masked(value));
+    }
+
+    /** Free text with every number of ten or more digits masked to its last four (see {@link #text}). */
+    public static String masked(String value) {
+        if (value == null) {
+            return null;
+        }
+        java.util.regex.Matcher m = DIGIT_RUN.matcher(value);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String run = m.group();
+            long digits = run.chars().filter(Character::isDigit).count();
+            m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(digits >= 10 ? Pii.mask(run) : run));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    /**
+     * The record's columns for a moment and a request id, before it has a place: what {@link AuditTrail#append} writes,
+     * and what a migration that moves an older table into the trail hands to {@link AuditStore}.
+     */
+    public AuditStore.Row row(java.time.Instant occurredAt, String requestId) {
+        return new AuditStore.Row(occurredAt, actor, actorRole, action, outcome, subject, reference, requestId, detailJson());
     }
 
     /** The detail as the trail stores it: compact JSON, keys in the order given, or {@code null} when there is none. */
@@ -88,7 +132,8 @@ public final class AuditEntry {
         }
     }
 
-    private static Object plain(Object value) {
+    /** A value as JSON can hold it; every text under a personal key (however deep) is masked. */
+    private static Object plain(Object value, boolean personal) {
         if (value instanceof Number || value instanceof Boolean) {
             return value;
         }
@@ -100,20 +145,21 @@ public final class AuditEntry {
             map.forEach((k, v) -> {
                 if (v != null) {
                     String key = String.valueOf(k);
-                    out.put(key, PERSONAL.matcher(key).matches() && v instanceof CharSequence s ? Pii.mask(s.toString()) : plain(v));
+                    out.put(key, plain(v, personal || PERSONAL.matcher(key).matches()));
                 }
             });
             return out;
         }
         if (value instanceof Collection<?> list) {
             List<Object> out = new ArrayList<>();
-            list.forEach(v -> out.add(v == null ? null : plain(v)));
+            list.forEach(v -> out.add(v == null ? null : plain(v, personal)));
             return out;
         }
         if (value instanceof TemporalAccessor) {
             return value.toString();
         }
-        return clean(value.toString(), MAX_TEXT);
+        String text = clean(value.toString(), MAX_TEXT);
+        return personal ? Pii.mask(text) : text;
     }
 
     /** PostgreSQL text cannot hold NUL; long values are cut so one record stays small. */

@@ -120,7 +120,7 @@ public class AuditReader {
         }
         try {
             JsonNode tree = JSON.readTree(r.detail());
-            if (!mask(tree)) {
+            if (!mask(tree, false)) {
                 return r;
             }
             return new AuditRecord(r.id(), r.lane(), r.seq(), r.occurredAt(), r.actor(), r.actorRole(), r.action(), r.outcome(),
@@ -130,24 +130,35 @@ public class AuditReader {
         }
     }
 
-    private static boolean mask(JsonNode node) {
+    /** Masks every text under a personal key, however deep; true when something changed. */
+    private static boolean mask(JsonNode node, boolean personal) {
         boolean changed = false;
         if (node instanceof ObjectNode object) {
             for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
-                if (e.getValue().isTextual() && AuditEntry.PERSONAL.matcher(e.getKey()).matches()) {
-                    String masked = Pii.mask(e.getValue().asText());
+                boolean under = personal || AuditEntry.PERSONAL.matcher(e.getKey()).matches();
+                if (e.getValue().isTextual()) {
+                    String masked = under ? Pii.mask(e.getValue().asText()) : e.getValue().asText();
                     if (!masked.equals(e.getValue().asText())) {
                         e.setValue(object.textNode(masked));
                         changed = true;
                     }
                 } else {
-                    changed |= mask(e.getValue());
+                    changed |= mask(e.getValue(), under);
                 }
             }
-        } else if (node.isArray()) {
-            for (JsonNode child : node) {
-                changed |= mask(child);
+        } else if (node instanceof com.fasterxml.jackson.databind.node.ArrayNode array) {
+            for (int i = 0; i < array.size(); i++) {
+                JsonNode child = array.get(i);
+                if (child.isTextual() && personal) {
+                    String masked = Pii.mask(child.asText());
+                    if (!masked.equals(child.asText())) {
+                        array.set(i, array.textNode(masked));
+                        changed = true;
+                    }
+                } else {
+                    changed |= mask(child, personal);
+                }
             }
         }
         return changed;

@@ -60,8 +60,7 @@ public class AuditTrail {
     @Transactional(Transactional.TxType.MANDATORY)
     public AuditStore.Appended append(AuditEntry entry) {
         Object requestId = MDC.get(RequestIds.MDC_KEY);
-        AuditStore.Row row = new AuditStore.Row(clock.instant(), entry.actor, entry.actorRole, entry.action, entry.outcome,
-                entry.subject, entry.reference, requestId == null ? null : requestId.toString(), entry.detailJson());
+        AuditStore.Row row = entry.row(clock.instant(), requestId == null ? null : requestId.toString());
         try (Connection c = db.getConnection()) {
             Holding held = (Holding) transactions.getResource(LANE_KEY);
             AuditStore.Appended appended = held != null ? AuditStore.appendToLane(c, held.lane, row) : firstAppend(c, row);

@@ -73,13 +73,30 @@ public final class KeyFileSigner implements AuditSigner {
             throw new IllegalStateException(path + " must hold one PRIVATE KEY and one PUBLIC KEY block "
                     + "(add the public one with: openssl pkey -in " + path + " -pubout >> " + path + ")");
         }
-        List<PublicKey> previous = new ArrayList<>();
-        for (String file : config.previousKeys().orElse(List.of())) {
-            Pem.blocks(read(Path.of(file)), "PUBLIC KEY").forEach(der -> previous.add(Pem.publicKey(der)));
-        }
-        KeyFileSigner signer = new KeyFileSigner(Pem.privateKey(privates.get(0)), Pem.publicKey(publics.get(0)), previous);
+        KeyFileSigner signer = new KeyFileSigner(Pem.privateKey(privates.get(0)), Pem.publicKey(publics.get(0)), previousKeys(config));
         LOG.infof("Audit checkpoints signed with %s key %s from %s", signer.algorithm, Pem.keyId(signer.publicKey), path);
         return signer;
+    }
+
+    /**
+     * The retired keys of {@code sertel.audit.checkpoint.previous-keys}: every {@code PUBLIC KEY} and every
+     * {@code CERTIFICATE}'s key in those PEM files.
+     */
+    public static List<PublicKey> previousKeys(AuditConfig.Checkpoint config) {
+        List<PublicKey> previous = new ArrayList<>();
+        for (String file : config.previousKeys().orElse(List.of())) {
+            String pem = read(Path.of(file.trim()));
+            Pem.blocks(pem, "PUBLIC KEY").forEach(der -> previous.add(Pem.publicKey(der)));
+            for (byte[] der : Pem.blocks(pem, "CERTIFICATE")) {
+                try {
+                    previous.add(java.security.cert.CertificateFactory.getInstance("X.509")
+                            .generateCertificate(new java.io.ByteArrayInputStream(der)).getPublicKey());
+                } catch (java.security.cert.CertificateException e) {
+                    throw new IllegalStateException("Not a certificate in " + file, e);
+                }
+            }
+        }
+        return previous;
     }
 
     @Override

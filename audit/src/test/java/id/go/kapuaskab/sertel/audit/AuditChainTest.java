@@ -266,10 +266,11 @@ class AuditChainTest {
     @Test
     void personalNumbersEnterTheTrailMasked() {
         QuarkusTransaction.requiringNew().run(() -> trail.append(AuditEntry.of("DATA_CHANGED", "DONE").subject("a")
-                .detail("nik", "6203015208900001").detail("changes", java.util.Map.of("phoneNumber", "081234567890", "unit", "Bidang Persandian"))));
+                .detail("nik", "6203015208900001").detail("changes", java.util.Map.of("phoneNumber", "081234567890", "unit", "Bidang Persandian"))
+                .text("note", "ditelepon ke 0812-3456-7891 sesuai SK 2026-12-05 nomor 800/123")));
         String detail = records().get(0).detail();
         assertThat(detail).doesNotContain("6203015208900001").doesNotContain("081234567890").contains("0001").contains("7890")
-                .contains("Bidang Persandian");
+                .contains("Bidang Persandian").doesNotContain("3456").contains("7891").contains("SK 2026-12-05 nomor 800/123");
     }
 
     private List<AuditStore.Appended> appendMany(int n) {

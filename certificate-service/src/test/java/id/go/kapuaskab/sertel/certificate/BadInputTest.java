@@ -111,7 +111,7 @@ class BadInputTest {
                 .body("type", equalTo(TYPES + "issuance.request-id-conflict"));
         assertThat(db.count("SELECT count(*) FROM certificate WHERE request_id = ?", UUID.fromString(first.requestId()))).isEqualTo(1);
         assertThat(db.column("SELECT serial FROM certificate WHERE request_id = ?", UUID.fromString(first.requestId()))).containsExactly(serial);
-        assertThat(db.count("SELECT count(*) FROM audit_event WHERE request_id = ? AND outcome = 'REFUSED' AND problem_code = ?",
+        assertThat(db.count("SELECT count(*) FROM audit_record WHERE reference = CAST(? AS text) AND outcome = 'REFUSED' AND detail::jsonb ->> 'problem' = ?",
                 UUID.fromString(first.requestId()), "issuance.request-id-conflict")).isEqualTo(1);
     }
 
@@ -179,12 +179,12 @@ class BadInputTest {
         UUID requestId = UUID.fromString(issue.requestId());
         if (code != null) {
             r.then().body("type", equalTo(TYPES + code)).body("code", equalTo(code));
-            assertThat(db.count("SELECT count(*) FROM audit_event WHERE request_id = ? AND outcome = 'REFUSED' AND problem_code = ?",
+            assertThat(db.count("SELECT count(*) FROM audit_record WHERE reference = CAST(? AS text) AND outcome = 'REFUSED' AND detail::jsonb ->> 'problem' = ?",
                     requestId, code)).as("refusal audited").isEqualTo(1);
         }
         assertThat(db.count("SELECT count(*) FROM certificate WHERE request_id = ?", requestId)).as("nothing stored").isZero();
         assertThat(db.count("SELECT count(*) FROM issuance WHERE request_id = ?", requestId)).as("no intent left").isZero();
-        assertThat(db.count("SELECT count(*) FROM audit_event WHERE request_id = ? AND outcome IN ('INTENT', 'ISSUED')", requestId))
+        assertThat(db.count("SELECT count(*) FROM audit_record WHERE reference = CAST(? AS text) AND outcome IN ('INTENT', 'ISSUED')", requestId))
                 .as("nothing signed").isZero();
         assertThat(db.count("SELECT count(*) FROM certificate")).isGreaterThanOrEqualTo(certificatesBefore);
         return r;

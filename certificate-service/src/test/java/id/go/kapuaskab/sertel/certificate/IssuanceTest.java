@@ -123,7 +123,7 @@ class IssuanceTest {
 
         issue.post().then().statusCode(200).body("serial", equalTo(serial));
         assertThat(db.count("SELECT count(*) FROM certificate WHERE request_id = ?", UUID.fromString(issue.requestId()))).isEqualTo(1);
-        assertThat(db.count("SELECT count(*) FROM audit_event WHERE request_id = ? AND outcome = 'REPLAYED'",
+        assertThat(db.count("SELECT count(*) FROM audit_record WHERE reference = CAST(? AS text) AND outcome = 'REPLAYED'",
                 UUID.fromString(issue.requestId()))).isEqualTo(1);
     }
 
@@ -156,8 +156,8 @@ class IssuanceTest {
         assertThat(serials).containsOnly(serials.get(0));
         UUID requestId = UUID.fromString(issue.requestId());
         assertThat(db.count("SELECT count(*) FROM certificate WHERE request_id = ?", requestId)).isEqualTo(1);
-        assertThat(db.count("SELECT count(*) FROM audit_event WHERE request_id = ? AND outcome = 'ISSUED'", requestId)).isEqualTo(1);
-        assertThat(db.count("SELECT count(*) FROM audit_event WHERE request_id = ? AND outcome = 'INTENT'", requestId)).isEqualTo(1);
+        assertThat(db.count("SELECT count(*) FROM audit_record WHERE reference = CAST(? AS text) AND outcome = 'ISSUED'", requestId)).isEqualTo(1);
+        assertThat(db.count("SELECT count(*) FROM audit_record WHERE reference = CAST(? AS text) AND outcome = 'INTENT'", requestId)).isEqualTo(1);
     }
 
     @Test

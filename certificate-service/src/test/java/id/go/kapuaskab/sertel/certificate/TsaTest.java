@@ -72,7 +72,7 @@ class TsaTest {
         for (TimeStampToken t : new TimeStampToken[] {first, second}) {
             String serial = t.getTimeStampInfo().getSerialNumber().toString(16);
             assertThat(db.count("SELECT count(*) FROM timestamp_token WHERE serial = ? AND policy_oid = ?", serial, POLICY)).isOne();
-            assertThat(db.count("SELECT count(*) FROM audit_event WHERE action = 'TIMESTAMP' AND outcome = 'GRANTED' AND serial = ?", serial))
+            assertThat(db.count("SELECT count(*) FROM audit_record WHERE action = 'TIMESTAMP' AND outcome = 'GRANTED' AND subject = ?", serial))
                     .isOne();
         }
     }

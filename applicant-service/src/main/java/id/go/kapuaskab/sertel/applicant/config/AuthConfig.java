@@ -94,8 +94,8 @@ public interface AuthConfig {
     }
 
     interface Mfa {
-        /** {@code sertel.auth.mfa.required-roles} (default {@code VERIFIER,ADMIN}): roles that must log in with a second factor; others may opt in. */
-        @WithDefault("VERIFIER,ADMIN")
+        /** {@code sertel.auth.mfa.required-roles} (default {@code VERIFIER,ADMIN,AUDITOR}): roles that must log in with a second factor; others may opt in. */
+        @WithDefault("VERIFIER,ADMIN,AUDITOR")
         List<String> requiredRoles();
 
         /** {@code sertel.auth.mfa.issuer-label} (default {@code sertel Kapuas}): the name authenticator apps show. */

@@ -4,5 +4,7 @@ package id.go.kapuaskab.sertel.applicant.domain;
 public enum Role {
     APPLICANT,
     VERIFIER,
-    ADMIN
+    ADMIN,
+    /** Read-only access to the audit trails of every service; created and managed by admins like the other officers. */
+    AUDITOR
 }

@@ -45,10 +45,12 @@ public class InstitutionResource {
 
     private final Institutions institutions;
     private final SecurityIdentity identity;
+    private final Callers callers;
 
-    InstitutionResource(Institutions institutions, SecurityIdentity identity) {
+    InstitutionResource(Institutions institutions, SecurityIdentity identity, Callers callers) {
         this.institutions = institutions;
         this.identity = identity;
+        this.callers = callers;
     }
 
     @GET
@@ -84,7 +86,7 @@ public class InstitutionResource {
     @APIResponse(responseCode = "422", description = "Code or name taken, bad domain (problem+json with fieldErrors)")
     @RequiresSecondFactor
     public Response create(@Valid @NotNull SmallRequests.Institution body) {
-        InstitutionView created = institutions.create(command(body));
+        InstitutionView created = institutions.create(callers.current(), command(body));
         return Response.status(Response.Status.CREATED).entity(created).build();
     }
 
@@ -102,7 +104,7 @@ public class InstitutionResource {
     @APIResponse(responseCode = "409", description = "Stale version (problem+json)")
     @RequiresSecondFactor
     public InstitutionView update(@PathParam("id") UUID id, @Valid @NotNull SmallRequests.Institution body) {
-        return institutions.update(id, command(body));
+        return institutions.update(callers.current(), id, command(body));
     }
 
     @POST
@@ -116,7 +118,7 @@ public class InstitutionResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InstitutionView.class)))
     @RequiresSecondFactor
     public Response addUnit(@PathParam("id") UUID id, @Valid @NotNull SmallRequests.WorkUnit body) {
-        return Response.status(Response.Status.CREATED).entity(institutions.addUnit(id, body.name())).build();
+        return Response.status(Response.Status.CREATED).entity(institutions.addUnit(callers.current(), id, body.name())).build();
     }
 
     @PUT
@@ -130,7 +132,7 @@ public class InstitutionResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InstitutionView.class)))
     @RequiresSecondFactor
     public InstitutionView updateUnit(@PathParam("id") UUID id, @PathParam("unitId") UUID unitId, @Valid @NotNull SmallRequests.WorkUnit body) {
-        return institutions.updateUnit(id, unitId, body.name(), body.active() == null || body.active());
+        return institutions.updateUnit(callers.current(), id, unitId, body.name(), body.active() == null || body.active());
     }
 
     private boolean requireAdmin() {

@@ -9,15 +9,20 @@ import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 
-/** The append-only history of every account: who changed what, when and why. Every account change is written here. */
+/**
+ * The append-only history of every account: who changed what, when and why. Every account change is written here, and
+ * into the tamper-evident audit trail in the same transaction.
+ */
 @ApplicationScoped
 public class AccountHistory {
 
     private final AccountEventRepository events;
+    private final ApplicantAudit audit;
     private final Clock clock;
 
-    AccountHistory(AccountEventRepository events, Clock clock) {
+    AccountHistory(AccountEventRepository events, ApplicantAudit audit, Clock clock) {
         this.events = events;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -32,6 +37,7 @@ public class AccountHistory {
         e.action = action.name();
         e.detail = detail == null || detail.length() <= 500 ? detail : detail.substring(0, 500);
         events.persist(e);
+        audit.account(accountId, actor, action.name(), e.detail);
     }
 
     @Transactional

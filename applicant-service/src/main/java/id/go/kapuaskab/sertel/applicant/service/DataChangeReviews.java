@@ -37,10 +37,12 @@ public class DataChangeReviews {
     private final History history;
     private final Scopes scopes;
     private final ApplicantConfig config;
+    private final ApplicantAudit audit;
     private final Clock clock;
 
     DataChangeReviews(DataChangeRepository changes, DataChangeDocumentRepository documents, ApplicantRepository applicants,
-                      ApplicantRules rules, History history, Scopes scopes, ApplicantConfig config, Clock clock) {
+                      ApplicantRules rules, History history, Scopes scopes, ApplicantConfig config, ApplicantAudit audit, Clock clock) {
+        this.audit = audit;
         this.changes = changes;
         this.documents = documents;
         this.applicants = applicants;
@@ -134,6 +136,7 @@ public class DataChangeReviews {
         d.decidedAt = clock.instant();
         d.decidedBy = officer.id();
         d.decisionReason = reason;
+        audit.dataChange(d, officer);
     }
 
     /** The change if the caller may see it (its applicant, the institution's verifiers, admins); else 404. */

@@ -39,10 +39,12 @@ public class DataChangeSubmissions {
     private final DataChangeDocumentRepository documents;
     private final ApplicantRules rules;
     private final ApplicantConfig config;
+    private final ApplicantAudit audit;
     private final Clock clock;
 
     DataChangeSubmissions(ApplicantRepository applicants, DataChangeRepository changes, DataChangeDocumentRepository documents,
-                          ApplicantRules rules, ApplicantConfig config, Clock clock) {
+                          ApplicantRules rules, ApplicantConfig config, ApplicantAudit audit, Clock clock) {
+        this.audit = audit;
         this.applicants = applicants;
         this.changes = changes;
         this.documents = documents;
@@ -97,6 +99,7 @@ public class DataChangeSubmissions {
         } catch (PersistenceException e) {
             throw DomainException.conflict("data-change.already-open");
         }
+        audit.dataChange(d, actor);
         return DataChangeView.of(d, a.account.fullName, currentValues(current, d), documents.infoOf(d.id));
     }
 
@@ -110,6 +113,7 @@ public class DataChangeSubmissions {
         d.status = DataChangeStatus.CANCELLED;
         d.decidedAt = clock.instant();
         d.decidedBy = actor.id();
+        audit.dataChange(d, actor);
         Applicant a = applicants.findById(d.applicantId);
         return DataChangeView.of(d, a.account.fullName, currentValues(ApplicantData.of(a), d), documents.infoOf(d.id));
     }

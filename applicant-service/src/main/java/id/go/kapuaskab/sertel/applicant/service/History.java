@@ -8,15 +8,17 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.UUID;
 
-/** Writes the append-only applicant history; every service that changes applicant data goes through here. */
+/** Writes the append-only applicant history (and the audit trail); every service that changes applicant data goes through here. */
 @ApplicationScoped
 public class History {
 
     private final HistoryRepository entries;
+    private final ApplicantAudit audit;
     private final Clock clock;
 
-    History(HistoryRepository entries, Clock clock) {
+    History(HistoryRepository entries, ApplicantAudit audit, Clock clock) {
         this.entries = entries;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -33,5 +35,6 @@ public class History {
         e.reason = reason;
         e.dataChangeId = dataChangeId;
         entries.persist(e);
+        audit.applicant(applicantId, dataVersion, actor, action, changes, reason, dataChangeId);
     }
 }

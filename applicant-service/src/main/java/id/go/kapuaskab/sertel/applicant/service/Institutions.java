@@ -1,5 +1,6 @@
 package id.go.kapuaskab.sertel.applicant.service;
 
+import id.go.kapuaskab.sertel.applicant.domain.Actor;
 import id.go.kapuaskab.sertel.applicant.domain.Institution;
 import id.go.kapuaskab.sertel.applicant.domain.WorkUnit;
 import id.go.kapuaskab.sertel.applicant.repository.InstitutionRepository;
@@ -29,11 +30,13 @@ public class Institutions {
 
     private final InstitutionRepository institutions;
     private final WorkUnitRepository units;
+    private final ApplicantAudit audit;
     private final Clock clock;
 
-    Institutions(InstitutionRepository institutions, WorkUnitRepository units, Clock clock) {
+    Institutions(InstitutionRepository institutions, WorkUnitRepository units, ApplicantAudit audit, Clock clock) {
         this.institutions = institutions;
         this.units = units;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -53,29 +56,31 @@ public class Institutions {
     }
 
     @Transactional
-    public InstitutionView create(InstitutionCommand command) {
+    public InstitutionView create(Actor admin, InstitutionCommand command) {
         Institution i = new Institution();
         i.id = UUID.randomUUID();
         i.createdAt = clock.instant();
         apply(i, command);
         institutions.persist(i);
         flushOrConflict();
+        audit.institution(admin, "CREATED", i.id, facts(i));
         return InstitutionView.of(i, List.of());
     }
 
     @Transactional
-    public InstitutionView update(UUID id, InstitutionCommand command) {
+    public InstitutionView update(Actor admin, UUID id, InstitutionCommand command) {
         Institution i = institutions.findByIdOptional(id).orElseThrow(() -> DomainException.notFound("institution.not-found"));
         if (command.version() == null || command.version() != i.version) {
             throw DomainException.conflict("conflict.stale-version").with("currentVersion", i.version);
         }
         apply(i, command);
         flushOrConflict();
+        audit.institution(admin, "UPDATED", i.id, facts(i));
         return InstitutionView.of(i, units.ofInstitution(i.id));
     }
 
     @Transactional
-    public InstitutionView addUnit(UUID institutionId, String name) {
+    public InstitutionView addUnit(Actor admin, UUID institutionId, String name) {
         Institution i = institutions.findByIdOptional(institutionId).orElseThrow(() -> DomainException.notFound("institution.not-found"));
         WorkUnit u = new WorkUnit();
         u.id = UUID.randomUUID();
@@ -84,17 +89,23 @@ public class Institutions {
         u.active = true;
         units.persist(u);
         flushOrConflict();
+        audit.institution(admin, "UNIT_ADDED", i.id, java.util.Map.of("unitId", u.id, "unit", u.name));
         return InstitutionView.of(i, units.ofInstitution(i.id));
     }
 
     @Transactional
-    public InstitutionView updateUnit(UUID institutionId, UUID unitId, String name, boolean active) {
+    public InstitutionView updateUnit(Actor admin, UUID institutionId, UUID unitId, String name, boolean active) {
         WorkUnit u = units.findByIdOptional(unitId).filter(x -> x.institution.id.equals(institutionId))
                 .orElseThrow(() -> DomainException.notFound("work-unit.not-found"));
         u.name = unitName(institutionId, name, unitId);
         u.active = active;
         flushOrConflict();
+        audit.institution(admin, "UNIT_UPDATED", institutionId, java.util.Map.of("unitId", u.id, "unit", u.name, "active", u.active));
         return InstitutionView.of(u.institution, units.ofInstitution(institutionId));
+    }
+
+    private static java.util.Map<String, Object> facts(Institution i) {
+        return java.util.Map.of("code", i.code, "name", i.name, "active", i.active, "emailDomains", List.copyOf(i.emailDomains));
     }
 
     private void apply(Institution i, InstitutionCommand c) {

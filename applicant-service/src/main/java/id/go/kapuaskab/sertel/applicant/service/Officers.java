@@ -21,23 +21,27 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Officer accounts, managed by admins: create a VERIFIER or ADMIN (the person confirms the e-mail address and
+ * Officer accounts, managed by admins: create a VERIFIER, ADMIN or AUDITOR (the person confirms the e-mail address and
  * chooses a password through the mailed link) and set the institutions a verifier serves. Admins have no
- * assignments: they act for every institution.
+ * assignments: they act for every institution; auditors have none either: they read the audit trails, nothing else.
  */
 @ApplicationScoped
 public class Officers {
+
+    static final List<Role> OFFICER_ROLES = List.of(Role.VERIFIER, Role.ADMIN, Role.AUDITOR);
 
     private final AccountRepository accounts;
     private final OfficerAssignmentRepository assignments;
     private final InstitutionRepository institutions;
     private final EmailConfirmations confirmations;
     private final AccountLifecycle lifecycle;
+    private final ApplicantAudit audit;
     private final Clock clock;
 
     Officers(AccountRepository accounts, OfficerAssignmentRepository assignments, InstitutionRepository institutions,
-             EmailConfirmations confirmations, AccountLifecycle lifecycle, Clock clock) {
+             EmailConfirmations confirmations, AccountLifecycle lifecycle, ApplicantAudit audit, Clock clock) {
         this.lifecycle = lifecycle;
+        this.audit = audit;
         this.accounts = accounts;
         this.assignments = assignments;
         this.institutions = institutions;
@@ -47,7 +51,7 @@ public class Officers {
 
     @Transactional
     public List<OfficerView> list() {
-        return accounts.list("role in ?1 order by email", List.of(Role.VERIFIER, Role.ADMIN)).stream()
+        return accounts.list("role in ?1 order by email", OFFICER_ROLES).stream()
                 .map(a -> OfficerView.of(a, assignments.institutionsOf(a.id))).toList();
     }
 
@@ -68,7 +72,7 @@ public class Officers {
         if (name == null || name.isEmpty()) {
             errors.add("fullName", "name.blank");
         }
-        if (role != Role.VERIFIER && role != Role.ADMIN) {
+        if (!OFFICER_ROLES.contains(role)) {
             errors.add("role", "officer.role");
         }
         Set<UUID> ids = checkInstitutions(role, institutionIds, errors);
@@ -84,6 +88,7 @@ public class Officers {
             throw DomainException.conflict("officer.conflict");
         }
         confirmations.issue(account);
+        audit.officerCreated(admin, account, ids);
         return OfficerView.of(account, List.copyOf(ids));
     }
 
@@ -107,7 +112,7 @@ public class Officers {
 
     private Set<UUID> checkInstitutions(Role role, List<UUID> requested, FieldErrors errors) {
         Set<UUID> ids = new LinkedHashSet<>(requested == null ? List.of() : requested);
-        if (role == Role.ADMIN && !ids.isEmpty()) {
+        if (role != Role.VERIFIER && !ids.isEmpty()) {
             errors.add("institutionIds", "officer.admin-institutions");
         }
         for (UUID id : ids) {
@@ -119,7 +124,7 @@ public class Officers {
     }
 
     private Account officer(UUID id) {
-        return accounts.findByIdOptional(id).filter(a -> a.role == Role.VERIFIER || a.role == Role.ADMIN)
+        return accounts.findByIdOptional(id).filter(a -> OFFICER_ROLES.contains(a.role))
                 .orElseThrow(() -> DomainException.notFound("officer.not-found"));
     }
 }

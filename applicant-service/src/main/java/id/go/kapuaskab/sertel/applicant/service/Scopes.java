@@ -75,7 +75,7 @@ public class Scopes {
         return switch (role) {
             case VERIFIER -> assignments.institutionsOf(accountId);
             case APPLICANT -> applicants.findByIdOptional(accountId).map(a -> List.of(a.institution.id)).orElse(List.of());
-            case ADMIN -> List.of();
+            case ADMIN, AUDITOR -> List.of();
         };
     }
 }

@@ -37,6 +37,8 @@ public interface CaConfig {
 
     Tsa tsa();
 
+    AuditKey audit();
+
     /** {@code sertel.ca.csr-max-bytes} (default 16384): larger CSRs are refused before they are parsed. */
     @WithDefault("16384")
     int csrMaxBytes();
@@ -170,5 +172,34 @@ public interface CaConfig {
         /** {@code sertel.ca.tsa.max-request-bytes} (default 8192): larger requests are rejected ({@code badDataFormat}). */
         @WithDefault("8192")
         int maxRequestBytes();
+    }
+
+    /**
+     * The key that signs the checkpoints of the CA's audit trail: beside the CA keys, in the same storage (the HSM with
+     * PKCS#11), certified by the issuing CA for this one purpose, created at start when missing.
+     */
+    interface AuditKey {
+        /** {@code sertel.ca.audit.name} (default {@code sertel-audit}): the key alias in the keystore. */
+        @WithDefault("sertel-audit")
+        String name();
+
+        /** {@code sertel.ca.audit.subject} (default {@code CN=Sertel Kapuas Audit 1,O=Pemerintah Kabupaten Kapuas,C=ID}): of a created certificate. */
+        @WithDefault("CN=Sertel Kapuas Audit 1,O=Pemerintah Kabupaten Kapuas,C=ID")
+        String subject();
+
+        /** {@code sertel.ca.audit.key-type} (default EC_P256; EC_P256 or EC_P384): key of a created audit key. */
+        @WithDefault("EC_P256")
+        KeyType keyType();
+
+        /** {@code sertel.ca.audit.validity} (default 5 years, never past the issuing CA): of a created certificate. */
+        @WithDefault("P1825D")
+        Duration validity();
+
+        /**
+         * {@code sertel.ca.audit.purpose-oid} (default a UUID-based OID under 2.25): the only extended key usage of the
+         * audit certificate (critical), so that no relying party takes it for anything but our checkpoints.
+         */
+        @WithDefault("2.25.252698619447001648365605635093943485155")
+        String purposeOid();
     }
 }

@@ -1,50 +1,47 @@
 package id.go.kapuaskab.sertel.certificate.service;
 
-import id.go.kapuaskab.sertel.certificate.domain.AuditEvent;
-import io.quarkus.narayana.jta.QuarkusTransaction;
+import id.go.kapuaskab.sertel.audit.AuditEntry;
+import id.go.kapuaskab.sertel.audit.AuditTrail;
+import id.go.kapuaskab.sertel.support.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import java.time.Clock;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
- * The CA's audit trail. {@link #inTransaction} writes with the caller's transaction, so the entry commits exactly
- * when what it describes does; {@link #now} commits on its own, for refusals whose transaction rolls back.
+ * The CA's audit trail, on the shared tamper-evident chain (module sertel-audit). {@link #inTransaction} writes with
+ * the caller's transaction, so the record commits exactly when what it describes does, in the same statement count
+ * as before the chain (one insert); {@link #now} commits on its own, for refusals whose transaction rolls back.
+ * A record's subject is the serial, its reference the request id; a {@code null} caller is the public (the TSA).
  */
 @ApplicationScoped
 public class AuditLog {
 
     private static final Logger LOG = Logger.getLogger("sertel.audit");
 
-    private final EntityManager em;
-    private final Clock clock;
+    private final AuditTrail trail;
 
-    AuditLog(EntityManager em, Clock clock) {
-        this.em = em;
-        this.clock = clock;
+    AuditLog(AuditTrail trail) {
+        this.trail = trail;
     }
 
-    public void inTransaction(String actor, String action, String outcome, UUID requestId, String serial, String problemCode, String detail) {
-        AuditEvent e = new AuditEvent();
-        e.occurredAt = clock.instant();
-        e.actor = truncate(actor, 128);
-        e.action = action;
-        e.outcome = outcome;
-        e.requestId = requestId;
-        e.serial = serial;
-        e.problemCode = problemCode;
-        e.detail = truncate(detail, 1000);
-        em.persist(e);
-        LOG.infof("%s %s by %s request=%s serial=%s%s", action, outcome, e.actor, requestId, serial,
+    public void inTransaction(Caller caller, String action, String outcome, UUID requestId, String serial, String problemCode, String detail) {
+        trail.append(entry(caller, action, outcome, requestId, serial, problemCode, detail));
+        log(caller, action, outcome, requestId, serial, problemCode);
+    }
+
+    public void now(Caller caller, String action, String outcome, UUID requestId, String serial, String problemCode, String detail) {
+        trail.appendNow(entry(caller, action, outcome, requestId, serial, problemCode, detail));
+        log(caller, action, outcome, requestId, serial, problemCode);
+    }
+
+    private static AuditEntry entry(Caller caller, String action, String outcome, UUID requestId, String serial, String problemCode,
+                                    String detail) {
+        AuditEntry e = AuditEntry.of(action, outcome).subject(serial).reference(requestId).detail("problem", problemCode).detail("note", detail);
+        return caller == null ? e.actor("public", null) : e.actor(caller);
+    }
+
+    private static void log(Caller caller, String action, String outcome, UUID requestId, String serial, String problemCode) {
+        LOG.infof("%s %s by %s request=%s serial=%s%s", action, outcome, caller == null ? "public" : caller.describe(), requestId, serial,
                 problemCode == null ? "" : " problem=" + problemCode);
-    }
-
-    public void now(String actor, String action, String outcome, UUID requestId, String serial, String problemCode, String detail) {
-        QuarkusTransaction.requiringNew().run(() -> inTransaction(actor, action, outcome, requestId, serial, problemCode, detail));
-    }
-
-    private static String truncate(String s, int max) {
-        return s == null || s.length() <= max ? s : s.substring(0, max);
     }
 }

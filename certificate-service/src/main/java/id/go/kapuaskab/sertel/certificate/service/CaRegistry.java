@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.x509.KeyPurposeId;
 
 /**
  * The CAs of this service, ready to sign, found or created once when the service starts. A missing or unreadable
@@ -23,6 +25,7 @@ public class CaRegistry {
     private final CertificateAuthority root;
     private final CertificateAuthority issuing;
     private final TimestampAuthority tsa;
+    private final AuditKey audit;
     private final PkiUrls urls;
 
     CaRegistry(CaConfig config, Clock clock) {
@@ -35,7 +38,11 @@ public class CaRegistry {
         this.root = cas.get(0);
         this.issuing = cas.get(1);
         CaConfig.Tsa t = config.tsa();
-        this.tsa = new TsaBootstrap(storage, clock, urls).ensure(new CaBootstrap.Spec(t.name(), t.subject(), t.keyType(), t.validity()), issuing);
+        TsaBootstrap keys = new TsaBootstrap(storage, clock, urls);
+        this.tsa = keys.ensure(new CaBootstrap.Spec(t.name(), t.subject(), t.keyType(), t.validity()), issuing);
+        CaConfig.AuditKey a = config.audit();
+        this.audit = new AuditKey(a.name(), List.of(keys.ensureKey(new CaBootstrap.Spec(a.name(), a.subject(), a.keyType(), a.validity()),
+                issuing, KeyPurposeId.getInstance(new ASN1ObjectIdentifier(a.purposeOid())))), storage);
     }
 
     private static CaKeyStorage storage(CaConfig.Keystore k) {
@@ -63,6 +70,11 @@ public class CaRegistry {
     /** Our RFC 3161 time-stamping authority, certified by {@link #issuing()}. */
     public TimestampAuthority tsa() {
         return tsa;
+    }
+
+    /** The key that signs the audit trail's checkpoints, certified by {@link #issuing()}. */
+    public AuditKey audit() {
+        return audit;
     }
 
     public List<CertificateAuthority> all() {

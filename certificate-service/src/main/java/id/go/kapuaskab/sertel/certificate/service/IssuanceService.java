@@ -90,7 +90,7 @@ public class IssuanceService {
             prepared = prepare(cmd);                                                  // step 2
             serial = QuarkusTransaction.requiringNew().call(() -> recordIntent(caller, cmd, prepared)); // step 3
         } catch (DomainException e) {
-            audit.now(caller.describe(), ACTION, "REFUSED", cmd.requestId(), null, e.code(), null);
+            audit.now(caller, ACTION, "REFUSED", cmd.requestId(), null, e.code(), null);
             throw e;
         }
         try {
@@ -98,7 +98,7 @@ public class IssuanceService {
         } catch (DomainException e) {
             QuarkusTransaction.requiringNew().run(() -> {
                 issuances.delete("requestId = ?1 and state = ?2", cmd.requestId(), Issuance.INTENT);
-                audit.inTransaction(caller.describe(), ACTION, "REFUSED", cmd.requestId(), serial, e.code(), null);
+                audit.inTransaction(caller, ACTION, "REFUSED", cmd.requestId(), serial, e.code(), null);
             });
             throw e;
         }
@@ -149,7 +149,7 @@ public class IssuanceService {
             if (certificates.keyCertified(p.fingerprint())) {
                 throw DomainException.invalid("csr.key-reused");                        // rolls the intent back
             }
-            audit.inTransaction(caller.describe(), ACTION, "INTENT", cmd.requestId(), serial, null,
+            audit.inTransaction(caller, ACTION, "INTENT", cmd.requestId(), serial, null,
                     "holder " + cmd.holderId() + ", profile " + p.profile().name() + ", key " + p.fingerprint());
             return serial;
         }
@@ -168,7 +168,7 @@ public class IssuanceService {
                 throw DomainException.conflict("issuance.key-already-delivered");
             }
             Certificate existing = certificates.findById(intent.serial);
-            audit.inTransaction(caller.describe(), ACTION, "REPLAYED", cmd.requestId(), existing.serial, null, null);
+            audit.inTransaction(caller, ACTION, "REPLAYED", cmd.requestId(), existing.serial, null, null);
             return new IssuanceResult(existing, cas.issuing().chain(), null, false);
         }
         certificates.lockKey(p.fingerprint());
@@ -213,7 +213,7 @@ public class IssuanceService {
         }
         intent.state = Issuance.ISSUED;
         intent.completedAt = now;
-        audit.inTransaction(caller.describe(), ACTION, "ISSUED", cmd.requestId(), c.serial, null,   // step 6
+        audit.inTransaction(caller, ACTION, "ISSUED", cmd.requestId(), c.serial, null,   // step 6
                 "ca " + ca.name() + ", notAfter " + c.notAfter + (predecessor == null ? "" : ", supersedes " + predecessor.serial));
         return new IssuanceResult(c, ca.chain(), pkcs12, true);
     }

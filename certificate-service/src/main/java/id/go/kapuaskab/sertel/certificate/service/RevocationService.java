@@ -74,7 +74,7 @@ public class RevocationService {
         c.statusChangedAt = now;
         statusChanges.fire(new OcspResponseCache.StatusChanged(c.serial));
         crls.publish(c.caName);
-        audit.inTransaction(caller.describe(), reason == RevocationReason.certificateHold ? "SUSPEND" : "REVOKE", "DONE", requestId,
+        audit.inTransaction(caller, reason == RevocationReason.certificateHold ? "SUSPEND" : "REVOKE", "DONE", requestId,
                 c.serial, null, "reason " + reason);
         return c;
     }
@@ -94,7 +94,7 @@ public class RevocationService {
         c.statusChangedAt = clock.instant();
         statusChanges.fire(new OcspResponseCache.StatusChanged(c.serial));
         crls.publish(c.caName);
-        audit.inTransaction(caller.describe(), "RESUME", "DONE", null, c.serial, null, null);
+        audit.inTransaction(caller, "RESUME", "DONE", null, c.serial, null, null);
         return c;
     }
 

@@ -91,7 +91,7 @@ public class TimestampService {
         try {
             request.validate(ALGORITHMS, Set.of(policy), Set.of());
         } catch (TSPValidationException e) {
-            audit.now("public", ACTION, "REFUSED", null, null, "tsa.rejected", e.getMessage());
+            audit.now(null, ACTION, "REFUSED", null, null, "tsa.rejected", e.getMessage());
             return refuse(e.getFailureCode(), e.getMessage());
         } catch (TSPException e) {
             return refuse(PKIFailureInfo.badRequest, "invalid request");
@@ -118,7 +118,7 @@ public class TimestampService {
         r.tsaSerial = tsa.certificate().getSerialNumber().toString(16);
         records.persist(r);
         records.flush();                                                          // a duplicate serial fails here, before signing
-        audit.inTransaction("public", ACTION, "GRANTED", null, r.serial, null,
+        audit.inTransaction(null, ACTION, "GRANTED", null, r.serial, null,
                 "tsa " + r.tsaSerial + ", imprint " + r.hashAlgorithm + ":" + r.messageImprint + ", policy " + r.policyOid);
 
         SignerInfoGenerator signer = new JcaSignerInfoGeneratorBuilder(digests).build(tsa.signer(), tsa.certificate());

@@ -38,7 +38,8 @@ import org.jboss.logging.Logger;
 /**
  * Makes sure our TSA has a key and a certificate, beside the CA keys and in the same storage: found under its alias,
  * or created once, its certificate signed by our issuing CA (RFC 3161 §2.3: the only extended key usage is
- * id-kp-timeStamping, critical). Unlike the CAs, the TSA is created even where CA generation is off: its
+ * id-kp-timeStamping, critical). The key that signs the audit trail's checkpoints is made the same way, with its own
+ * single extended key usage ({@link #ensureKey}). Unlike the CAs, the TSA is created even where CA generation is off: its
  * certificate is a decision of our own issuing CA, whose key this service already holds, and a rotated issuing CA
  * gets a TSA certificate of its own. A plain class, so a test can run it on a keystore file of its own.
  */
@@ -58,14 +59,23 @@ public final class TsaBootstrap {
     }
 
     public TimestampAuthority ensure(CaBootstrap.Spec tsa, CertificateAuthority issuing) {
-        X509Certificate[] chain = storage.chain(tsa.name()).orElse(null);
-        if (chain == null || !issuedBy(chain[0], issuing)) {
-            chain = create(tsa, issuing);
-        }
+        X509Certificate[] chain = ensureKey(tsa, issuing, KeyPurposeId.id_kp_timeStamping);
         TimestampAuthority authority = new TimestampAuthority(tsa.name(), Arrays.asList(chain), storage);
         LOG.infof("TSA key in %s: %s (%s), certificate serial %s", storage.kind(), tsa.name(), authority.keyType(),
                 authority.certificate().getSerialNumber().toString(16));
         return authority;
+    }
+
+    /**
+     * The chain of the key under {@code spec.name()}, created with a certificate from {@code issuing} whose only extended
+     * key usage is {@code purpose} when there is none or the issuing CA changed.
+     */
+    public X509Certificate[] ensureKey(CaBootstrap.Spec spec, CertificateAuthority issuing, KeyPurposeId purpose) {
+        X509Certificate[] chain = storage.chain(spec.name()).orElse(null);
+        if (chain == null || !issuedBy(chain[0], issuing)) {
+            chain = create(spec, issuing, purpose);
+        }
+        return chain;
     }
 
     private static boolean issuedBy(X509Certificate tsa, CertificateAuthority issuing) {
@@ -77,9 +87,9 @@ public final class TsaBootstrap {
         }
     }
 
-    private X509Certificate[] create(CaBootstrap.Spec tsa, CertificateAuthority issuing) {
+    private X509Certificate[] create(CaBootstrap.Spec tsa, CertificateAuthority issuing, KeyPurposeId purpose) {
         if (!tsa.keyType().allowedForCa()) {
-            throw new IllegalStateException("TSA key type " + tsa.keyType() + " is too weak");
+            throw new IllegalStateException("Key type " + tsa.keyType() + " of " + tsa.name() + " is too weak");
         }
         KeyPair keys = storage.generate(tsa.keyType());
         Instant now = clock.instant();
@@ -94,7 +104,7 @@ public final class TsaBootstrap {
                     Date.from(now.minus(Duration.ofMinutes(5))), Date.from(notAfter), new X500Name(tsa.subject()), key);
             b.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
             b.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
-            b.addExtension(Extension.extendedKeyUsage, true, new ExtendedKeyUsage(KeyPurposeId.id_kp_timeStamping));
+            b.addExtension(Extension.extendedKeyUsage, true, new ExtendedKeyUsage(purpose));
             b.addExtension(Extension.subjectKeyIdentifier, false, new JcaX509ExtensionUtils().createSubjectKeyIdentifier(key));
             SubjectKeyIdentifier caKeyId = SubjectKeyIdentifier.fromExtensions(issuing.holder().getExtensions());
             b.addExtension(Extension.authorityKeyIdentifier, false, new AuthorityKeyIdentifier(caKeyId.getKeyIdentifier()));
@@ -111,10 +121,10 @@ public final class TsaBootstrap {
             chain.addAll(issuing.chain());
             X509Certificate[] array = chain.toArray(X509Certificate[]::new);
             storage.store(tsa.name(), keys.getPrivate(), array);
-            LOG.infof("Created TSA %s in %s, certificate from %s", tsa.name(), storage.kind(), issuing.name());
+            LOG.infof("Created %s in %s, certificate from %s", tsa.name(), storage.kind(), issuing.name());
             return array;
         } catch (GeneralSecurityException | IOException e) {
-            throw new IllegalStateException("Cannot create the TSA certificate", e);
+            throw new IllegalStateException("Cannot create the certificate of " + tsa.name(), e);
         }
     }
 }

@@ -7,6 +7,7 @@ import id.go.kapuaskab.sertel.renewal.service.RequestQueries;
 import id.go.kapuaskab.sertel.renewal.service.SopSummary;
 import id.go.kapuaskab.sertel.support.problem.DomainException;
 import id.go.kapuaskab.sertel.support.security.Caller;
+import id.go.kapuaskab.sertel.support.security.CurrentCaller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -40,12 +41,14 @@ public class AdminResource {
     private final RequestQueries queries;
     private final IssuanceAdmin issuance;
     private final SopSummary summary;
+    private final CurrentCaller caller;
     private final Clock clock;
 
-    AdminResource(RequestQueries queries, IssuanceAdmin issuance, SopSummary summary, Clock clock) {
+    AdminResource(RequestQueries queries, IssuanceAdmin issuance, SopSummary summary, CurrentCaller caller, Clock clock) {
         this.queries = queries;
         this.issuance = issuance;
         this.summary = summary;
+        this.caller = caller;
         this.clock = clock;
     }
 
@@ -74,7 +77,7 @@ public class AdminResource {
     @APIResponse(responseCode = "200", description = "Scheduled")
     @APIResponse(responseCode = "409", description = "request.not-stuck (currentState)")
     public RequestView retry(@PathParam("id") UUID id) {
-        return RequestView.of(issuance.retry(id), queries);
+        return RequestView.of(issuance.retry(caller.get(), id), queries);
     }
 
     @Schema(name = "SopSummaryRow", description = "One SOP step in one month (Asia/Jakarta): completed requests with a measured duration")

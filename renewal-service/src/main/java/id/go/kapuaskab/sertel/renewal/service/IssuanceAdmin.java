@@ -1,10 +1,13 @@
 package id.go.kapuaskab.sertel.renewal.service;
 
+import id.go.kapuaskab.sertel.audit.AuditEntry;
+import id.go.kapuaskab.sertel.audit.AuditTrail;
 import id.go.kapuaskab.sertel.outbox.Outbox;
 import id.go.kapuaskab.sertel.renewal.domain.CertificateRequest;
 import id.go.kapuaskab.sertel.renewal.domain.OutboxKind;
 import id.go.kapuaskab.sertel.renewal.domain.RequestState;
 import id.go.kapuaskab.sertel.support.problem.DomainException;
+import id.go.kapuaskab.sertel.support.security.Caller;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Set;
@@ -18,18 +21,21 @@ public class IssuanceAdmin {
 
     private final Access access;
     private final Outbox outbox;
+    private final AuditTrail audit;
 
-    IssuanceAdmin(Access access, Outbox outbox) {
+    IssuanceAdmin(Access access, Outbox outbox, AuditTrail audit) {
         this.access = access;
         this.outbox = outbox;
+        this.audit = audit;
     }
 
-    public CertificateRequest retry(UUID id) {
+    public CertificateRequest retry(Caller caller, UUID id) {
         return QuarkusTransaction.requiringNew().call(() -> {
             CertificateRequest locked = access.lock(id);
             if (locked.state != RequestState.ISSUING || outbox.retryNow(id.toString(), CA_TOPICS) == 0) {
                 throw DomainException.conflict("request.not-stuck", locked.state.name()).with("currentState", locked.state.name());
             }
+            audit.append(AuditEntry.of("ISSUANCE_RETRY", "SCHEDULED").actor(caller).subject(locked.id).detail("type", locked.type));
             return locked;
         });
     }

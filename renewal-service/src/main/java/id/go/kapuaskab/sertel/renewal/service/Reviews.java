@@ -1,5 +1,7 @@
 package id.go.kapuaskab.sertel.renewal.service;
 
+import id.go.kapuaskab.sertel.audit.AuditEntry;
+import id.go.kapuaskab.sertel.audit.AuditTrail;
 import id.go.kapuaskab.sertel.renewal.domain.CertificateRequest;
 import id.go.kapuaskab.sertel.renewal.domain.InstitutionContact;
 import id.go.kapuaskab.sertel.renewal.domain.RequestState;
@@ -11,6 +13,10 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -23,12 +29,14 @@ public class Reviews {
     private final Access access;
     private final Transitions transitions;
     private final EvidenceRepository evidence;
+    private final AuditTrail audit;
     private final Clock clock;
 
-    Reviews(Access access, Transitions transitions, EvidenceRepository evidence, Clock clock) {
+    Reviews(Access access, Transitions transitions, EvidenceRepository evidence, AuditTrail audit, Clock clock) {
         this.access = access;
         this.transitions = transitions;
         this.evidence = evidence;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -100,8 +108,40 @@ public class Reviews {
                 evidence.save(c);
             }
             r.updatedAt = now;
+            audit.append(evidenceRecord(caller, r, e));
             return r;
         });
+    }
+
+    /** The evidence as the audit trail keeps it: each item checked and the contact, typed notes with long numbers masked. */
+    private static AuditEntry evidenceRecord(Caller caller, CertificateRequest r, Evidence e) {
+        AuditEntry entry = AuditEntry.of("EVIDENCE", "RECORDED").actor(caller).subject(r.id).detail("type", r.type)
+                .detail("institutionId", r.institutionId);
+        if (e.items() != null) {
+            List<Map<String, Object>> items = new ArrayList<>();
+            for (Evidence.ItemCheck item : e.items()) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("item", item.item().name());
+                m.put("matches", item.matches());
+                if (item.note() != null) {
+                    m.put("note", AuditEntry.masked(item.note()));
+                }
+                items.add(m);
+            }
+            entry.detail("items", items);
+        }
+        if (e.contact() != null) {
+            Map<String, Object> c = new LinkedHashMap<>();
+            c.put("contactPerson", AuditEntry.masked(e.contact().contactPerson()));
+            c.put("channel", e.contact().channel().name());
+            c.put("contactedAt", e.contact().contactedAt().toString());
+            c.put("outcome", e.contact().outcome().name());
+            if (e.contact().note() != null) {
+                c.put("note", AuditEntry.masked(e.contact().note()));
+            }
+            entry.detail("contact", c);
+        }
+        return entry;
     }
 
     private static void requireClaimer(Caller caller, CertificateRequest r) {

@@ -1,5 +1,7 @@
 package id.go.kapuaskab.sertel.renewal.service;
 
+import id.go.kapuaskab.sertel.audit.AuditEntry;
+import id.go.kapuaskab.sertel.audit.AuditTrail;
 import id.go.kapuaskab.sertel.renewal.domain.CertificateRequest;
 import id.go.kapuaskab.sertel.renewal.domain.RequestState;
 import id.go.kapuaskab.sertel.renewal.domain.RequestTransition;
@@ -9,15 +11,20 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
 
-/** The one place a request changes state: checks the edge, stamps the time from the clock, logs who and why. */
+/**
+ * The one place a request changes state: checks the edge, stamps the time from the clock, logs who and why, in the
+ * request's own transition log (the SOP timeline's source) and in the tamper-evident audit trail.
+ */
 @ApplicationScoped
 public class Transitions {
 
     private final TransitionRepository log;
+    private final AuditTrail audit;
     private final Clock clock;
 
-    Transitions(TransitionRepository log, Clock clock) {
+    Transitions(TransitionRepository log, AuditTrail audit, Clock clock) {
         this.log = log;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -58,5 +65,8 @@ public class Transitions {
         t.at = at;
         t.reason = reason;
         log.persist(t);
+        audit.append(AuditEntry.of("TRANSITION", to.name()).actor(actor.id(), actor.role()).subject(r.id)
+                .detail("type", r.type).detail("from", from).detail("to", to).detail("institutionId", r.institutionId)
+                .detail("certificateSerial", r.certificateSerial).detail("issuedSerial", r.issuedSerial).text("reason", reason));
     }
 }

@@ -5,7 +5,6 @@ import id.go.kapuaskab.sertel.signing.config.SigningConfig;
 import id.go.kapuaskab.sertel.signing.domain.KeyEvent;
 import id.go.kapuaskab.sertel.signing.domain.KeyStatus;
 import id.go.kapuaskab.sertel.signing.domain.SigningKey;
-import id.go.kapuaskab.sertel.signing.repository.KeyEventRepository;
 import id.go.kapuaskab.sertel.signing.repository.SigningKeyRepository;
 import id.go.kapuaskab.sertel.support.problem.DomainException;
 import id.go.kapuaskab.sertel.support.security.Caller;
@@ -45,13 +44,13 @@ public class KeyCustodyService {
     private static final Map<String, String> CURVES = Map.of("EC_P256", "secp256r1", "EC_P384", "secp384r1");
 
     private final SigningKeyRepository keys;
-    private final KeyEventRepository events;
+    private final SigningAudit events;
     private final SigningConfig.Custody settings;
     private final Clock clock;
     private final KeyWrapping wrapping = new KeyWrapping();
     private final SecureRandom random = new SecureRandom();
 
-    KeyCustodyService(SigningKeyRepository keys, KeyEventRepository events, SigningConfig config, Clock clock) {
+    KeyCustodyService(SigningKeyRepository keys, SigningAudit events, SigningConfig config, Clock clock) {
         this.keys = keys;
         this.events = events;
         this.settings = config.custody();
@@ -106,7 +105,7 @@ public class KeyCustodyService {
         try {
             QuarkusTransaction.requiringNew().run(() -> {
                 keys.persist(k);
-                events.record(keyId, now, caller.describe(), KeyEvent.CREATED, "request " + requestId + ", holder " + holderId);
+                events.keyEvent(keyId, now, caller.describe(), KeyEvent.CREATED, "request " + requestId + ", holder " + holderId);
             });
         } catch (RuntimeException e) {
             // a concurrent call with the same request id won the insert: answer as its replay
@@ -160,7 +159,7 @@ public class KeyCustodyService {
                 k.status = KeyStatus.ACTIVE;
             }
             k.updatedAt = now;
-            events.record(k.id, now, caller.describe(), KeyEvent.CERTIFICATE_BOUND, "certificate " + k.certificateSerial);
+            events.keyEvent(k.id, now, caller.describe(), KeyEvent.CERTIFICATE_BOUND, "certificate " + k.certificateSerial);
             return k;
         });
     }
@@ -197,11 +196,11 @@ public class KeyCustodyService {
         Instant now = clock.instant();
         k.failedAttempts++;
         k.updatedAt = now;
-        events.record(k.id, now, actor, KeyEvent.WRONG_PASSPHRASE, "attempt " + k.failedAttempts + " of " + settings.maxFailedAttempts());
+        events.keyEvent(k.id, now, actor, KeyEvent.WRONG_PASSPHRASE, "attempt " + k.failedAttempts + " of " + settings.maxFailedAttempts());
         if (k.failedAttempts >= settings.maxFailedAttempts()) {
             k.status = KeyStatus.LOCKED;
             k.lockedAt = now;
-            events.record(k.id, now, actor, KeyEvent.LOCKED, k.failedAttempts + " wrong passphrases in a row");
+            events.keyEvent(k.id, now, actor, KeyEvent.LOCKED, k.failedAttempts + " wrong passphrases in a row");
             return DomainException.conflict("signing-key.locked-now", settings.maxFailedAttempts());
         }
         return DomainException.invalid("signing-key.passphrase-wrong", settings.maxFailedAttempts() - k.failedAttempts)

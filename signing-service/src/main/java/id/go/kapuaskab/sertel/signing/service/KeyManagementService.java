@@ -27,10 +27,12 @@ public class KeyManagementService {
 
     private final SigningKeyRepository keys;
     private final KeyEventRepository events;
+    private final SigningAudit audit;
     private final KeyCustodyService custody;
     private final Clock clock;
 
-    KeyManagementService(SigningKeyRepository keys, KeyEventRepository events, KeyCustodyService custody, Clock clock) {
+    KeyManagementService(SigningKeyRepository keys, KeyEventRepository events, SigningAudit audit, KeyCustodyService custody, Clock clock) {
+        this.audit = audit;
         this.keys = keys;
         this.events = events;
         this.custody = custody;
@@ -81,7 +83,7 @@ public class KeyManagementService {
             custody.rewrap(k, key, newPassphrase);
             k.failedAttempts = 0;
             k.updatedAt = now;
-            events.record(k.id, now, caller.describe(), KeyEvent.PASSPHRASE_CHANGED, null);
+            audit.keyEvent(k.id, now, caller.describe(), KeyEvent.PASSPHRASE_CHANGED, null);
             return k;
         });
         if (outcome instanceof DomainException refused) {
@@ -117,7 +119,7 @@ public class KeyManagementService {
             k.failedAttempts = 0;
             k.lockedAt = null;
             k.updatedAt = now;
-            events.record(k.id, now, caller.describe(), KeyEvent.UNLOCKED, reason.strip());
+            audit.keyEvent(k.id, now, caller.describe(), KeyEvent.UNLOCKED, reason.strip());
             return k;
         });
     }

@@ -57,10 +57,12 @@ public class SigningService {
     private final Timestamper timestamper;
     private final ValidationDataCollector validationData;
     private final SigningConfig config;
+    private final SigningAudit audit;
     private final Clock clock;
 
     SigningService(SigningKeyRepository keys, SignatureRecordRepository records, KeyCustodyService custody, Timestamper timestamper,
-                   ValidationDataCollector validationData, SigningConfig config, Clock clock) {
+                   ValidationDataCollector validationData, SigningConfig config, SigningAudit audit, Clock clock) {
+        this.audit = audit;
         this.keys = keys;
         this.records = records;
         this.custody = custody;
@@ -131,7 +133,10 @@ public class SigningService {
             r.tsaSerial = token.getTimeStampInfo().getSerialNumber().toString(16);
             r.level = LEVEL;
             r.visible = cmd.visible() != null;
-            QuarkusTransaction.requiringNew().run(() -> records.persist(r));
+            QuarkusTransaction.requiringNew().run(() -> {
+                records.persist(r);
+                audit.signature(caller, r);
+            });
             return new Result(pdf, r);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
