@@ -40,12 +40,21 @@ class OutboxMetrics {
 
     void register(Collection<String> known) {
         known.forEach(this::figures);
+        for (String topic : known) {                           // every series exists from the start at zero
+            for (String outcome : new String[] {"DONE", "RETRY", "DEAD"}) {
+                attempts(topic, outcome);
+            }
+        }
     }
 
     void attempt(String topic, String outcome) {
-        attempts.computeIfAbsent(topic + "|" + outcome, k -> Counter.builder("sertel.outbox.attempts")
+        attempts(topic, outcome).increment();
+    }
+
+    private Counter attempts(String topic, String outcome) {
+        return attempts.computeIfAbsent(topic + "|" + outcome, k -> Counter.builder("sertel.outbox.attempts")
                 .description("Outbox delivery attempts by topic and outcome (DONE, RETRY, DEAD)")
-                .tag("topic", topic).tag("outcome", outcome).register(registry)).increment();
+                .tag("topic", topic).tag("outcome", outcome).register(registry));
     }
 
     void update(Collection<OutboxStore.TopicStats> stats) {

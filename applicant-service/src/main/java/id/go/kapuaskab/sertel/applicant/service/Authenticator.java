@@ -128,8 +128,11 @@ public class Authenticator {
     /** A failed login: counted for the hold; the start of a hold is in the account's history, when there is an account. */
     private void failed(String name, UUID accountId, String result) {
         metrics.login(result);
-        if (throttle.recordFailure(name) && accountId != null) {
-            QuarkusTransaction.requiringNew().run(() -> history.record(accountId, null, AccountEvent.Action.LOCKED, "after repeated failed logins"));
+        if (throttle.recordFailure(name)) {
+            metrics.lockout();
+            if (accountId != null) {
+                QuarkusTransaction.requiringNew().run(() -> history.record(accountId, null, AccountEvent.Action.LOCKED, "after repeated failed logins"));
+            }
         }
     }
 

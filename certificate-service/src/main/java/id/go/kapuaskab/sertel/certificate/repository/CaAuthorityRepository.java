@@ -14,6 +14,12 @@ public class CaAuthorityRepository implements PanacheRepositoryBase<CaAuthority,
         return findByIdOptional(name, LockModeType.PESSIMISTIC_WRITE);
     }
 
+    /** Each CA's CRL times, without the CRLs: name, thisUpdate, nextUpdate (null before the first CRL). */
+    public java.util.List<Object[]> crlTimes() {
+        return getEntityManager().createQuery("select a.name, a.crlThisUpdate, a.crlNextUpdate from CaAuthority a", Object[].class)
+                .getResultList();
+    }
+
     public void insertIfAbsent(String name, String role, byte[] certificate) {
         getEntityManager().createNativeQuery("INSERT INTO ca_authority (name, role, certificate) VALUES (:n, :r, :c) ON CONFLICT (name) DO NOTHING")
                 .setParameter("n", name).setParameter("r", role).setParameter("c", certificate).executeUpdate();

@@ -85,13 +85,13 @@ public class InternalCertificateResource {
 
     @GET
     @Path("/expiring")
-    @RolesAllowed(Caller.NOTIFICATION_SERVICE)
+    @RolesAllowed({Caller.NOTIFICATION_SERVICE, Caller.RENEWAL_SERVICE})
     @Operation(summary = "ACTIVE certificates with from <= notAfter < to", description = """
             Ordered by (notAfter, serial) and keyset-paginated: pass `next` of one answer as `after` of the next call. \
             Superseded, suspended and revoked certificates are left out; `status` is EXPIRED once notAfter has passed.""")
     @APIResponse(responseCode = "200", description = "One page", content = @Content(schema = @Schema(implementation = Dtos.ExpiringPage.class)))
     @APIResponse(responseCode = "401", description = "No or invalid token")
-    @APIResponse(responseCode = "403", description = "Not notification-service")
+    @APIResponse(responseCode = "403", description = "Neither notification-service nor renewal-service (which counts the certificates nobody renews)")
     @APIResponse(responseCode = "422", description = "inventory.invalid-window, inventory.invalid-limit, inventory.invalid-cursor")
     public Dtos.ExpiringPage expiring(@QueryParam("from") Instant from, @QueryParam("to") Instant to,
                                       @QueryParam("after") String after, @QueryParam("limit") @DefaultValue("100") int limit) {

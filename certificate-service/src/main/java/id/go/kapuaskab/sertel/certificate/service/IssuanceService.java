@@ -56,6 +56,7 @@ public class IssuanceService {
     private final CertificateRepository certificates;
     private final IssuanceRepository issuances;
     private final AuditLog audit;
+    private final CaMetrics metrics;
     private final Clock clock;
     private final CsrInspector inspector;
     private final PassphraseRules passphrases;
@@ -64,7 +65,8 @@ public class IssuanceService {
     private final SecureRandom random = new SecureRandom();
 
     IssuanceService(ProfileCatalog profiles, CaRegistry cas, CertificateRepository certificates, IssuanceRepository issuances,
-                    AuditLog audit, Clock clock, CaConfig config) {
+                    AuditLog audit, CaMetrics metrics, Clock clock, CaConfig config) {
+        this.metrics = metrics;
         this.profiles = profiles;
         this.cas = cas;
         this.certificates = certificates;
@@ -91,11 +93,15 @@ public class IssuanceService {
             serial = QuarkusTransaction.requiringNew().call(() -> recordIntent(caller, cmd, prepared)); // step 3
         } catch (DomainException e) {
             audit.now(caller, ACTION, "REFUSED", cmd.requestId(), null, e.code(), null);
+            metrics.issuance(cmd.profile(), "refused");
             throw e;
         }
         try {
-            return QuarkusTransaction.requiringNew().call(() -> signAndStore(caller, cmd, prepared, serial)); // steps 4-6
+            IssuanceResult result = QuarkusTransaction.requiringNew().call(() -> signAndStore(caller, cmd, prepared, serial)); // steps 4-6
+            metrics.issuance(cmd.profile(), result.created() ? "issued" : "replayed");
+            return result;
         } catch (DomainException e) {
+            metrics.issuance(cmd.profile(), "refused");
             QuarkusTransaction.requiringNew().run(() -> {
                 issuances.delete("requestId = ?1 and state = ?2", cmd.requestId(), Issuance.INTENT);
                 audit.inTransaction(caller, ACTION, "REFUSED", cmd.requestId(), serial, e.code(), null);

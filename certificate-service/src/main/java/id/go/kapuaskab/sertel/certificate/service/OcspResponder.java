@@ -56,11 +56,14 @@ public class OcspResponder {
     private final int maxRequestBytes;
     private final DigestCalculatorProvider digests;
     private final OcspResponseCache cache;
+    private final CaMetrics metrics;
     /** Per CA and hash algorithm, the issuer name and key hashes a CertID of that CA carries; computed once. */
     private final Map<String, byte[][]> issuerHashes = new ConcurrentHashMap<>();
 
-    OcspResponder(CaRegistry cas, CertificateRepository certificates, Clock clock, CaConfig config, OcspResponseCache cache) {
+    OcspResponder(CaRegistry cas, CertificateRepository certificates, Clock clock, CaConfig config, OcspResponseCache cache,
+                  CaMetrics metrics) {
         this.cache = cache;
+        this.metrics = metrics;
         this.cas = cas;
         this.certificates = certificates;
         this.clock = clock;
@@ -77,46 +80,55 @@ public class OcspResponder {
         OCSPReq request;
         try {
             if (der == null || der.length == 0 || der.length > maxRequestBytes) {
-                return error(OCSPRespBuilder.MALFORMED_REQUEST);
+                return refused(OCSPRespBuilder.MALFORMED_REQUEST, "malformed");
             }
             request = new OCSPReq(der);
             if (request.getRequestList().length == 0) {
-                return error(OCSPRespBuilder.MALFORMED_REQUEST);
+                return refused(OCSPRespBuilder.MALFORMED_REQUEST, "malformed");
             }
         } catch (IOException | RuntimeException e) {
-            return error(OCSPRespBuilder.MALFORMED_REQUEST);
+            return refused(OCSPRespBuilder.MALFORMED_REQUEST, "malformed");
         }
         try {
             return answer(request);
         } catch (RuntimeException | OCSPException | IOException | OperatorCreationException e) {
             LOG.error("OCSP response failed", e);
-            return error(OCSPRespBuilder.INTERNAL_ERROR);
+            return refused(OCSPRespBuilder.INTERNAL_ERROR, "internal_error");
         }
+    }
+
+    private byte[] refused(int status, String counted) {
+        metrics.ocsp(counted);
+        return error(status);
     }
 
     private byte[] answer(OCSPReq request) throws OCSPException, IOException, OperatorCreationException {
         Req[] items = request.getRequestList();
         Optional<CertificateAuthority> issuer = issuerOf(items[0].getCertID());
         if (issuer.isEmpty()) {
-            return error(OCSPRespBuilder.UNAUTHORIZED);
+            return refused(OCSPRespBuilder.UNAUTHORIZED, "unauthorized");
         }
         Extension nonce = request.getExtension(OCSPObjectIdentifiers.id_pkix_ocsp_nonce);
         OcspResponseCache.Key key = items.length == 1 && nonce == null
                 ? new OcspResponseCache.Key(items[0].getCertID().getSerialNumber().toString(16), items[0].getCertID().getHashAlgOID().getId())
                 : null;
         if (key != null) {
-            Optional<byte[]> cached = cache.get(key);
+            Optional<OcspResponseCache.Answer> cached = cache.get(key);
             if (cached.isPresent()) {
-                return cached.get();
+                metrics.ocsp(cached.get().status());
+                return cached.get().der();
             }
         }
         CertificateAuthority ca = issuer.get();
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         BasicOCSPRespBuilder b = new BasicOCSPRespBuilder(new RespID(ca.publicKeyInfo(), digests.get(CertificateID.HASH_SHA1)));
+        String counted = null;
         for (Req item : items) {
             CertificateID id = item.getCertID();
             CertificateStatus status = issuerOf(id).filter(ca::equals).isPresent() ? statusOf(ca, id.getSerialNumber()) : new UnknownStatus();
             b.addResponse(id, status, Date.from(now), Date.from(now.plus(validity)), null);
+            counted = status == CertificateStatus.GOOD ? "good" : status instanceof RevokedStatus ? "revoked" : "unknown";
+            metrics.ocsp(counted);
         }
         if (nonce != null) {
             b.setResponseExtensions(new Extensions(nonce));
@@ -124,7 +136,7 @@ public class OcspResponder {
         var basic = b.build(ca.signer(), null, Date.from(now));
         byte[] der = new OCSPRespBuilder().build(OCSPRespBuilder.SUCCESSFUL, basic).getEncoded();
         if (key != null) {
-            cache.put(key, der, now);
+            cache.put(key, new OcspResponseCache.Answer(der, counted), now);
         }
         return der;
     }

@@ -33,7 +33,11 @@ public class OcspResponseCache {
     record Key(String serial, String hashAlgorithm) {
     }
 
-    private record Entry(byte[] der, Instant signedAt) {
+    /** A signed answer and the status it gives (for the metrics: a cached answer is counted like a fresh one). */
+    record Answer(byte[] der, String status) {
+    }
+
+    private record Entry(Answer answer, Instant signedAt) {
     }
 
     private static final Duration OVERLAP = Duration.ofSeconds(5);
@@ -53,7 +57,7 @@ public class OcspResponseCache {
         this.watermark = clock.instant();
     }
 
-    Optional<byte[]> get(Key key) {
+    Optional<Answer> get(Key key) {
         if (maxAge.isZero()) {
             return Optional.empty();
         }
@@ -61,17 +65,17 @@ public class OcspResponseCache {
         if (e == null || !clock.instant().isBefore(e.signedAt().plus(maxAge))) {
             return Optional.empty();
         }
-        return Optional.of(e.der());
+        return Optional.of(e.answer());
     }
 
-    void put(Key key, byte[] der, Instant signedAt) {
+    void put(Key key, Answer answer, Instant signedAt) {
         if (maxAge.isZero()) {
             return;
         }
         if (answers.size() >= size) {
             answers.clear();
         }
-        answers.put(key, new Entry(der, signedAt));
+        answers.put(key, new Entry(answer, signedAt));
     }
 
     void onStatusChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) StatusChanged change) {

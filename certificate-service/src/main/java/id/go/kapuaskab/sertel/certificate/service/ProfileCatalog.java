@@ -52,6 +52,11 @@ public class ProfileCatalog {
         return profile;
     }
 
+    /** The names of the configured profiles. */
+    public java.util.Set<String> names() {
+        return java.util.Set.copyOf(profiles.keySet());
+    }
+
     /** Checks every profile and returns them validated; throws one exception that lists every problem found. */
     public static Map<String, CertificateProfile> validate(Map<String, ProfilesConfig.Profile> raw) {
         List<String> errors = new ArrayList<>();

@@ -1,5 +1,6 @@
 package id.go.kapuaskab.sertel.notification.service;
 
+import id.go.kapuaskab.sertel.notification.domain.DeliveryKind;
 import id.go.kapuaskab.sertel.notification.repository.DeliveryStore;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -14,6 +15,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * The service's meters (Prometheus at {@code /q/metrics}): reminders that became due, messages sent, failed for
  * good and skipped (by kind), and the lag of the oldest due reminder not yet sent, in seconds.
  */
+@io.quarkus.runtime.Startup
 @ApplicationScoped
 public class NotificationMetrics {
 
@@ -31,6 +33,11 @@ public class NotificationMetrics {
         Gauge.builder("sertel.reminders.lag.seconds", lagSeconds, AtomicLong::get)
                 .description("How long the oldest due expiry reminder has been waiting to be sent (0 when none waits)")
                 .register(registry);
+        for (DeliveryKind kind : DeliveryKind.values()) {             // every series exists from the start at zero
+            counter("sertel.notifications.sent", "Messages accepted by the mail server", kind.name());
+            counter("sertel.notifications.failed", "Messages given up (permanent failure or attempts exhausted)", kind.name());
+            counter("sertel.notifications.skipped", "Messages deliberately not sent (renewed, revoked, no recipient)", kind.name());
+        }
     }
 
     public void due(int count) {

@@ -51,4 +51,12 @@ public final class CaRecords {
     /** {@code POST /internal/certificates/{serial}/revocation}. */
     public record Revocation(UUID requestId, String reason, Instant invalidityDate) {
     }
+
+    /** One certificate of {@code GET /internal/certificates/expiring}. */
+    public record Expiring(String serial, UUID holderId, UUID institutionId, Instant notAfter, String status) {
+    }
+
+    /** A page of it; {@code next} is the cursor of the following page, null at the end. */
+    public record ExpiringPage(java.util.List<Expiring> items, String next) {
+    }
 }

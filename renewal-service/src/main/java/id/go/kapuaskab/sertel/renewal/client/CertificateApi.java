@@ -35,6 +35,11 @@ interface CertificateApi {
     Response byHolder(@QueryParam("holderId") UUID holderId);
 
     @GET
+    @Path("/certificates/expiring")
+    Response expiring(@QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("after") String after,
+                      @QueryParam("limit") int limit);
+
+    @GET
     @Path("/certificates/{serial}")
     Response one(@PathParam("serial") String serial);
 

@@ -77,6 +77,14 @@ public class CertificateClient {
         return peers.call(CA, () -> api.one(serial)).optional(CaRecords.Certificate.class);
     }
 
+    /** One page of the ACTIVE certificates with {@code from <= notAfter < to}; {@code after} is the previous page's {@code next}. */
+    @Timeout(value = 10, unit = ChronoUnit.SECONDS)
+    @CircuitBreaker(requestVolumeThreshold = 8, failureRatio = 0.5, delay = 2, delayUnit = ChronoUnit.SECONDS, skipOn = PeerRejected.class)
+    @Retry(maxRetries = 2, delay = 100, jitter = 50, retryOn = PeerUnavailable.class, abortOn = PeerRejected.class)
+    public CaRecords.ExpiringPage expiring(java.time.Instant from, java.time.Instant to, String after, int limit) {
+        return peers.call(CA, () -> api.expiring(from.toString(), to.toString(), after, limit)).as(CaRecords.ExpiringPage.class);
+    }
+
     /** Revokes on behalf of an approved REVOCATION request; the CA answers a replay of the same request id again. */
     @Timeout(value = 15, unit = ChronoUnit.SECONDS)
     @CircuitBreaker(requestVolumeThreshold = 8, failureRatio = 0.5, delay = 2, delayUnit = ChronoUnit.SECONDS, skipOn = PeerRejected.class)

@@ -20,6 +20,13 @@ public interface WorkflowConfig {
     @WithDefault("true")
     boolean fourEyes();
 
+    /**
+     * {@code sertel.workflow.issuing-stuck-after} (default {@code PT15M}): a request in ISSUING longer than this counts as
+     * stuck in {@code sertel_requests_issuing_stuck} (and the alert).
+     */
+    @WithDefault("PT15M")
+    Duration issuingStuckAfter();
+
     /** {@code sertel.workflow.review-sla} (default {@code P1D}): how long a submitted request may wait in the queue. */
     @WithDefault("P1D")
     Duration reviewSla();

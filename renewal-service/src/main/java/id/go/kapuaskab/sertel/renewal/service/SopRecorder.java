@@ -1,6 +1,7 @@
 package id.go.kapuaskab.sertel.renewal.service;
 
 import id.go.kapuaskab.sertel.renewal.domain.CertificateRequest;
+import id.go.kapuaskab.sertel.renewal.domain.SopStep;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.hibernate.orm.panache.Panache;
@@ -12,6 +13,7 @@ import java.time.Duration;
  * {@code sertel_sop_step_duration_seconds{step="…"}} (with the step's standard time as a bucket boundary, so the
  * share within standard can be read off the histogram as well).
  */
+@io.quarkus.runtime.Startup
 @ApplicationScoped
 public class SopRecorder {
 
@@ -21,6 +23,18 @@ public class SopRecorder {
     SopRecorder(Timeline timeline, MeterRegistry registry) {
         this.timeline = timeline;
         this.registry = registry;
+        for (SopStep step : SopStep.values()) {
+            timer(step);                                        // every step's series exists from the start
+        }
+    }
+
+    private Timer timer(SopStep step) {
+        return Timer.builder("sertel.sop.step.duration")
+                .description("Actual duration of an SOP step of completed requests")
+                .tag("step", Integer.toString(step.number()))
+                .publishPercentileHistogram()
+                .serviceLevelObjectives(step.standard())
+                .register(registry);
     }
 
     public void recordCompletion(CertificateRequest r) {
@@ -34,13 +48,7 @@ public class SopRecorder {
                     .setParameter(1, r.id).setParameter(2, (short) s.step().number()).setParameter(3, r.completedAt)
                     .setParameter(4, seconds(s.duration())).setParameter(5, seconds(s.step().standard()))
                     .executeUpdate();
-            Timer.builder("sertel.sop.step.duration")
-                    .description("Actual duration of an SOP step of completed requests")
-                    .tag("step", Integer.toString(s.step().number()))
-                    .publishPercentileHistogram()
-                    .serviceLevelObjectives(s.step().standard())
-                    .register(registry)
-                    .record(s.duration());
+            timer(s.step()).record(s.duration());
         }
     }
 
