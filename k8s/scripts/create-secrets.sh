@@ -71,6 +71,18 @@ create sertel-client-secrets \
 # The key that encrypts what applicant-service must read again (TOTP secrets, one-time links waiting in its outbox).
 create sertel-auth-data-key --from-literal=data-key="$(openssl rand -base64 32)"
 
+# The keys that sign the audit checkpoints of applicant-, renewal- and signing-service (Ed25519, PKCS#8 private key and
+# its public key in one PEM file; certificate-service signs with a key beside its CA keys instead). Keep a copy of the
+# public keys where the auditors are: they verify checkpoints with them.
+if ! exists sertel-audit-keys; then
+  for s in applicant-service renewal-service signing-service; do
+    openssl genpkey -algorithm ed25519 -out "$work/$s.pem"
+    openssl pkey -in "$work/$s.pem" -pubout >> "$work/$s.pem"
+  done
+fi
+create sertel-audit-keys --from-file=applicant-service.pem="$work/applicant-service.pem" \
+  --from-file=renewal-service.pem="$work/renewal-service.pem" --from-file=signing-service.pem="$work/signing-service.pem"
+
 # The first admin; read the password once with:
 #   kubectl -n sertel get secret sertel-bootstrap-admin -o jsonpath='{.data.password}' | base64 -d
 create sertel-bootstrap-admin --from-literal=email="$ADMIN_EMAIL" --from-literal=password="$(random)"

@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
 
 /**
  * Hand-written schemas of the CloudNativePG resources the manifests use ({@code Cluster}, {@code ScheduledBackup},
- * and the Barman Cloud plugin's {@code ObjectStore}), which the fabric8 model does not know. They list exactly the
+ * and the Barman Cloud plugin's {@code ObjectStore}) and of the Prometheus Operator's ({@code ServiceMonitor},
+ * {@code PodMonitor}, {@code PrometheusRule}), which the fabric8 model does not know. They list exactly the
  * fields used here, with their types, required fields and allowed values, as the operator's CRDs define them
  * (postgresql.cnpg.io/v1 as of CloudNativePG 1.30, barmancloud.cnpg.io/v1 of plugin 0.16). A field that is not listed
  * fails: whoever adds one checks it against the CRD reference and adds it here.
@@ -120,10 +121,29 @@ final class CrdSchemas {
                     "wal", object("compression", COMPRESSION, "maxParallel", INTEGER),
                     "data", object("compression", COMPRESSION, "jobs", INTEGER)));
 
+    /** Prometheus Operator (monitoring.coreos.com/v1, operator 0.7x): how often and where a target is scraped. */
+    private static final Schema DURATION = matching("([0-9]+(ms|s|m|h|d|w|y))+", "a Prometheus duration such as 30s or 1h");
+    private static final Schema LABEL_SELECTOR = object("matchLabels", STRING_MAP);
+    private static final Schema ENDPOINT = object("port!", STRING, "path!", matching("/.*", "a path"), "interval", DURATION,
+            "scrapeTimeout", DURATION, "scheme", oneOf("http", "https"));
+
+    static final Schema SERVICE_MONITOR_SPEC = object("jobLabel", STRING, "selector!", LABEL_SELECTOR, "endpoints!", listOf(ENDPOINT));
+
+    static final Schema POD_MONITOR_SPEC = object("jobLabel", STRING, "selector!", LABEL_SELECTOR, "podMetricsEndpoints!", listOf(ENDPOINT));
+
+    static final Schema PROMETHEUS_RULE_SPEC = object("groups!", listOf(object(
+            "name!", STRING,
+            "interval", DURATION,
+            "rules!", listOf(object("alert", STRING, "record", STRING, "expr!", STRING, "for", DURATION,
+                    "labels", STRING_MAP, "annotations", STRING_MAP)))));
+
     private static final Map<String, Schema> SPECS = Map.of(
             "postgresql.cnpg.io/v1/Cluster", CLUSTER_SPEC,
             "postgresql.cnpg.io/v1/ScheduledBackup", SCHEDULED_BACKUP_SPEC,
-            "barmancloud.cnpg.io/v1/ObjectStore", OBJECT_STORE_SPEC);
+            "barmancloud.cnpg.io/v1/ObjectStore", OBJECT_STORE_SPEC,
+            "monitoring.coreos.com/v1/ServiceMonitor", SERVICE_MONITOR_SPEC,
+            "monitoring.coreos.com/v1/PodMonitor", POD_MONITOR_SPEC,
+            "monitoring.coreos.com/v1/PrometheusRule", PROMETHEUS_RULE_SPEC);
 
     static boolean knows(String apiVersionAndKind) {
         return SPECS.containsKey(apiVersionAndKind);

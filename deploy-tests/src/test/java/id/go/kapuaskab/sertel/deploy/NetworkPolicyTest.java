@@ -54,7 +54,7 @@ class NetworkPolicyTest {
         Manifests.Rendered r = Manifests.render(overlay);
         NetworkModel net = Workloads.network(r);
         Map<String, NetworkModel.Endpoint> services = services(r);
-        Set<Pair> expected = readmePairs().stream().filter(p -> !p.caller().equals(WhoMayCallWhom.INTERNET)).collect(Collectors.toSet());
+        Set<Pair> expected = readmePairs().stream().filter(p -> !WhoMayCallWhom.OUTSIDE.contains(p.caller())).collect(Collectors.toSet());
 
         Set<Pair> both = pairs(services, (from, to) -> anyPort(to, port -> net.allowed(from, to, port)));
         Set<Pair> sending = pairs(services, (from, to) -> anyPort(to, port -> net.egressAllowed(from, to, port)));
@@ -75,12 +75,12 @@ class NetworkPolicyTest {
 
     @ParameterizedTest
     @MethodSource("overlays")
-    void fromOutsideOnlyTheIngressControllerReachesOnlyTheGatewayApiPort(String overlay) throws Exception {
+    void fromOutsideOnlyTheIngressControllerReachesTheGatewayApiAndPrometheusTheMetricsPorts(String overlay) throws Exception {
         Manifests.Rendered r = Manifests.render(overlay);
         NetworkModel net = Workloads.network(r);
         Map<String, NetworkModel.Endpoint> services = services(r);
-        Set<String> expected = readmePairs().stream().filter(p -> p.caller().equals(WhoMayCallWhom.INTERNET)).map(Pair::callee)
-                .collect(Collectors.toSet());
+        Set<String> fromInternet = callees(WhoMayCallWhom.INTERNET);
+        Set<String> fromMonitoring = callees(WhoMayCallWhom.MONITORING);
         Map<String, ServicePorts.Ports> ports = ServicePorts.fromReadme();
 
         Map<String, List<NetworkModel.OutsideRule>> outside = new LinkedHashMap<>();
@@ -90,31 +90,59 @@ class NetworkPolicyTest {
             }
         });
 
+        Set<String> expected = new TreeSet<>(fromInternet);
+        expected.addAll(fromMonitoring);
         assertThat(outside.keySet()).as("%s: services that admit traffic from outside the namespace", overlay)
                 .containsExactlyInAnyOrderElementsOf(expected);
-        for (String name : expected) {
-            assertThat(outside.get(name)).as("%s: %s admits from outside only its API port, from a named ingress namespace", overlay, name)
-                    .allSatisfy(rule -> {
-                        assertThat(rule.port()).isEqualTo(ports.get(name).api());
-                        assertThat(rule.peer()).isNotNull();
-                        assertThat(rule.peer().getIpBlock()).isNull();
-                        assertThat(rule.peer().getNamespaceSelector()).isNotNull();
-                        assertThat(rule.peer().getNamespaceSelector().getMatchLabels()).isNotEmpty();
-                    });
-        }
+        List<String> problems = new ArrayList<>();
+        outside.forEach((name, rules) -> {
+            for (NetworkModel.OutsideRule rule : rules) {
+                if (rule.peer() == null || rule.peer().getIpBlock() != null || rule.peer().getNamespaceSelector() == null
+                        || rule.peer().getNamespaceSelector().getMatchLabels() == null
+                        || rule.peer().getNamespaceSelector().getMatchLabels().isEmpty()) {
+                    problems.add(name + ": " + rule.policy() + " admits from outside without naming the namespace");
+                } else if (prometheus(rule)) {
+                    int metrics = metricsPort(name, ports);
+                    if (!fromMonitoring.contains(name) || rule.port() == null || rule.port() != metrics) {
+                        problems.add(name + ": " + rule.policy() + " admits Prometheus on port " + rule.port() + ", not only the metrics port " + metrics);
+                    }
+                } else if (!fromInternet.contains(name) || rule.port() == null || rule.port() != ports.get(name).api()) {
+                    problems.add(name + ": " + rule.policy() + " admits from outside on port " + rule.port() + " (only the internet row's API port may be)");
+                }
+            }
+        });
+        assertThat(problems).as(overlay).isEmpty();
     }
 
     @ParameterizedTest
     @MethodSource("overlays")
-    void theGatewayManagementPortIsReachableFromNoPod(String overlay) throws Exception {
+    void theGatewayManagementPortIsReachableOnlyFromPrometheus(String overlay) throws Exception {
         Manifests.Rendered r = Manifests.render(overlay);
         NetworkModel net = Workloads.network(r);
         Map<String, NetworkModel.Endpoint> services = services(r);
         int management = ServicePorts.fromReadme().get("gateway").health();
         NetworkModel.Endpoint gateway = services.get("gateway");
 
-        assertThat(net.ingressFromOutside(gateway)).as(overlay).noneMatch(rule -> rule.port() == null || rule.port() == management);
+        assertThat(net.ingressFromOutside(gateway)).as(overlay)
+                .noneMatch(rule -> rule.port() == null || (rule.port() == management && !prometheus(rule)));
         assertThat(services.values()).as(overlay).noneMatch(from -> from != gateway && net.ingressAllowed(from, gateway, management));
+    }
+
+    /** Where Prometheus scrapes a service: the gateway's management port, the others' service port. */
+    static int metricsPort(String service, Map<String, ServicePorts.Ports> ports) {
+        return service.equals("gateway") ? ports.get("gateway").health() : ports.get(service).api();
+    }
+
+    /** A rule whose peer is Prometheus's pods in the monitoring namespace. */
+    static boolean prometheus(NetworkModel.OutsideRule rule) {
+        return rule.peer() != null && rule.peer().getNamespaceSelector() != null && rule.peer().getNamespaceSelector().getMatchLabels() != null
+                && WhoMayCallWhom.MONITORING.equals(rule.peer().getNamespaceSelector().getMatchLabels().get("kubernetes.io/metadata.name"))
+                && rule.peer().getPodSelector() != null && rule.peer().getPodSelector().getMatchLabels() != null
+                && !rule.peer().getPodSelector().getMatchLabels().isEmpty();
+    }
+
+    private static Set<String> callees(String caller) throws Exception {
+        return readmePairs().stream().filter(p -> p.caller().equals(caller)).map(Pair::callee).collect(Collectors.toSet());
     }
 
     @ParameterizedTest

@@ -9,13 +9,17 @@ import java.util.Set;
 /**
  * The root README's "Who may call whom" table as pairs of (caller, callee): the contract the NetworkPolicies must
  * implement exactly. {@code internet} is traffic from outside the cluster (through the ingress controller);
- * {@code every service} is each of the six services. A service calling itself is not a call between services (it
+ * {@code monitoring} is Prometheus in its own namespace; {@code every service} is each of the six services. A service calling itself is not a call between services (it
  * uses its own loopback address) and is left out.
  */
 final class WhoMayCallWhom {
 
     static final String HEADING = "### Who may call whom";
     static final String INTERNET = "internet";
+    /** Prometheus, from its own namespace ({@code monitoring}): scrapes every service's metrics. */
+    static final String MONITORING = "monitoring";
+    /** Callers from outside the namespace: not pods of ours. */
+    static final List<String> OUTSIDE = List.of(INTERNET, MONITORING);
     static final List<String> SERVICES = List.of("gateway", "applicant-service", "renewal-service", "certificate-service",
             "notification-service", "signing-service");
 
@@ -42,8 +46,8 @@ final class WhoMayCallWhom {
             }
             for (String caller : names(row.get("caller"))) {
                 for (String callee : names(row.get("callee"))) {
-                    if (callee.equals(INTERNET)) {
-                        throw new IllegalArgumentException("Nothing calls the internet in this table: " + row);
+                    if (OUTSIDE.contains(callee)) {
+                        throw new IllegalArgumentException("Nothing calls " + callee + " in this table: " + row);
                     }
                     if (!caller.equals(callee)) {
                         pairs.add(new Pair(caller, callee));
@@ -68,10 +72,10 @@ final class WhoMayCallWhom {
         if (name.equals("every service")) {
             return SERVICES;
         }
-        if (name.equals(INTERNET) || SERVICES.contains(name)) {
+        if (OUTSIDE.contains(name) || SERVICES.contains(name)) {
             return List.of(name);
         }
-        throw new IllegalArgumentException("'" + cell + "' in the '" + HEADING + "' table is neither internet, every service nor one of "
+        throw new IllegalArgumentException("'" + cell + "' in the '" + HEADING + "' table is neither internet, monitoring, every service nor one of "
                 + SERVICES + ": if a component was added, add it to WhoMayCallWhom and to the manifests");
     }
 }
