@@ -1,5 +1,6 @@
 package id.go.kapuaskab.sertel.certificate.service;
 
+import id.go.kapuaskab.sertel.certificate.config.BouncyCastle;
 import id.go.kapuaskab.sertel.certificate.config.CaConfig;
 import id.go.kapuaskab.sertel.support.security.Caller;
 import id.go.kapuaskab.sertel.certificate.domain.Certificate;
@@ -105,9 +106,9 @@ public class IssuanceService {
     }
 
     /** The checks of {@code POST /internal/csr-checks}: the same as issuing would run, without issuing. */
-    public void checkCsr(Caller caller, String csr, String profileName) {
+    public void checkCsr(Caller caller, String csr, String profileName, String applicantEmail) {
         authorise(caller);
-        CsrInspector.InspectedKey key = inspector.inspect(csr, profiles.get(profileName));
+        CsrInspector.InspectedKey key = inspector.inspect(csr, profiles.get(profileName), applicantEmail);
         if (certificates.keyCertified(key.fingerprint())) {
             throw DomainException.invalid("csr.key-reused");
         }
@@ -125,7 +126,7 @@ public class IssuanceService {
             throw DomainException.invalid("issuance.key-source");
         }
         if (cmd.csr() != null) {
-            CsrInspector.InspectedKey key = inspector.inspect(cmd.csr(), profile);
+            CsrInspector.InspectedKey key = inspector.inspect(cmd.csr(), profile, cmd.subject().email());
             return new Prepared(profile, key.publicKey(), key.keyType(), key.fingerprint(), null, contentHash(cmd, key.fingerprint()));
         }
         KeyType type = cmd.keyGeneration().keyType() == null ? KeyType.EC_P256 : cmd.keyGeneration().keyType();
@@ -134,7 +135,7 @@ public class IssuanceService {
         }
         passphrases.check(cmd.keyGeneration().passphrase(), cmd.subject());
         try {
-            KeyPair pair = type.generate(new org.bouncycastle.jce.provider.BouncyCastleProvider(), random);
+            KeyPair pair = type.generate(BouncyCastle.PROVIDER, random);
             SubjectPublicKeyInfo spki = SubjectPublicKeyInfo.getInstance(pair.getPublic().getEncoded());
             return new Prepared(profile, spki, type, PublicKeys.fingerprint(spki), pair, contentHash(cmd, "keygen:" + type));
         } catch (java.security.GeneralSecurityException e) {
