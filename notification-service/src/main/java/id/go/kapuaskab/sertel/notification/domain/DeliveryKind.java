@@ -8,7 +8,9 @@ public enum DeliveryKind {
     REQUEST_REJECTED,
     REQUEST_APPROVED,
     REQUEST_COMPLETED,
-    EMAIL_VERIFICATION;
+    EMAIL_VERIFICATION,
+    /** To a webhook subscription's contact: the service disabled it. */
+    WEBHOOK_DISABLED;
 
     public String template() {
         return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
