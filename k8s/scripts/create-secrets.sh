@@ -66,7 +66,11 @@ create sertel-token-signing-key --from-file=auth-signing-key.pem="$work/auth-sig
 create sertel-client-secrets \
   --from-literal=applicant-service="$(random)" \
   --from-literal=renewal-service="$(random)" \
-  --from-literal=notification-service="$(random)"
+  --from-literal=notification-service="$(random)" \
+  --from-literal=certificate-service="$(random)"
+
+# The key notification-service encrypts the webhook signing secrets under: 32 random bytes, base64.
+create sertel-webhook-key --from-literal=secret-key="$(openssl rand -base64 32)"
 
 # The first admin; read the password once with:
 #   kubectl -n sertel get secret sertel-bootstrap-admin -o jsonpath='{.data.password}' | base64 -d

@@ -52,6 +52,19 @@ public final class LocalSecrets {
         return value;
     }
 
+    /** A 256-bit key of this name, standard base64 (e.g. {@code WEBHOOK_SECRET_KEY}), made up and saved the first time. */
+    public synchronized String key(String name) {
+        String value = values.getProperty(name);
+        if (value == null) {
+            byte[] raw = new byte[32];
+            random.nextBytes(raw);
+            value = Base64.getEncoder().encodeToString(raw);
+            values.setProperty(name, value);
+            save();
+        }
+        return value;
+    }
+
     private void save() {
         try {
             Path tmp = file.resolveSibling(file.getFileName() + ".tmp");

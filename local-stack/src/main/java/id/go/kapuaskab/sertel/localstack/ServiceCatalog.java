@@ -44,7 +44,8 @@ public final class ServiceCatalog {
         this.ports = ports;
         this.applicant = new Service("applicant-service", ports.applicant(), ports.applicant(), "sertel_applicant", "applicant-service");
         this.renewal = new Service("renewal-service", ports.renewal(), ports.renewal(), "sertel_renewal", "renewal-service");
-        this.certificate = new Service("certificate-service", ports.certificate(), ports.certificate(), "sertel_certificate", null);
+        this.certificate = new Service("certificate-service", ports.certificate(), ports.certificate(), "sertel_certificate",
+                "certificate-service");
         this.notification = new Service("notification-service", ports.notification(), ports.notification(), "sertel_notification", "notification-service");
         this.gateway = new Service("gateway", ports.gateway(), ports.gatewayManagement(), null, null);
     }
@@ -94,6 +95,9 @@ public final class ServiceCatalog {
         env.put("QUARKUS_MAILER_TLS", "false");
         env.put("QUARKUS_MAILER_START_TLS", "DISABLED");
         env.put("QUARKUS_MAILER_FROM", "sertel@kapuaskab.go.id");
+        if (service == notification) {
+            env.put("WEBHOOK_SECRET_KEY", secrets.key("webhook.secret-key"));
+        }
         if (service == certificate) {
             env.put("CA_KEYSTORE_PATH", home.data().resolve("ca/ca-keystore.p12").toString());
             env.put("CA_KEYSTORE_PASSWORD", secrets.get("ca.keystore"));
@@ -105,6 +109,7 @@ public final class ServiceCatalog {
             env.put("RENEWAL_CLIENT_SECRET", secrets.get("client." + renewal.clientId()));
             env.put("NOTIFICATION_CLIENT_SECRET", secrets.get("client." + notification.clientId()));
             env.put("APPLICANT_CLIENT_SECRET", secrets.get("client." + applicant.clientId()));
+            env.put("CERTIFICATE_CLIENT_SECRET", secrets.get("client." + certificate.clientId()));
         }
         return env;
     }

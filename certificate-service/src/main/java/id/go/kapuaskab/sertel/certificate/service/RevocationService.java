@@ -15,8 +15,9 @@ import java.util.UUID;
 
 /**
  * Revocation, suspension (certificateHold) and its release. Only the renewal service's identity and admins may
- * change a status. Each change re-signs the CA's CRL in the same transaction, so OCSP and CRL never disagree once
- * it commits. Revoking a revoked certificate is a conflict, except the replay of the very request that revoked it.
+ * change a status. Each change re-signs the CA's CRL and writes its event for webhook subscribers into the outbox,
+ * in the same transaction, so OCSP, CRL and the event never disagree once it commits. Revoking a revoked certificate
+ * is a conflict, except the replay of the very request that revoked it (which changes nothing and announces nothing).
  */
 @ApplicationScoped
 public class RevocationService {
@@ -26,14 +27,16 @@ public class RevocationService {
     private final AuditLog audit;
     private final Clock clock;
     private final Event<OcspResponseCache.StatusChanged> statusChanges;
+    private final CertificateEvents events;
 
     RevocationService(CertificateRepository certificates, CrlService crls, AuditLog audit, Clock clock,
-                      Event<OcspResponseCache.StatusChanged> statusChanges) {
+                      Event<OcspResponseCache.StatusChanged> statusChanges, CertificateEvents events) {
         this.certificates = certificates;
         this.crls = crls;
         this.audit = audit;
         this.clock = clock;
         this.statusChanges = statusChanges;
+        this.events = events;
     }
 
     @Transactional
@@ -72,6 +75,7 @@ public class RevocationService {
         crls.publish(c.caName);
         audit.inTransaction(caller.describe(), reason == RevocationReason.certificateHold ? "SUSPEND" : "REVOKE", "DONE", requestId,
                 c.serial, null, "reason " + reason);
+        events.revoked(c, reason == RevocationReason.certificateHold);
         return c;
     }
 
@@ -91,6 +95,7 @@ public class RevocationService {
         statusChanges.fire(new OcspResponseCache.StatusChanged(c.serial));
         crls.publish(c.caName);
         audit.inTransaction(caller.describe(), "RESUME", "DONE", null, c.serial, null, null);
+        events.resumed(c);
         return c;
     }
 

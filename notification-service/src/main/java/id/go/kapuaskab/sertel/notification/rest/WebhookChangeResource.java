@@ -16,6 +16,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -72,7 +73,7 @@ public class WebhookChangeResource {
     @APIResponse(responseCode = "200", description = "The new secret", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "rotated", value = "{\"subscription\":" + WebhookViews.SUBSCRIPTION
                     + ",\"secret\":\"whsec_2Nf3bW0v7aTq9Zr1YxKc5LmOp8sUe4Gh6Jd0Vi3Wn7Q=\"}")))
-    public Created rotate(@PathParam("id") UUID id) {
-        return Created.of(subscriptions.rotate(callers.get(), id));
+    public Response rotate(@PathParam("id") UUID id) {
+        return Response.ok(Created.of(subscriptions.rotate(callers.get(), id))).header("Cache-Control", "no-store").build();
     }
 }

@@ -62,7 +62,8 @@ public class WebhookResource {
             + "(private, loopback, link-local, multicast or unspecified address), `webhook.no-institutions` (problem+json)")
     public Response create(@NotNull @Valid WebhookViews.CreateBody body) {
         Created created = Created.of(subscriptions.create(callers.get(), body.draft()));
-        return Response.created(URI.create("/api/v1/integrations/webhooks/" + created.subscription().id())).entity(created).build();
+        return Response.created(URI.create("/api/v1/integrations/webhooks/" + created.subscription().id())).entity(created)
+                .header("Cache-Control", "no-store").build();
     }
 
     @GET

@@ -96,15 +96,14 @@ public class Subscriptions {
     public Subscription update(Caller caller, UUID id, Changes changes) {
         authorise(caller);
         Optional<Set<EventType>> types = changes.eventTypes().map(Subscriptions::types);
-        changes.url().ifPresent(targets::check);
-        boolean enabling = changes.enabled().orElse(false);
+        Subscription before = get(caller, id);
+        if (changes.url().isPresent() || changes.enabled().orElse(false) && !before.enabled()) {
+            targets.check(changes.url().orElse(before.url()));         // resolved before the row is locked
+        }
         return QuarkusTransaction.requiringNew().call(() -> {
             Subscription s = store.findForUpdate(id).filter(x -> visible(caller, x))
                     .orElseThrow(() -> DomainException.notFound("webhook.not-found"));
             String url = changes.url().map(String::trim).orElse(s.url());
-            if (enabling && !s.enabled() && changes.url().isEmpty()) {
-                targets.check(url);
-            }
             boolean enabled = changes.enabled().orElse(s.enabled());
             boolean byOwner = s.ownerSubject().equals(caller.subject());
             Set<UUID> institutions = byOwner && s.ownerKind() == OwnerKind.INTEGRATION ? institutionsOf(caller) : s.institutions();
