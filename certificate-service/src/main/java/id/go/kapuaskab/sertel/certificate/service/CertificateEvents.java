@@ -3,6 +3,7 @@ package id.go.kapuaskab.sertel.certificate.service;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.go.kapuaskab.sertel.certificate.domain.Certificate;
+import id.go.kapuaskab.sertel.certificate.domain.CertificateEventType;
 import id.go.kapuaskab.sertel.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -12,11 +13,11 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * A certificate's status changes as events for regional systems' webhooks ({@code certificate.issued},
- * {@code .revoked}, {@code .suspended}, {@code .resumed}), written into the outbox in the transaction of the change
- * itself: the change and its event commit together or not at all. Delivered to notification-service by
- * {@link CertificateEventDelivery}, one certificate's events in the order they happened. Ids and states only: the
- * holder's name, e-mail and NIK never leave in an event.
+ * A certificate's status changes as events for regional systems' webhooks (issued, revoked, suspended, resumed:
+ * {@link CertificateEventType}), written into the outbox in the transaction of the change itself: the change and its
+ * event commit together or not at all. Delivered to notification-service by {@link CertificateEventDelivery}, one
+ * certificate's events in the order they happened. Ids and states only: the holder's name, e-mail and NIK never
+ * leave in an event.
  */
 @ApplicationScoped
 public class CertificateEvents {
@@ -35,21 +36,21 @@ public class CertificateEvents {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void issued(Certificate c) {
-        enqueue("certificate.issued", c);
+        enqueue(CertificateEventType.ISSUED, c);
     }
 
     /** {@code certificate.revoked}, or {@code certificate.suspended} for a hold. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void revoked(Certificate c, boolean hold) {
-        enqueue(hold ? "certificate.suspended" : "certificate.revoked", c);
+        enqueue(hold ? CertificateEventType.SUSPENDED : CertificateEventType.REVOKED, c);
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void resumed(Certificate c) {
-        enqueue("certificate.resumed", c);
+        enqueue(CertificateEventType.RESUMED, c);
     }
 
-    private void enqueue(String type, Certificate c) {
+    private void enqueue(CertificateEventType type, Certificate c) {
         UUID eventId = UUID.randomUUID();
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("serial", c.serial);
@@ -66,7 +67,7 @@ public class CertificateEvents {
         }
         Map<String, Object> event = new LinkedHashMap<>();
         event.put("eventId", eventId.toString());
-        event.put("type", type);
+        event.put("type", type.wire());
         event.put("occurredAt", clock.instant().toString());
         event.put("subject", c.serial);
         event.put("institutionId", c.institutionId.toString());
