@@ -13,7 +13,8 @@ import java.util.UUID;
  * {@code request.state-changed} from renewal-service's workflow events: the request id, its type and new state, the
  * applicant's and institution's ids and, once completed, the new certificate's serial. Never the verifier's reason
  * (free text) or anything else personal. The event id is derived from the workflow event's, so a workflow event
- * delivered twice makes one integration event.
+ * delivered twice makes one integration event. A workflow event without an institution (none of renewal-service's
+ * lack one) could be shown to no integration client, and is not derived.
  */
 final class RequestStates {
 

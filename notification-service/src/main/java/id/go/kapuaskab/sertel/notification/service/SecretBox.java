@@ -1,6 +1,7 @@
 package id.go.kapuaskab.sertel.notification.service;
 
 import id.go.kapuaskab.sertel.notification.config.WebhookConfig;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -16,8 +17,10 @@ import org.jboss.logging.Logger;
 /**
  * Keeps webhook signing secrets encrypted at rest: AES-256-GCM under {@code WEBHOOK_SECRET_KEY}, a fresh 96-bit nonce
  * per encryption, the subscription id as associated data (a ciphertext copied onto another subscription's row does
- * not decrypt). Stored form: nonce || ciphertext || tag. A database dump alone reveals no secret.
+ * not decrypt). Stored form: nonce || ciphertext || tag. A database dump alone reveals no secret. Made at start-up, so
+ * a missing or malformed key stops the service at once rather than at the first webhook.
  */
+@Startup
 @ApplicationScoped
 public class SecretBox {
 

@@ -128,6 +128,8 @@ class WebhookFailureTest {
     @Test
     void aReceiverFailingForADayIsGivenUpOnceAndItsOwnerMailedOnce() {
         Webhooks.Created sub = Webhooks.subscribe(client, receiver.url("/failing"), "certificate.suspended");
+        given().auth().oauth2(client).contentType("application/json").body("{\"language\":\"en\"}").patch(Webhooks.PATH + "/" + sub.id())
+                .then().statusCode(200);
         receiver.mode(Mode.FAIL);
         Webhooks.certificateEvent("certificate.suspended", "ee01", institution, NOW);
         for (int step = 0; step < 27 * 6; step++) {               // 27 hours in steps of 10 minutes
@@ -143,7 +145,10 @@ class WebhookFailureTest {
         assertThat(tries.size()).isBetween(20, 29);
         assertThat(Duration.between(tries.get(0).receivedAt(), tries.get(tries.size() - 1).receivedAt()))
                 .isBetween(Duration.ofHours(21), Duration.ofHours(27));
-        assertThat(Fixtures.mails()).hasSize(1);
+        assertThat(Fixtures.mails()).singleElement().satisfies(m -> {
+            assertThat(Fixtures.subject(m)).isEqualTo("sertel webhook disabled: " + receiver.url("/failing"));
+            assertThat(Fixtures.text(m)).contains("Dear system administrator", "\"enabled\": true");
+        });
         assertThat(given().get("/q/metrics").then().extract().asString()).contains("sertel_webhook_disablings_total{reason=\"" + s.getString("disabledReason"));
     }
 
