@@ -5,7 +5,6 @@ import static io.restassured.RestAssured.given;
 import id.go.kapuaskab.sertel.testsupport.TestTokens;
 import io.restassured.response.Response;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,9 +74,5 @@ public final class Webhooks {
 
     public static List<String> ids(List<WebhookReceiver.Received> received) {
         return received.stream().map(WebhookReceiver.Received::id).toList();
-    }
-
-    public static List<UUID> uuids(UUID... ids) {
-        return Arrays.asList(ids);
     }
 }
