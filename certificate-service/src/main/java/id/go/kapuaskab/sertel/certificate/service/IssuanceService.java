@@ -42,7 +42,7 @@ import org.bouncycastle.cert.X509CertificateHolder;
  *       a reused id with other content is a conflict, a key certified before is refused;</li>
  *   <li>under the intent's row lock (transaction B): answer a replay, or sign;</li>
  *   <li>store the certificate, mark the predecessor SUPERSEDED, mark the intent ISSUED;</li>
- *   <li>audit the result in the same transaction.</li>
+ *   <li>audit the result and write the {@code certificate.issued} event into the outbox, in the same transaction.</li>
  * </ol>
  * Refusals are audited in a transaction of their own, so they survive the rollback of the refused work. A crash
  * between A and B leaves an intent that the retry of the same request completes with the reserved serial.
@@ -62,10 +62,11 @@ public class IssuanceService {
     private final PassphraseRules passphrases;
     private final Pkcs12Packager packager;
     private final EndEntityCertificates builder;
+    private final CertificateEvents events;
     private final SecureRandom random = new SecureRandom();
 
     IssuanceService(ProfileCatalog profiles, CaRegistry cas, CertificateRepository certificates, IssuanceRepository issuances,
-                    AuditLog audit, Clock clock, CaConfig config) {
+                    AuditLog audit, Clock clock, CaConfig config, CertificateEvents events) {
         this.profiles = profiles;
         this.cas = cas;
         this.certificates = certificates;
@@ -76,6 +77,7 @@ public class IssuanceService {
         this.passphrases = new PassphraseRules(config.keyGeneration().passphraseMinLength());
         this.packager = new Pkcs12Packager(config.keyGeneration().pbkdf2Iterations());
         this.builder = new EndEntityCertificates(cas.urls(), random);
+        this.events = events;
     }
 
     /** What step 2 found: the profile, the subject key, and for a server-side key its pair. */
@@ -216,6 +218,7 @@ public class IssuanceService {
         intent.completedAt = now;
         audit.inTransaction(caller.describe(), ACTION, "ISSUED", cmd.requestId(), c.serial, null,   // step 6
                 "ca " + ca.name() + ", notAfter " + c.notAfter + (predecessor == null ? "" : ", supersedes " + predecessor.serial));
+        events.issued(c);
         return new IssuanceResult(c, ca.chain(), pkcs12, true);
     }
 
