@@ -1,5 +1,6 @@
 package id.go.kapuaskab.sertel.applicant.rest;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import id.go.kapuaskab.sertel.applicant.domain.ClientEvent;
 import id.go.kapuaskab.sertel.applicant.domain.ClientKey;
 import id.go.kapuaskab.sertel.applicant.domain.ClientSecret;
@@ -80,6 +81,7 @@ final class IntegrationClientRequests {
     }
 
     @Schema(name = "IntegrationClientCreated", description = "The client and, only in this answer, its client secret")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     record Created(View client, @Schema(description = "Shown once; stored only as SHA-256") String clientSecret, SecretView secret) {
         @Override
         public String toString() {

@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
 import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jwt.JwtClaims;
@@ -39,6 +40,7 @@ public class ClientAuthentication {
     public record Authenticated(IntegrationClient client, String method) {
     }
 
+    private static final Logger LOG = Logger.getLogger(ClientAuthentication.class);
     private static final int MAX_ASSERTION = 8192;
 
     private final IntegrationClientRepository clients;
@@ -139,7 +141,7 @@ public class ClientAuthentication {
             try {
                 return Optional.of(consumer.process(unverified.getJwt()).getJwtClaims());
             } catch (InvalidJwtException e) {
-                // try the next key (during a key rotation two are live)
+                LOG.debugf("Assertion of %s not valid with key %s: %s", c.id, k.kid, e.getMessage());   // try the next key (rotation)
             }
         }
         return Optional.empty();
