@@ -58,9 +58,6 @@ final class BackendFailures implements ProxyInterceptor {
                     .set(HttpHeaders.CONTENT_TYPE, ProblemTypes.MEDIA_TYPE)
                     .set(HttpHeaders.CONTENT_LANGUAGE, problem.locale().toLanguageTag())
                     .set(HttpHeaders.CACHE_CONTROL, "no-store");
-            if (status == 413) {
-                response.headers().set(HttpHeaders.CONNECTION, "close");
-            }
             response.setBody(Body.body(Buffer.buffer(problem.body())));
             return Future.succeededFuture(response);
         });

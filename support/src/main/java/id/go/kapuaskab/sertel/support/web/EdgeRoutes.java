@@ -15,6 +15,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -27,7 +28,7 @@ import org.jboss.logging.MDC;
  * HTTP concerns below the REST layer, installed on every service's router (the gateway's too), in the order a request
  * meets them: the request id (accepted or created, echoed, put in the log context); the request's size
  * ({@link RequestShape}: 414, 431, 413 before the body is read, and a chunked body counted as it arrives); the text of
- * its path and query parameters ({@link ParameterText}); {@code Cache-Control: no-store} on answers that may hold
+ * its path, query and form parameters ({@link ParameterText}); {@code Cache-Control: no-store} on answers that may hold
  * personal data ({@link PrivateAnswers}). Last come a problem+json 404 for paths no endpoint serves and a failure
  * handler, so whatever fails below the REST layer still answers with a problem.
  */
@@ -83,17 +84,42 @@ public class EdgeRoutes {
     }
 
     private void shape(RoutingContext ctx) {
-        RequestShape.Refusal refusal = shape.judgeHead(ctx.request());
+        HttpServerRequest request = ctx.request();
+        RequestShape.Refusal refusal = shape.judgeHead(request);
         if (refusal != null) {
-            ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
-            send(ctx, refusal.code(), refusal.status());
+            if (refusal.status() == 413 && !shape.tooLongToDrain(request)) {
+                send(ctx, refusal.code(), refusal.status());
+                shape.drain(request);
+            } else {
+                ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
+                send(ctx, refusal.code(), refusal.status());
+            }
             return;
         }
-        if (!streamBodies && RequestShape.hasBodyWithoutLength(ctx.request())) {
-            shape.readCounted(ctx, () -> send(ctx, "payload-too-large", 413));
+        boolean form = isForm(request);
+        if (!streamBodies && (form || RequestShape.hasBodyWithoutLength(request))) {
+            shape.readCounted(ctx, () -> send(ctx, "payload-too-large", 413), body -> {
+                Optional<ParameterText.Refusal> text = form ? ParameterText.check(null, body.toString(StandardCharsets.ISO_8859_1))
+                        : Optional.empty();
+                if (text.isPresent()) {
+                    sendFieldError(ctx, "invalid-parameter", 400, new FieldError(text.get().field(), text.get().code(), null));
+                    return;
+                }
+                ctx.setBody(body);
+                ctx.next();
+            });
             return;
         }
         ctx.next();
+    }
+
+    /**
+     * Form fields (the token endpoint's user name, say) are parameters like those of the query: the same text rule, read
+     * here from the body before the REST layer parses it; a malformed escape there was a 500.
+     */
+    private static boolean isForm(HttpServerRequest request) {
+        String type = request.getHeader(HttpHeaders.CONTENT_TYPE);
+        return type != null && type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded");
     }
 
     private void parameters(RoutingContext ctx) {

@@ -7,12 +7,15 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The size of a request, judged before anything reads it, each limit answered with its problem: a request target
  * longer than the limit is 414, header lines over the limit 431, a declared {@code Content-Length} over the body limit
- * or not a number 413 or 400. A body without a length (chunked) is read here, counting, unless the route streams
- * bodies: over the limit it is 413 too. Quarkus' own check of such bodies answers a bare 413 and closes the connection.
+ * 413 (not a number: 400). A body without a length (chunked) is read here, counting, unless the route streams bodies:
+ * over the limit it is 413 too; Quarkus' own check of such bodies answers a bare 413. After refusing a body the rest of
+ * it is read and dropped (up to {@link #DRAIN_FACTOR} times the limit), so the connection stays usable: a gateway that
+ * is still sending the body must be able to read the answer, not find the connection closed under it (a 502).
  */
 final class RequestShape {
 
@@ -20,8 +23,7 @@ final class RequestShape {
     record Refusal(String code, int status) {
     }
 
-    /** After refusing a body we read on, up to this multiple of the limit, so the client can still read our answer. */
-    private static final int DRAIN_FACTOR = 4;
+    static final int DRAIN_FACTOR = 4;
 
     private final int maxUriLength;
     private final int maxHeaderBytes;
@@ -65,10 +67,10 @@ final class RequestShape {
     }
 
     /**
-     * Reads a body without a length into the context, so the REST layer takes it from there; calls {@code tooLarge}
-     * (once) when it passes the limit, then discards the rest for a while and closes the connection.
+     * Reads the body into memory, counting; hands it to {@code read} when complete, or calls {@code tooLarge} (once)
+     * when it passes the limit and then drops the rest.
      */
-    void readCounted(RoutingContext ctx, Runnable tooLarge) {
+    void readCounted(RoutingContext ctx, Runnable tooLarge, Consumer<Buffer> read) {
         HttpServerRequest request = ctx.request();
         Buffer body = Buffer.buffer();
         long[] seen = {0};
@@ -76,14 +78,11 @@ final class RequestShape {
         request.handler(chunk -> {
             seen[0] += chunk.length();
             if (refused[0]) {
-                if (seen[0] > maxBodyBytes * DRAIN_FACTOR) {
-                    request.connection().close();
-                }
+                closeWhenEndless(request, seen[0]);
                 return;
             }
             if (seen[0] > maxBodyBytes) {
                 refused[0] = true;
-                ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
                 tooLarge.run();
                 return;
             }
@@ -96,11 +95,37 @@ final class RequestShape {
         });
         request.endHandler(v -> {
             if (!refused[0]) {
-                ctx.setBody(body);
-                ctx.next();
+                read.accept(body);
             }
         });
         request.resume();
+    }
+
+    /** After an answer that refused the body: read the rest of it and drop it, or close when there is too much. */
+    void drain(HttpServerRequest request) {
+        long[] seen = {0};
+        request.handler(chunk -> {
+            seen[0] += chunk.length();
+            closeWhenEndless(request, seen[0]);
+        });
+        request.exceptionHandler(e -> { });
+        request.resume();
+    }
+
+    /** A declared body we would rather not read to its end: the connection is closed after the answer. */
+    boolean tooLongToDrain(HttpServerRequest request) {
+        String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+        try {
+            return length != null && Long.parseLong(length.trim()) > maxBodyBytes * DRAIN_FACTOR;
+        } catch (NumberFormatException e) {
+            return true;
+        }
+    }
+
+    private void closeWhenEndless(HttpServerRequest request, long seen) {
+        if (seen > maxBodyBytes * DRAIN_FACTOR) {
+            request.connection().close();
+        }
     }
 
     static int headerBytes(MultiMap headers) {
