@@ -87,6 +87,19 @@ class EdgeTest {
     }
 
     @Test
+    void aCallFromAnOriginTheGatewayDoesNotServeIsA403Problem() {
+        given().header("Origin", "http://evil.example").header("Access-Control-Request-Method", "POST")
+                .options("/api/v1/requests")
+                .then().statusCode(403).contentType(PROBLEM)
+                .body("type", equalTo(TYPE + "origin-not-allowed"));
+        given().header("Origin", "http://evil.example").header("Accept-Language", "en").get("/api/v1/institutions")
+                .then().statusCode(403).contentType(PROBLEM)
+                .body("title", equalTo("Origin not allowed"));
+        given().header("Origin", "http://localhost:3000").get("/api/v1/institutions")
+                .then().statusCode(200).header("Access-Control-Allow-Origin", "http://localhost:3000");
+    }
+
+    @Test
     void theRequestIdIsAnsweredOnce() {
         Response r = given().auth().oauth2(token()).header("X-Request-Id", "once-42").get("/api/v1/requests");
 
