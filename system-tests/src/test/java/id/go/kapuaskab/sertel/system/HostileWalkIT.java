@@ -217,7 +217,8 @@ class HostileWalkIT {
     private static byte[] request(HostileCorpus.Hostile h, String token, String language) {
         StringBuilder head = new StringBuilder();
         head.append(h.method().toUpperCase()).append(' ').append(h.path()).append(" HTTP/1.1\r\n")
-                .append("Host: localhost\r\nConnection: close\r\nAccept: application/json\r\n");
+                .append("Host: localhost\r\nConnection: close\r\nAccept: ")
+                .append(h.path().startsWith(OCSP) ? "application/ocsp-response" : "application/json").append("\r\n");
         if (language.equals("en")) {
             head.append("Accept-Language: en\r\n");
         }
