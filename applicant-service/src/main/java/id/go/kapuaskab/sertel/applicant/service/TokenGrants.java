@@ -142,11 +142,9 @@ public class TokenGrants {
     /** Ends a login session: the family of the given refresh token, or every session of the caller. */
     public void logout(Optional<String> refreshToken, Optional<UUID> caller) {
         if (refreshToken.filter(t -> !t.isBlank()).isPresent()) {
-            Optional<UUID> owner = refreshTokens.ownerOf(refreshToken.get());
-            if (owner.isPresent() && caller.isPresent() && !owner.equals(caller)) {
+            if (refreshTokens.endFamilyOf(refreshToken.get(), caller) == RefreshTokens.Logout.NOT_YOURS) {
                 throw DomainException.forbidden("auth.not-your-session");
             }
-            refreshTokens.revokeFamilyOf(refreshToken.get());
             return;
         }
         UUID account = caller.orElseThrow(() -> invalidRequest("auth.missing-refresh-token"));

@@ -115,7 +115,7 @@ public class WorkflowEvents {
         data.put("link", composer.requestLink(event.requestId()));
         Delivery d = Delivery.pending(kind.name(), "event:" + event.eventId() + ":" + to.id(), now)
                 .to(to.id(), to.email(), lang)
-                .content(composer.render(kind, lang, data));
+                .content(composer.renderWorkflow(kind, event.requestType(), lang, data));
         return link(d, event);
     }
 

@@ -23,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -74,7 +75,11 @@ public class ApplicantActionsResource {
     @Operation(summary = "Cancel", description = "Any non-terminal state except ISSUING (the CA may already have signed) → CANCELLED. Body optional.")
     @APIResponse(responseCode = "200", description = "Cancelled")
     @APIResponse(responseCode = "409", description = "request.invalid-transition (currentState)")
-    public RequestView cancel(@PathParam("id") UUID id, byte[] body) throws java.io.IOException {
+    public RequestView cancel(@PathParam("id") UUID id,
+                              @RequestBody(required = false, description = "Optional: {\"reason\": \"…\"}",
+                                      content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                                              schema = @Schema(implementation = Bodies.Reason.class))) byte[] body)
+            throws java.io.IOException {
         return RequestView.of(commands.cancel(callers.get(), id, reasons.read(body)), queries);
     }
 
