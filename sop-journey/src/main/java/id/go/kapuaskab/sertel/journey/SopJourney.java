@@ -75,7 +75,10 @@ public final class SopJourney {
         narrator.timeline("Renewal with a server-generated key (request " + collected.certificate().requestId() + ")", serverKey.rows());
         narrator.note("Step 1 is the time notification-service sent the reminder; the second renewal followed no new reminder."
                 + " Step 4's time is kept by applicant-service (its data-change history), so the timeline names the change without a duration.");
+
+        narrator.chapter("Tanda tangan elektronik · a regional system signs a letter with the holder's kept key");
+        DocumentSigning.Signed signed = new DocumentSigning(gateway, narrator, openssl, requests).run(cast, collected.applicant());
         return new JourneyReport(data, first, renewed.certificate(), collected.certificate(), revocation, main.rows(), serverKey.rows(),
-                main.reminderRecorded(), Duration.ofNanos(System.nanoTime() - started));
+                main.reminderRecorded(), signed, Duration.ofNanos(System.nanoTime() - started));
     }
 }
