@@ -9,8 +9,8 @@ import java.util.Map;
 /**
  * Signing a document (TTE) for a regional system: the holder, whose last certificate was just revoked, asks for a
  * new one with a key that sertel keeps for signing (custody KEPT); after the four-eyes review the holder collects it
- * with a passphrase (signing-service makes the key, the CA certifies it). The admin registers the regency's e-office
- * as a regional system with scope {@code documents:sign}; the e-office logs in with its client credentials, sends a
+ * with a passphrase (signing-service makes the key, the CA certifies it). The e-office (a registered regional system
+ * with scope {@code documents:sign}) logs in with its client credentials, sends a
  * letter with the holder's passphrase and gets back a PAdES-BASELINE-LT signed PDF; a wrong passphrase is refused;
  * the verification endpoint reports the signature intact, chained to our root, time-stamped and carrying its LTV data.
  */
@@ -32,7 +32,7 @@ public final class DocumentSigning {
         this.requests = requests;
     }
 
-    Signed run(Cast cast, Session applicant) {
+    Signed run(Cast cast, Session applicant, RegionalSystem eofficeSystem) {
         RunData data = cast.data();
         narrator.say("The e-office of " + data.institutionName() + " signs letters for its staff. With the old certificate revoked, the"
                 + " applicant asks for a new one whose key sertel keeps for signing (custody KEPT): it never leaves sertel, and only"
@@ -53,13 +53,7 @@ public final class DocumentSigning {
             throw collected.fail("a key kept for signing must never be handed out");
         }
 
-        narrator.say("The admin registers the e-office as a regional system: its institution only, scope documents:sign.");
-        Answer registered = gateway.post("/api/v1/integrations/clients").as(cast.admin()).json(Json.object(
-                "name", "e-Office " + data.institutionName(), "ownerContact", "eoffice@" + data.domain(),
-                "institutionIds", Json.array(cast.institutionId().toString()), "scopes", Json.array("documents:sign"))).send();
-        registered.json(201);
-        String clientId = registered.field("client/id");
-        Session eoffice = Session.client(gateway, "e-office", clientId, registered.field("clientSecret"));
+        Session eoffice = eofficeSystem.session();
 
         byte[] letter = Letters.letter("SURAT KEPUTUSAN " + data.institutionCode() + " NOMOR 800/" + data.tag(),
                 List.of("Menimbang: pembaruan sertifikat elektronik pegawai " + data.institutionCode() + ".",
