@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -17,6 +18,18 @@ import java.util.stream.Stream;
  * developer's own stack can keep running beside it.
  */
 final class SystemStack {
+
+    /**
+     * The gateway's rate limits, raised for the system tests: the hostile walk sends thousands of calls as one user and
+     * dozens to the login-limited public paths, and a 429 answered before the body is read would leave the body
+     * unchecked (and make the SOP journey after it wait out the login limit). The limits themselves are tested in the
+     * gateway's own tests.
+     */
+    private static final Map<String, String> RATE_LIMITS = Map.of(
+            "SERTEL_GATEWAY_RATE_LIMIT_REQUESTS_PER_SECOND", "2000",
+            "SERTEL_GATEWAY_RATE_LIMIT_BURST", "20000",
+            "SERTEL_GATEWAY_RATE_LIMIT_LOGIN_PER_MINUTE", "2000",
+            "SERTEL_GATEWAY_RATE_LIMIT_LOGIN_BURST", "2000");
 
     private static Stack stack;
     private static StackHome home;
@@ -32,7 +45,8 @@ final class SystemStack {
             deleteTree(work);
             home = StackHome.at(work);
             ports = StackPorts.free();
-            stack = Stack.start(new Stack.Options(project, home, ports, false, "local", line -> System.out.println("[stack] " + line)));
+            stack = Stack.start(new Stack.Options(project, home, ports, false, "local", line -> System.out.println("[stack] " + line),
+                    Map.of("gateway", RATE_LIMITS)));
             Runtime.getRuntime().addShutdownHook(new Thread(stack::close));
         }
         return stack;
@@ -41,6 +55,10 @@ final class SystemStack {
     static String gateway() {
         get();
         return "http://127.0.0.1:" + ports.gateway();
+    }
+
+    static Path project() {
+        return Path.of(System.getProperty("sertel.project", "..")).toAbsolutePath().normalize();
     }
 
     static StackPorts ports() {
