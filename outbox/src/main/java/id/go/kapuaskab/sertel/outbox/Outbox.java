@@ -85,9 +85,11 @@ public class Outbox {
     private final TransactionSynchronizationRegistry transactions;
     private final OutboxSignal signal;
     private final Clock clock;
+    private final OutboxTracing tracing;
 
-    Outbox(OutboxStore store, TransactionSynchronizationRegistry transactions, OutboxSignal signal, Clock clock) {
+    Outbox(OutboxStore store, TransactionSynchronizationRegistry transactions, OutboxSignal signal, Clock clock, OutboxTracing tracing) {
         this.store = store;
+        this.tracing = tracing;
         this.transactions = transactions;
         this.signal = signal;
         this.clock = clock;
@@ -99,14 +101,14 @@ public class Outbox {
 
     /**
      * Writes the item in the caller's transaction, which must exist; this replica's workers are woken when it
-     * commits. Returns false when an item with this id was written before.
+     * commits. The request id and trace context of the moment are stored with it and resumed when it is delivered. Returns false when an item with this id was written before.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean enqueue(Item item) {
         Instant now = clock.instant();
         Instant due = item.notBefore == null || item.notBefore.isBefore(now) ? now : item.notBefore;
         Object requestId = MDC.get("requestId");
-        boolean written = store.insert(item.id, item.topic, item.orderingKey, item.reference, item.payload, due, null,
+        boolean written = store.insert(item.id, item.topic, item.orderingKey, item.reference, item.payload, due, tracing.current(),
                 requestId == null ? null : requestId.toString(), now);
         wakeAfterCommit();
         return written;

@@ -42,6 +42,7 @@ public class OutboxEngine {
     private final Clock clock;
     private final OutboxSignal signal;
     private final OutboxMetrics metrics;
+    private final OutboxTracing tracing;
     private final String owner;
     private final Set<UUID> held = ConcurrentHashMap.newKeySet();
     private final List<Thread> workers = new ArrayList<>();
@@ -49,8 +50,9 @@ public class OutboxEngine {
     private volatile boolean running;
 
     OutboxEngine(OutboxStore store, @Any Instance<OutboxHandler> handlers, OutboxConfig config, Clock clock, OutboxSignal signal,
-                 OutboxMetrics metrics) {
+                 OutboxMetrics metrics, OutboxTracing tracing) {
         this.store = store;
+        this.tracing = tracing;
         this.config = config;
         this.clock = clock;
         this.signal = signal;
@@ -175,17 +177,23 @@ public class OutboxEngine {
             MDC.put("requestId", item.requestId());
         }
         try {
-            Outcome outcome = handler.handle(item);
-            return outcome == null ? Outcome.retry("the handler gave no outcome") : outcome;
-        } catch (RuntimeException e) {
-            LOG.debugf(e, "Outbox item %s (%s) attempt %d failed", item.id(), item.topic(), item.attempt());
-            return Outcome.retry(e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+            return tracing.deliver(item, () -> handled(handler, item));
         } finally {
             if (previous == null) {
                 MDC.remove("requestId");
             } else {
                 MDC.put("requestId", previous);
             }
+        }
+    }
+
+    private static Outcome handled(OutboxHandler handler, OutboxItem item) {
+        try {
+            Outcome outcome = handler.handle(item);
+            return outcome == null ? Outcome.retry("the handler gave no outcome") : outcome;
+        } catch (RuntimeException e) {
+            LOG.debugf(e, "Outbox item %s (%s) attempt %d failed", item.id(), item.topic(), item.attempt());
+            return Outcome.retry(e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
         }
     }
 

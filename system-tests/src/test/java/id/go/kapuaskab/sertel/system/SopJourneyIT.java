@@ -15,6 +15,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -55,9 +57,52 @@ class SopJourneyIT {
             assertThat(r.signed().report().path("signatures").path(0).path("ltv").path("ocsps").asInt()).isPositive();
             assertThat(java.nio.file.Files.readAllBytes(r.signed().pdf())).startsWith("%PDF-".getBytes(StandardCharsets.US_ASCII));
         }
+        assertOneTraceCarriesTheRenewal(first.renewed().requestId());
         assertThat(second.data().tag()).isNotEqualTo(first.data().tag());
         assertThat(second.data().applicant().nik()).isNotEqualTo(first.data().applicant().nik());
         System.out.printf("SOP journey: %.1f s and %.1f s%n", first.took().toMillis() / 1000.0, second.took().toMillis() / 1000.0);
+    }
+
+    /**
+     * Issue 19: the renewal's decisive step is one trace, from the gateway through renewal-service, its outbox and the
+     * calls it makes, to the CA and the mail (the trace context is stored with each outbox item and resumed when it is
+     * delivered). Spans reach the in-test receiver in batches each second, so the check waits for them, bounded.
+     */
+    private static void assertOneTraceCarriesTheRenewal(String requestId) {
+        Set<String> everyService = Set.of("gateway", "renewal-service", "applicant-service", "certificate-service", "notification-service");
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        Map<String, Set<String>> traces = Map.of();
+        while (System.nanoTime() < deadline) {
+            traces = tracesAbout(requestId);
+            if (traces.values().stream().anyMatch(services -> services.containsAll(everyService))) {
+                return;
+            }
+            sleep(Duration.ofMillis(500));
+        }
+        throw new AssertionError("No trace about renewal request " + requestId + " crossed all of " + everyService
+                + "; the traces about it crossed " + traces);
+    }
+
+    /** The services crossed by each trace in which renewal-service served a path naming the request. */
+    private static Map<String, Set<String>> tracesAbout(String requestId) {
+        TraceReceiver receiver = SystemStack.traces();
+        Set<String> about = receiver.spans().stream()
+                .filter(span -> span.service().equals("renewal-service"))
+                .filter(span -> span.attributes().values().stream().anyMatch(v -> v.contains(requestId)))
+                .map(TraceReceiver.ReceivedSpan::traceId)
+                .collect(Collectors.toSet());
+        Map<String, Set<String>> crossed = new java.util.TreeMap<>(receiver.servicesByTrace());
+        crossed.keySet().retainAll(about);
+        return crossed;
+    }
+
+    private static void sleep(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
     }
 
     private static JourneyReport play(String name) throws IOException {

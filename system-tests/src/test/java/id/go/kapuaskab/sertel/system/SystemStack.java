@@ -9,6 +9,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -31,7 +33,12 @@ final class SystemStack {
             "SERTEL_GATEWAY_RATE_LIMIT_LOGIN_PER_MINUTE", "2000",
             "SERTEL_GATEWAY_RATE_LIMIT_LOGIN_BURST", "2000");
 
+    /** Every service exports its spans to the receiver in this JVM, each second (the SOP journey checks one trace). */
+    private static final List<String> TRACED = List.of("gateway", "applicant-service", "renewal-service", "certificate-service",
+            "notification-service", "signing-service");
+
     private static Stack stack;
+    private static TraceReceiver traces;
     private static StackHome home;
     private static StackPorts ports;
 
@@ -45,11 +52,29 @@ final class SystemStack {
             deleteTree(work);
             home = StackHome.at(work);
             ports = StackPorts.free();
+            traces = TraceReceiver.start();
+            Map<String, Map<String, String>> overrides = new HashMap<>();
+            for (String service : TRACED) {
+                overrides.put(service, new HashMap<>(Map.of(
+                        "OTEL_SDK_DISABLED", "false",
+                        "OTEL_EXPORTER_OTLP_ENDPOINT", traces.endpoint(),
+                        "OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf",
+                        "QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "1s")));
+            }
+            overrides.get("gateway").putAll(RATE_LIMITS);
             stack = Stack.start(new Stack.Options(project, home, ports, false, "local", line -> System.out.println("[stack] " + line),
-                    Map.of("gateway", RATE_LIMITS)));
-            Runtime.getRuntime().addShutdownHook(new Thread(stack::close));
+                    overrides));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                stack.close();
+                traces.close();
+            }));
         }
         return stack;
+    }
+
+    static TraceReceiver traces() {
+        get();
+        return traces;
     }
 
     static String gateway() {
