@@ -134,8 +134,11 @@ public final class AuditEntry {
 
     /** A value as JSON can hold it; every text under a personal key (however deep) is masked. */
     private static Object plain(Object value, boolean personal) {
-        if (value instanceof Number || value instanceof Boolean) {
+        if (value instanceof Boolean) {
             return value;
+        }
+        if (value instanceof Number n) {
+            return personal ? Pii.mask(n.toString()) : n;   // a NIK given as a number is masked like one given as text
         }
         if (value instanceof Enum<?> e) {
             return e.name();

@@ -68,16 +68,10 @@ public class AuditReader {
     /** Every matching record, in id order, handed to {@code sink} as it is read (for a streamed export). */
     public void export(Caller caller, AuditFilter filter, RecordSink sink) {
         require(caller);
-        QuarkusTransaction.requiringNew().run(() -> {
-            try (Connection c = db.getConnection()) {
-                AuditReads.select(c, filter, 0, 0, r -> sink.accept(masked(r)));
-            } catch (RuntimeException e) {
-                throw e;
-            } catch (Exception e) {
-                throw new IllegalStateException("Cannot export the audit trail", e);
-            }
-        });
-    }
+        Snapshots.read(db, c -> {
+            AuditReads.select(c, filter, 0, 0, r -> sink.accept(masked(r)));
+            return null;
+        });    }
 
     public List<Checkpoint> checkpoints(Caller caller, Long before, Integer limit) {
         require(caller);

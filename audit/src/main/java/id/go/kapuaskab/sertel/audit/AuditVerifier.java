@@ -3,7 +3,6 @@ package id.go.kapuaskab.sertel.audit;
 import id.go.kapuaskab.sertel.audit.VerificationReport.Finding;
 import id.go.kapuaskab.sertel.audit.VerificationReport.Kind;
 import io.agroal.api.AgroalDataSource;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.security.PublicKey;
@@ -51,11 +50,7 @@ public class AuditVerifier {
     }
 
     public VerificationReport verify(List<Supplied> supplied) {
-        VerificationReport report = QuarkusTransaction.requiringNew().call(() -> {
-            try (Connection c = db.getConnection()) {
-                return run(c, supplied == null ? List.of() : supplied);
-            }
-        });
+        VerificationReport report = Snapshots.read(db, c -> run(c, supplied == null ? List.of() : supplied));
         metrics.verified(report.findings().size());
         return report;
     }

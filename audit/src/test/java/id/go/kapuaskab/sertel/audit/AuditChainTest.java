@@ -17,7 +17,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
@@ -84,7 +83,7 @@ class AuditChainTest {
     }
 
     @Test
-    void concurrentDecisionsTakeDifferentLanesAndEveryLaneStaysGaplessAndLinked() throws Exception {
+    void concurrentDecisionsKeepEveryLaneGaplessAndLinkedAndATransactionInOneLane() throws Exception {
         int threads = 8;
         int each = 40;
         ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -111,9 +110,8 @@ class AuditChainTest {
         pool.shutdown();
         List<AuditRecord> records = records();
         assertThat(records).hasSize(threads * each * 2);
-        Set<Integer> lanes = new HashSet<>();
-        records.forEach(r -> lanes.add(r.lane()));
-        assertThat(lanes).as("contended appends spread over lanes").hasSizeGreaterThan(1);
+        // how many lanes the threads happened to use depends on the scheduler; that a held lane sends the next
+        // append to another is shown deterministically by anAppendNowInsideATransactionThatHoldsALaneDoesNotWaitForIt
         for (int i = 0; i < records.size(); i += 1) {
             AuditRecord r = records.get(i);
             if (r.detail().contains("first")) {

@@ -34,7 +34,8 @@ class MetricsTest {
         issue.post().then().statusCode(201);
         issue.post().then().statusCode(200);
         Issue.withCsr("not a csr").post().then().statusCode(400);
-        Issue.withCsr(Csrs.p256()).set("profile", "no-such-profile-" + System.nanoTime()).post().then().statusCode(422);
+        String unknownProfile = "no-such-profile-" + System.nanoTime();
+        Issue.withCsr(Csrs.p256()).set("profile", unknownProfile).post().then().statusCode(422);
         PrometheusScrape after = scrape();
         assertThat(delta(before, after, "sertel_certificates_issued_total", issued)).isEqualTo(1);
         assertThat(delta(before, after, "sertel_certificates_issued_total", replayed)).isEqualTo(1);
@@ -42,7 +43,7 @@ class MetricsTest {
         assertThat(delta(before, after, "sertel_certificates_issued_total", Map.of("profile", "unknown", "result", "refused")))
                 .as("a name outside the catalogue never becomes a label value").isEqualTo(1);
         assertThat(after.names()).noneMatch(n -> after.samples(n, Map.of()).stream()
-                .anyMatch(s -> s.labels().containsValue("no-such-profile")));
+                .anyMatch(s -> s.labels().containsValue(unknownProfile)));
     }
 
     @Test

@@ -95,7 +95,7 @@ public class Backends implements QuarkusTestResourceLifecycleManager {
         }
         if (path.endsWith("/slow")) {
             try {
-                Thread.sleep(3_000);
+                Thread.sleep(8_000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

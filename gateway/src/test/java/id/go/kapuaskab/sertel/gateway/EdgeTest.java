@@ -29,7 +29,7 @@ class EdgeTest {
         RawHttp.Response r = RawHttp.chunked(RestAssured.port,
                 "POST /api/v1/applicants/me/data-changes/created HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + token()
                         + "\r\nContent-Type: application/json\r\nAccept-Language: en\r\n",
-                "{\"reason\":\"", 13L * 1024 * 1024, 'a');
+                "{\"reason\":\"", 22L * 1024 * 1024, 'a');
 
         assertThat(r.status()).isEqualTo(413);
         assertThat(r.contentType()).startsWith(PROBLEM);

@@ -6,6 +6,7 @@ import id.go.kapuaskab.sertel.applicant.domain.DataChange;
 import id.go.kapuaskab.sertel.applicant.domain.HistoryEntry;
 import id.go.kapuaskab.sertel.audit.AuditEntry;
 import id.go.kapuaskab.sertel.audit.AuditTrail;
+import id.go.kapuaskab.sertel.support.pii.Pii;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -33,7 +34,7 @@ public class ApplicantAudit {
 
     public void officerCreated(Actor admin, Account account, Collection<UUID> institutions) {
         trail.append(who(AuditEntry.of("ACCOUNT", "CREATED"), admin, null).subject(account.id).detail("role", account.role)
-                .detail("email", account.email).detail("institutionIds", institutions));
+                .detail("email", Pii.maskEmail(account.email)).detail("institutionIds", institutions));
     }
 
     /** A change of an applicant's data ({@code changes}: field → old and new value; NIK, NIP and phone masked). */
