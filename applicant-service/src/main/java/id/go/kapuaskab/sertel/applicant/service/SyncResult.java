@@ -1,0 +1,25 @@
+package id.go.kapuaskab.sertel.applicant.service;
+
+import id.go.kapuaskab.sertel.support.problem.DomainException;
+import java.util.List;
+import java.util.UUID;
+
+/** What happened (or, in a dry run, would happen) to one person of a staff-sync batch. */
+public record SyncResult(int index, Outcome outcome, UUID applicantId, UUID dataChangeId, List<String> changedFields, DomainException problem) {
+
+    /** The outcomes, in the staffing system's terms. */
+    public enum Outcome {
+        /** A new applicant; they confirm the e-mail through the mailed link and are then ACTIVE. */
+        REGISTERED,
+        /** A data change for a verifier to approve (source: this client); nothing on record changed yet. */
+        DATA_CHANGE_SUBMITTED,
+        /** Nothing to do: the record says the same, or an open change of this client already proposes exactly this. */
+        UNCHANGED,
+        /** Not done: see {@code problem}. */
+        REFUSED
+    }
+
+    static SyncResult refused(int index, UUID applicantId, DomainException problem) {
+        return new SyncResult(index, Outcome.REFUSED, applicantId, null, List.of(), problem);
+    }
+}
