@@ -70,9 +70,11 @@ class PiiLoggingTest {
         Fixtures.PersonalNumbers busyNumbers = fixtures.numbersOf(busy.id());
         String admin = id.go.kapuaskab.sertel.testsupport.TestTokens.admin(UUID.randomUUID());
         RegionalSystems.Client client = RegionalSystems.register(admin, "SIMPEG", List.of("status:read", "applicants:sync"), inst.id());
-        Map<String, Object> fresh = Api.registration(inst);
+        Map<String, Object> fresh = new LinkedHashMap<>(Api.registration(inst));
+        fresh.put("eventId", "simpeg-" + UUID.randomUUID());
         Map<String, Object> invalid = new LinkedHashMap<>(Api.registration(inst));
         invalid.put("nik", "6203010000000000");
+        invalid.put("eventId", "simpeg-" + UUID.randomUUID());
         List<String> numbers = List.of(holderNumbers.nik(), holderNumbers.nip(), busyNumbers.nik(), busyNumbers.nip(),
                 (String) fresh.get("nik"), (String) fresh.get("nip"), "6203010000000000", (String) invalid.get("nip"));
 
@@ -90,7 +92,8 @@ class PiiLoggingTest {
                 RealPeers.startRenewal();
             }
             Api.as(client.token()).body(Map.of("people", List.of(fresh, invalid,
-                            Map.of("nip", holderNumbers.nip(), "nik", busyNumbers.nik(), "position", "Lurah"))))
+                            Map.of("eventId", "simpeg-" + UUID.randomUUID(), "nip", holderNumbers.nip(), "nik", busyNumbers.nik(),
+                            "position", "Lurah"))))
                     .post(RegionalSystems.SYNC).then().statusCode(200);
             Mails.lastTo((String) fresh.get("email"), "EMAIL_VERIFICATION");
         } finally {

@@ -32,18 +32,19 @@ class StaffSyncTest {
     private final String admin = TestTokens.admin(UUID.randomUUID());
 
     @Test
-    void theSameBatchTwiceRegistersAndSubmitsOnceAndIsAllUnchangedTheSecondTime() {
+    void aReplayedBatchAnswersItsFirstResultsAndANewEventWithTheSameContentChangesNothing() {
         Fixtures.Inst inst = fixtures.institution();
         Fixtures.Person moved = fixtures.applicant(inst);
         RegionalSystems.Client simpeg = RegionalSystems.register(admin, "SIMPEG", List.of("applicants:sync"), inst.id());
-        Map<String, Object> first = Api.registration(inst);
-        Map<String, Object> second = Api.registration(inst);
-        Map<String, Object> change = Map.of("nip", fixtures.numbersOf(moved.id()).nip(), "position", "Sandiman Ahli Muda",
-                "workUnitId", inst.otherUnitId().toString(), "reason", "Mutasi sesuai SK Kepala BKPSDM No. 800/123/2026");
+        Map<String, Object> first = event(Api.registration(inst));
+        Map<String, Object> second = event(Api.registration(inst));
+        Map<String, Object> change = event(Map.of("nip", fixtures.numbersOf(moved.id()).nip(), "position", "Sandiman Ahli Muda",
+                "workUnitId", inst.otherUnitId().toString(), "reason", "Mutasi sesuai SK Kepala BKPSDM No. 800/123/2026"));
         List<Map<String, Object>> batch = List.of(first, second, change);
 
         JsonPath run = sync(simpeg.token(), batch, false).then().statusCode(200).body("dryRun", equalTo(false)).extract().jsonPath();
         assertThat(run.getList("results.outcome")).containsExactly("REGISTERED", "REGISTERED", "DATA_CHANGE_SUBMITTED");
+        assertThat(run.getList("results.replayed")).containsOnly(false);
         assertThat(run.getList("results[2].changedFields")).containsExactlyInAnyOrder("position", "workUnitId");
         String registered = run.getString("results[0].applicantId");
         String dataChange = run.getString("results[2].dataChangeId");
@@ -56,17 +57,58 @@ class StaffSyncTest {
         assertThat(history.getString("[0].actorRole")).isEqualTo("INTEGRATION");
         assertThat(history.getString("[0].actorClientId")).isEqualTo(simpeg.id());
 
-        JsonPath again = sync(simpeg.token(), batch, false).then().statusCode(200).extract().jsonPath();
+        JsonPath replay = sync(simpeg.token(), batch, false).then().statusCode(200).extract().jsonPath();
+        assertThat(replay.getList("results.outcome")).isEqualTo(run.getList("results.outcome"));
+        assertThat(replay.getList("results.applicantId")).isEqualTo(run.getList("results.applicantId"));
+        assertThat(replay.getList("results.dataChangeId")).isEqualTo(run.getList("results.dataChangeId"));
+        assertThat(replay.getList("results[2].changedFields")).containsExactlyInAnyOrder("position", "workUnitId");
+        assertThat(replay.getList("results.replayed")).containsOnly(true);
+        Mails.awaitCount((String) first.get("email"), 1);                    // no second confirmation mail
+
+        List<Map<String, Object>> sameContent = batch.stream().map(StaffSyncTest::event).toList();
+        JsonPath again = sync(simpeg.token(), sameContent, false).then().statusCode(200).extract().jsonPath();
         assertThat(again.getList("results.outcome")).containsOnly("UNCHANGED");
+        assertThat(again.getList("results.replayed")).containsOnly(false);
         assertThat(again.getList("results.applicantId")).containsExactly(registered, run.getString("results[1].applicantId"), moved.id().toString());
         assertThat(again.getString("results[2].dataChangeId")).as("the open change of this client").isEqualTo(dataChange);
         Api.as(admin).queryParam("q", first.get("nik")).get("/api/v1/applicants").then().statusCode(200).body("total", equalTo(1));
 
         List<Map<String, Object>> record = Api.as(admin).queryParam("clientId", simpeg.id()).get(RegionalSystems.SYNC).then().statusCode(200)
                 .extract().path("$");
-        assertThat(record).hasSize(6).extracting(e -> e.get("outcome"))
-                .containsExactlyInAnyOrder("REGISTERED", "REGISTERED", "DATA_CHANGE_SUBMITTED", "UNCHANGED", "UNCHANGED", "UNCHANGED");
+        assertThat(record).hasSize(9).extracting(e -> e.get("outcome")).containsExactlyInAnyOrder("REGISTERED", "REGISTERED",
+                "DATA_CHANGE_SUBMITTED", "REGISTERED", "REGISTERED", "DATA_CHANGE_SUBMITTED", "UNCHANGED", "UNCHANGED", "UNCHANGED");
+        assertThat(record).filteredOn(e -> ((String) e.get("detail")).startsWith("replay of an event already applied")).hasSize(3);
         assertThat(Api.as(admin).get(RegionalSystems.SYNC).asString()).doesNotContain((String) first.get("nip"), (String) first.get("nik"));
+    }
+
+    @Test
+    void anEventIdIsRequiredAndCannotBeReusedForOtherContent() {
+        Fixtures.Inst inst = fixtures.institution();
+        Fixtures.Person known = fixtures.applicant(inst);
+        RegionalSystems.Client simpeg = RegionalSystems.register(admin, "SIMPEG", List.of("applicants:sync"), inst.id());
+        RegionalSystems.Client other = RegionalSystems.register(admin, "SIMPEG lain", List.of("applicants:sync"), inst.id());
+        String nip = fixtures.numbersOf(known.id()).nip();
+        Map<String, Object> promotion = event(Map.of("nip", nip, "position", "Sandiman Ahli Muda"));
+        sync(simpeg.token(), List.of(promotion), false).then().statusCode(200).body("results[0].outcome", equalTo("DATA_CHANGE_SUBMITTED"));
+
+        Map<String, Object> reused = new LinkedHashMap<>(promotion);
+        reused.put("position", "Sandiman Ahli Madya");
+        Map<String, Object> missing = new LinkedHashMap<>(Api.registration(inst));
+        Map<String, Object> malformed = event(Api.registration(inst));
+        malformed.put("eventId", "mutasi 2026 / 1");
+        JsonPath r = sync(simpeg.token(), List.of(reused, missing, malformed), false).then().statusCode(200).extract().jsonPath();
+        assertThat(r.getList("results.outcome")).containsOnly("REFUSED");
+        assertThat(r.getList("results.problem.code")).containsExactly("staff-sync.event-reused", "validation", "validation");
+        assertThat(r.getList("results.problem.status")).containsExactly(409, 422, 422);
+        assertThat(r.getString("results[1].problem.fieldErrors[0].field")).isEqualTo("eventId");
+        assertThat(r.getString("results[2].problem.fieldErrors[0].code")).isEqualTo("event-id.format");
+        Api.as(admin).queryParam("q", missing.get("nip")).get("/api/v1/applicants").then().statusCode(200).body("total", equalTo(0));
+
+        // event ids are per client: another staffing system's id that happens to be the same is its own event
+        sync(other.token(), List.of(event(Api.registration(inst)), Map.of("eventId", promotion.get("eventId"), "nip", nip,
+                "position", "Sandiman Ahli Muda")), false).then().statusCode(200)
+                .body("results.outcome", equalTo(List.of("REGISTERED", "REFUSED")))
+                .body("results[1].problem.code", equalTo("data-change.already-open"));
     }
 
     @Test
@@ -75,8 +117,8 @@ class StaffSyncTest {
         Fixtures.Person moved = fixtures.applicant(inst);
         Fixtures.Person verifier = fixtures.verifier(inst.id());
         RegionalSystems.Client simpeg = RegionalSystems.register(admin, "SIMPEG", List.of("applicants:sync"), inst.id());
-        Map<String, Object> fresh = Api.registration(inst);
-        List<Map<String, Object>> batch = List.of(fresh, Map.of("nip", fixtures.numbersOf(moved.id()).nip(), "position", "Sandiman Ahli Muda"));
+        Map<String, Object> fresh = event(Api.registration(inst));
+        List<Map<String, Object>> batch = List.of(fresh, event(Map.of("nip", fixtures.numbersOf(moved.id()).nip(), "position", "Sandiman Ahli Muda")));
 
         JsonPath preview = sync(simpeg.token(), batch, true).then().statusCode(200).body("dryRun", equalTo(true)).extract().jsonPath();
         assertThat(preview.getList("results.outcome")).containsExactly("REGISTERED", "DATA_CHANGE_SUBMITTED");
@@ -107,6 +149,7 @@ class StaffSyncTest {
         RegionalSystems.Client simpeg = RegionalSystems.register(admin, "SIMPEG Kabupaten Kapuas", List.of("applicants:sync"), from.id(), to.id());
         String newEmail = "budi.santoso." + UUID.randomUUID().toString().substring(0, 6) + "@" + to.domain();
         Map<String, Object> move = new LinkedHashMap<>();
+        move.put("eventId", "simpeg-mutasi-" + UUID.randomUUID());
         move.put("nip", fixtures.numbersOf(person.id()).nip());
         move.put("nik", fixtures.numbersOf(person.id()).nik());
         move.put("fullName", "Budi  Santoso");                      // the same name, written differently: not a change
@@ -154,7 +197,13 @@ class StaffSyncTest {
         }
         assertThat(events.get(0).path("eventId").asText()).isNotEqualTo(events.get(1).path("eventId").asText());
 
-        JsonPath after = sync(simpeg.token(), List.of(move), false).then().statusCode(200).extract().jsonPath();
+        // the old event again, after the verifier's approval: its first answer, and no change proposing the old values
+        JsonPath replay = sync(simpeg.token(), List.of(move), false).then().statusCode(200).extract().jsonPath();
+        assertThat(replay.getString("results[0].outcome")).isEqualTo("DATA_CHANGE_SUBMITTED");
+        assertThat(replay.getBoolean("results[0].replayed")).isTrue();
+        assertThat(replay.getString("results[0].dataChangeId")).isEqualTo(id);
+        Api.as(verifier.token()).queryParam("institutionId", from.id()).get("/api/v1/data-changes").then().statusCode(200).body("$", hasSize(0));
+        JsonPath after = sync(simpeg.token(), List.of(event(move)), false).then().statusCode(200).extract().jsonPath();
         assertThat(after.getString("results[0].outcome")).isEqualTo("UNCHANGED");
         assertThat(after.getString("results[0].dataChangeId")).isNull();
     }
@@ -169,18 +218,18 @@ class StaffSyncTest {
         RegionalSystems.Client simpeg = RegionalSystems.register(admin, "SIMPEG", List.of("applicants:sync"), inst.id());
         Api.as(busy.token()).body(DataChangeTest.change(1, Map.of("phone", "+62 813 1111 2222"), List.of()))
                 .post("/api/v1/applicants/me/data-changes").then().statusCode(201);
-        Map<String, Object> fine = Api.registration(inst);
-        Map<String, Object> badNik = new LinkedHashMap<>(Api.registration(inst));
+        Map<String, Object> fine = event(Api.registration(inst));
+        Map<String, Object> badNik = event(Api.registration(inst));
         badNik.put("nik", "6203010000000000");
-        Map<String, Object> otherInstitution = new LinkedHashMap<>(Api.registration(elsewhere));
+        Map<String, Object> otherInstitution = event(Api.registration(elsewhere));
         List<Map<String, Object>> batch = List.of(
                 badNik,
                 fine,
-                Map.of("nip", fixtures.numbersOf(known.id()).nip(), "nik", Fixtures.personalNumbers().nik(), "position", "Lurah"),
-                Map.of("nip", fixtures.numbersOf(busy.id()).nip(), "position", "Sandiman Ahli Muda"),
-                Map.of("nip", fixtures.numbersOf(stranger.id()).nip(), "position", "Sandiman Ahli Muda"),
+                event(Map.of("nip", fixtures.numbersOf(known.id()).nip(), "nik", Fixtures.personalNumbers().nik(), "position", "Lurah")),
+                event(Map.of("nip", fixtures.numbersOf(busy.id()).nip(), "position", "Sandiman Ahli Muda")),
+                event(Map.of("nip", fixtures.numbersOf(stranger.id()).nip(), "position", "Sandiman Ahli Muda")),
                 otherInstitution,
-                Map.of("position", "Sandiman Ahli Muda"));
+                event(Map.of("position", "Sandiman Ahli Muda")));
 
         Response answer = Api.as(simpeg.token()).header("Accept-Language", "en").body(Map.of("people", batch)).post(RegionalSystems.SYNC);
         JsonPath r = answer.then().statusCode(200).extract().jsonPath();
@@ -199,6 +248,11 @@ class StaffSyncTest {
         Api.as(admin).queryParam("q", otherInstitution.get("nip")).get("/api/v1/applicants").then().statusCode(200).body("total", equalTo(0));
         Api.as(admin).get("/api/v1/applicants/" + known.id()).then().body("position", equalTo("Pranata Komputer Ahli Pertama"));
         Api.as(admin).get("/api/v1/applicants/" + stranger.id()).then().body("dataVersion", equalTo(1));
+
+        // a refused event may come again once its cause is gone: it was not kept as done
+        JsonPath retry = sync(simpeg.token(), List.of(batch.get(3)), false).then().statusCode(200).extract().jsonPath();
+        assertThat(retry.getBoolean("results[0].replayed")).isFalse();
+        assertThat(retry.getString("results[0].problem.code")).isEqualTo("data-change.already-open");
     }
 
     @Test
@@ -206,17 +260,30 @@ class StaffSyncTest {
         Fixtures.Inst inst = fixtures.institution();
         RegionalSystems.Client eoffice = RegionalSystems.register(admin, "e-Office", List.of("status:read"), inst.id());
         RegionalSystems.Client simpeg = RegionalSystems.register(admin, "SIMPEG", List.of("applicants:sync"), inst.id());
-        List<Map<String, Object>> one = List.of(Api.registration(inst));
+        List<Map<String, Object>> one = List.of(event(Api.registration(inst)));
         sync(eoffice.token(), one, false).then().statusCode(403).body("type", equalTo(Api.TYPE + "integration.scope-missing"));
         sync(TestTokens.verifier(UUID.randomUUID(), inst.id()), one, false).then().statusCode(403).body("type", equalTo(Api.TYPE + "forbidden"));
         List<Map<String, Object>> tooMany = new ArrayList<>();
         for (int i = 0; i < 101; i++) {
-            tooMany.add(Map.of("nip", Fixtures.personalNumbers().nip()));
+            tooMany.add(event(Map.of("nip", Fixtures.personalNumbers().nip())));
         }
         sync(simpeg.token(), tooMany, false).then().statusCode(422).body("type", equalTo(Api.TYPE + "validation"))
                 .body("fieldErrors[0].field", equalTo("people"));
         Api.as(TestTokens.user(UUID.randomUUID(), "ADMIN").amr("pwd").sign()).get(RegionalSystems.SYNC).then().statusCode(403)
                 .body("type", equalTo(Api.TYPE + "auth.step-up-required"));
+
+        Map<String, Object> bell = event(Api.registration(inst));
+        bell.put("position", "Sandiman\u0007Ahli");
+        sync(simpeg.token(), List.of(bell), false).then().statusCode(422).contentType(Api.PROBLEM)
+                .body("type", equalTo(Api.TYPE + "validation")).body("fieldErrors[0].code", equalTo("control-character"));
+        Api.as(admin).queryParam("q", bell.get("nip")).get("/api/v1/applicants").then().statusCode(200).body("total", equalTo(0));
+    }
+
+    /** The item as a staffing system sends it: with an event id of its own (a copy; a new id for a copied event). */
+    private static Map<String, Object> event(Map<String, Object> item) {
+        Map<String, Object> e = new LinkedHashMap<>(item);
+        e.put("eventId", "simpeg-" + UUID.randomUUID());
+        return e;
     }
 
     private static Response sync(String token, List<Map<String, Object>> people, boolean dryRun) {

@@ -65,7 +65,7 @@ final class IntegrationRequests {
     record LookupAnswer(@Schema(description = "One per person asked about, in the same order") List<LookupResult> results) {
     }
 
-    @Schema(name = "StaffSyncRequest", description = "Up to 100 people from the staffing system, keyed by NIP")
+    @Schema(name = "StaffSyncRequest", description = "Up to 100 changes from the staffing system, each with its event id, the person by NIP")
     record Sync(@Schema(description = "Answer what would happen, change nothing", example = "false") Boolean dryRun,
                 @NotNull @Size(min = 1, max = StaffSync.MAX_PEOPLE) List<@NotNull @Valid Staff> people) {
 
@@ -78,7 +78,11 @@ final class IntegrationRequests {
             A person as the staffing system knows them. A new NIP needs what registration needs (NIK, name, official e-mail, \
             phone, position, employment type, institution, unit); for a known NIP the name, e-mail, position, employment type, \
             institution and unit are compared (fields left out are left alone), and a NIK, when sent, must be the one on record.""")
-    record Staff(@Size(max = 32) @Schema(description = "18-digit NIP: the key", example = "199008122015031003") String nip,
+    record Staff(@Size(max = 100) @Schema(description = """
+                         The staffing system's id of this change (letters, digits, `._:/-`, at most 100): the key of idempotency. \
+                         An event already applied answers its first result again (`replayed: true`) and changes nothing; the same \
+                         id with other content is refused (`staff-sync.event-reused`).""", example = "simpeg-mutasi-2026-000123") String eventId,
+                 @Size(max = 32) @Schema(description = "18-digit NIP: the person", example = "199008122015031003") String nip,
                  @Size(max = 32) @Schema(description = "16-digit NIK; required for a new person", example = "6203011208900003", nullable = true) String nik,
                  @Size(max = 150) @Schema(example = "Budi Santoso") String fullName,
                  @Size(max = 254) @Schema(example = "budi.santoso@kapuaskab.go.id") String email,
@@ -92,7 +96,7 @@ final class IntegrationRequests {
                          example = "Mutasi sesuai SK Kepala BKPSDM No. 800/123/BKPSDM/2026", nullable = true) String reason) {
 
         StaffRecord record() {
-            return new StaffRecord(nip, nik, fullName, email, phone, position, employmentType, institutionId, workUnitId, language, reason);
+            return new StaffRecord(eventId, nip, nik, fullName, email, phone, position, employmentType, institutionId, workUnitId, language, reason);
         }
 
         @Override
@@ -108,11 +112,13 @@ final class IntegrationRequests {
                     @Schema(description = "The data change submitted, or the open one of this client that already proposes the same",
                             nullable = true) UUID dataChangeId,
                     @Schema(description = "Fields the data change would set", example = "[\"position\",\"workUnitId\"]") List<String> changedFields,
-                    @Schema(description = "Why it was refused (problem+json body, in the caller's language)", nullable = true) Problem problem) {
+                    @Schema(description = "Why it was refused (problem+json body, in the caller's language)", nullable = true) Problem problem,
+                    @Schema(description = "The event was applied by an earlier call: this is that call's result, and nothing was done now")
+                    boolean replayed) {
 
         static SyncItem of(SyncResult r, Locale locale, String requestId) {
             return new SyncItem(r.index(), r.outcome(), r.applicantId(), r.dataChangeId(), r.changedFields(),
-                    r.problem() == null ? null : Problems.of(r.problem(), locale, requestId, null));
+                    r.problem() == null ? null : Problems.of(r.problem(), locale, requestId, null), r.replayed());
         }
     }
 

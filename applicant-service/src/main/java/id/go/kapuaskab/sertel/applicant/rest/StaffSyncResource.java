@@ -41,22 +41,22 @@ public class StaffSyncResource {
 
     private static final String REQUEST = """
             {"dryRun":false,"people":[
-             {"nip":"199008122015031003","nik":"6203011208900003","fullName":"Budi Santoso","email":"budi.santoso@kapuaskab.go.id",
+             {"eventId":"simpeg-mutasi-2026-000123","nip":"199008122015031003","nik":"6203011208900003","fullName":"Budi Santoso","email":"budi.santoso@kapuaskab.go.id",
               "position":"Sandiman Ahli Muda","employmentType":"PNS","institutionId":"3f6c1f0e-8b7a-4d2e-9c1b-2a3b4c5d6e7f",
               "workUnitId":"7a1d2c3b-4e5f-4a6b-8c7d-9e0f1a2b3c4d","reason":"Kenaikan jabatan sesuai SK Bupati Kapuas No. 821/45/2026"},
-             {"nip":"199203152019032007","nik":"6203015503920002","fullName":"Siti Rahmawati","email":"siti.rahmawati@kapuaskab.go.id",
+             {"eventId":"simpeg-cpns-2026-000045","nip":"199203152019032007","nik":"6203015503920002","fullName":"Siti Rahmawati","email":"siti.rahmawati@kapuaskab.go.id",
               "phone":"0812-3456-7890","position":"Pranata Komputer Ahli Pertama","employmentType":"PNS",
               "institutionId":"3f6c1f0e-8b7a-4d2e-9c1b-2a3b4c5d6e7f","workUnitId":"7a1d2c3b-4e5f-4a6b-8c7d-9e0f1a2b3c4d"}]}""";
 
     private static final String ANSWER = """
             {"dryRun":false,"results":[
              {"index":0,"outcome":"DATA_CHANGE_SUBMITTED","applicantId":"e530e18e-8872-4fcb-ac74-8d2632b63c5b",
-              "dataChangeId":"473f93c4-b480-47e0-9cd3-1ab4c5d36b9a","changedFields":["position"],"problem":null},
+              "dataChangeId":"473f93c4-b480-47e0-9cd3-1ab4c5d36b9a","changedFields":["position"],"problem":null,"replayed":false},
              {"index":1,"outcome":"REGISTERED","applicantId":"0b7f9c1e-2d3a-4e5f-8a9b-0c1d2e3f4a5b","dataChangeId":null,
-              "changedFields":[],"problem":null},
+              "changedFields":[],"problem":null,"replayed":false},
              {"index":2,"outcome":"REFUSED","applicantId":null,"dataChangeId":null,"changedFields":[],
               "problem":{"type":"https://sertel.kapuaskab.go.id/problems/staff-sync.institution-not-allowed","title":"Instansi di luar cakupan",
-               "status":403,"detail":"Sistem daerah ini tidak melayani instansi orang tersebut.","code":"staff-sync.institution-not-allowed"}}]}""";
+               "status":403,"detail":"Sistem daerah ini tidak melayani instansi orang tersebut.","code":"staff-sync.institution-not-allowed"},"replayed":false}]}""";
 
     private final StaffSync sync;
     private final IntegrationAuditLog audit;
@@ -72,14 +72,17 @@ public class StaffSyncResource {
     @RolesAllowed(Roles.INTEGRATION)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Send up to 100 people from the staffing system", description = """
-            Keyed by NIP; each person in a transaction of their own, with a result of their own (the batch is not \
-            all-or-nothing). A new NIP is registered as an applicant, who confirms the e-mail through the mailed link and is \
+            Each change carries the staffing system's `eventId` and names the person by NIP; each in a transaction of its \
+            own, with a result of its own (the batch is not all-or-nothing). Idempotent by `eventId`: an event already \
+            applied answers its first result with `replayed: true` and changes nothing, also when the record changed since \
+            (an old event replayed after a verifier's decision does not propose the old values again); the same `eventId` \
+            with other content is refused (`staff-sync.event-reused`); a refused event may be sent again. A new NIP is registered as an applicant, who confirms the e-mail through the mailed link and is \
             then ACTIVE. A known NIP whose name, e-mail, position, employment type, institution or unit differs becomes a \
             data change for a verifier to approve (source: this client; the record changes only on approval), never an \
             overwrite. Nothing happens for an unchanged person, also when an open change of this client already proposes \
-            the same: sending a batch twice changes nothing. People outside the client's institutions, before or after a \
+            the same. People outside the client's institutions, before or after a \
             move, are refused. `dryRun: true` answers what would happen and changes nothing. Per-person refusals carry a \
-            problem+json body: `validation` (with `fieldErrors`), `staff-sync.institution-not-allowed`, \
+            problem+json body: `validation` (with `fieldErrors`, e.g. `eventId` `event-id.format`), `staff-sync.event-reused`, `staff-sync.institution-not-allowed`, \
             `staff-sync.nik-mismatch`, `data-change.already-open`, `applicant.already-registered`, `applicant.not-active`.""")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "two people", value = REQUEST)))
     @APIResponse(responseCode = "200", description = "One result per person", content = @Content(mediaType = MediaType.APPLICATION_JSON,

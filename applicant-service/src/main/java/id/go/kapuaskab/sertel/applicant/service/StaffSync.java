@@ -13,8 +13,8 @@ import java.util.UUID;
 
 /**
  * Staff sync for staffing systems (scope {@code applicants:sync}): up to 100 people per call, keyed by NIP, each in a
- * transaction of its own (a refused person does not undo the others, and a person is never half done); sending the same
- * batch again changes nothing. A dry run goes through exactly the same steps and rolls each one back, so its answer is
+ * transaction of its own (a refused person does not undo the others, and a person is never half done); idempotent by
+ * the staffing system's event id ({@link SyncEvents}): sending the same batch again changes nothing. A dry run goes through exactly the same steps and rolls each one back, so its answer is
  * what a real run would answer at that moment. Every person sent is recorded ({@link IntegrationAuditLog}): with the
  * change it made, in the same transaction; refusals and dry runs on their own.
  */
@@ -25,11 +25,13 @@ public class StaffSync {
 
     private final IntegrationAccess access;
     private final StaffRecords records;
+    private final SyncEvents events;
     private final IntegrationAuditLog audit;
 
-    StaffSync(IntegrationAccess access, StaffRecords records, IntegrationAuditLog audit) {
+    StaffSync(IntegrationAccess access, StaffRecords records, SyncEvents events, IntegrationAuditLog audit) {
         this.access = access;
         this.records = records;
+        this.events = events;
         this.audit = audit;
     }
 
@@ -52,10 +54,14 @@ public class StaffSync {
         SyncResult result;
         try {
             result = QuarkusTransaction.requiringNew().call(() -> {
-                SyncResult r = records.apply(grant, person, index);
+                String client = grant.client().id;
+                SyncResult r = events.claimOrReplay(client, person, index).orElseGet(() -> records.apply(grant, person, index));
                 if (dryRun) {
                     QuarkusTransaction.setRollbackOnly();
                 } else {
+                    if (!r.replayed()) {
+                        events.complete(client, person, r);
+                    }
                     audit.write(call, entry(r, key));
                 }
                 return r;
@@ -66,7 +72,7 @@ public class StaffSync {
         if (dryRun || result.outcome() == SyncResult.Outcome.REFUSED) {
             audit.writeAll(call, List.of(entry(result, key)));
         }
-        if (dryRun && result.outcome() != SyncResult.Outcome.UNCHANGED) {      // ids of what was rolled back exist nowhere
+        if (dryRun && !result.replayed() && result.outcome() != SyncResult.Outcome.UNCHANGED) {      // ids of what was rolled back exist nowhere
             result = new SyncResult(index, result.outcome(), result.outcome() == SyncResult.Outcome.REGISTERED ? null : result.applicantId(),
                     null, result.changedFields(), result.problem());
         }
@@ -80,6 +86,7 @@ public class StaffSync {
             case UNCHANGED -> r.dataChangeId() == null ? "unchanged" : "unchanged; data change " + r.dataChangeId() + " already open";
             case REFUSED -> "refused: " + r.problem().code();
         };
-        return new IntegrationAuditLog.Entry(r.index(), r.applicantId(), key, r.outcome().name(), detail);
+        return new IntegrationAuditLog.Entry(r.index(), r.applicantId(), key, r.outcome().name(),
+                r.replayed() ? "replay of an event already applied (" + detail + "): nothing done" : detail);
     }
 }

@@ -4,8 +4,12 @@ import id.go.kapuaskab.sertel.support.problem.DomainException;
 import java.util.List;
 import java.util.UUID;
 
-/** What happened (or, in a dry run, would happen) to one person of a staff-sync batch. */
-public record SyncResult(int index, Outcome outcome, UUID applicantId, UUID dataChangeId, List<String> changedFields, DomainException problem) {
+/**
+ * What happened (or, in a dry run, would happen) to one person of a staff-sync batch; {@code replayed} when the event
+ * was applied by an earlier call and this is that call's result, unchanged.
+ */
+public record SyncResult(int index, Outcome outcome, UUID applicantId, UUID dataChangeId, List<String> changedFields, DomainException problem,
+                         boolean replayed) {
 
     /** The outcomes, in the staffing system's terms. */
     public enum Outcome {
@@ -17,6 +21,11 @@ public record SyncResult(int index, Outcome outcome, UUID applicantId, UUID data
         UNCHANGED,
         /** Not done: see {@code problem}. */
         REFUSED
+    }
+
+    /** What was done (not a replay). */
+    public SyncResult(int index, Outcome outcome, UUID applicantId, UUID dataChangeId, List<String> changedFields, DomainException problem) {
+        this(index, outcome, applicantId, dataChangeId, changedFields, problem, false);
     }
 
     static SyncResult refused(int index, UUID applicantId, DomainException problem) {
