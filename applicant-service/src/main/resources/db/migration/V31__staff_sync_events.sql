@@ -10,6 +10,7 @@ CREATE TABLE staff_sync_event (
     applicant_id    uuid,
     data_change_id  uuid,
     changed_fields  varchar(300) NOT NULL DEFAULT '',
+    revocation_request_id uuid,
     processed_at    timestamptz  NOT NULL,
     PRIMARY KEY (client_id, event_id)
 );

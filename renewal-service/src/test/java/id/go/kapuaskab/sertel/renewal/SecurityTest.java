@@ -53,7 +53,8 @@ class SecurityTest {
                 new Endpoint("GET", r + "/stuck", Set.of("ADMIN")),
                 new Endpoint("POST", r + "/" + ID + "/issuance/retry", Set.of("ADMIN")),
                 new Endpoint("GET", r + "/sop-summary", Set.of("ADMIN")),
-                new Endpoint("POST", "/internal/requests/open", Set.of("APPLICANT_SERVICE")));
+                new Endpoint("POST", "/internal/requests/open", Set.of("APPLICANT_SERVICE")),
+                new Endpoint("POST", "/internal/requests/revocations", Set.of("APPLICANT_SERVICE")));
     }
 
     static Stream<Arguments> unauthenticated() {

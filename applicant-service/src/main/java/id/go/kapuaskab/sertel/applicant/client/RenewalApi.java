@@ -9,7 +9,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
-/** renewal-service's batched read of applicants' open requests (docs/ARCHITECTURE.md, "renewal-service"). */
+/**
+ * renewal-service as this service uses it (docs/ARCHITECTURE.md, "renewal-service"): the batched read of applicants' open
+ * requests, and the revocation requests of staff sync.
+ */
 @RegisterRestClient(configKey = "renewal")
 @Path("/internal/requests")
 interface RenewalApi {
@@ -19,4 +22,10 @@ interface RenewalApi {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     Response open(@HeaderParam("Authorization") String authorization, String body);
+
+    @POST
+    @Path("/revocations")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    Response revocation(@HeaderParam("Authorization") String authorization, String body);
 }

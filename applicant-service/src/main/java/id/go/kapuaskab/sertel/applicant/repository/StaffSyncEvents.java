@@ -17,7 +17,7 @@ import java.util.UUID;
 public class StaffSyncEvents {
 
     /** The first result of an event. */
-    public record Done(String fingerprint, String outcome, UUID applicantId, UUID dataChangeId, List<String> changedFields) {
+    public record Done(String fingerprint, String outcome, UUID applicantId, UUID dataChangeId, UUID revocationRequestId, List<String> changedFields) {
     }
 
     private final EntityManager em;
@@ -34,25 +34,31 @@ public class StaffSyncEvents {
                 .setParameter(1, clientId).setParameter(2, eventId).setParameter(3, fingerprint).setParameter(4, now).executeUpdate() == 1;
     }
 
-    public void complete(String clientId, String eventId, String outcome, UUID applicantId, UUID dataChangeId, List<String> changedFields) {
+    /** The result of an event claimed in this transaction. */
+    public record Result(String outcome, UUID applicantId, UUID dataChangeId, UUID revocationRequestId, List<String> changedFields) {
+    }
+
+    public void complete(String clientId, String eventId, Result r) {
         em.createNativeQuery("""
-                        UPDATE staff_sync_event SET outcome = ?3, applicant_id = ?4, data_change_id = ?5, changed_fields = ?6
+                        UPDATE staff_sync_event SET outcome = ?3, applicant_id = ?4, data_change_id = ?5, changed_fields = ?6,
+                               revocation_request_id = ?7
                         WHERE client_id = ?1 AND event_id = ?2""")
-                .setParameter(1, clientId).setParameter(2, eventId).setParameter(3, outcome).setParameter(4, applicantId)
-                .setParameter(5, dataChangeId).setParameter(6, String.join(",", changedFields)).executeUpdate();
+                .setParameter(1, clientId).setParameter(2, eventId).setParameter(3, r.outcome()).setParameter(4, r.applicantId())
+                .setParameter(5, r.dataChangeId()).setParameter(6, String.join(",", r.changedFields()))
+                .setParameter(7, r.revocationRequestId()).executeUpdate();
     }
 
     public Optional<Done> find(String clientId, String eventId) {
         List<?> rows = em.createNativeQuery("""
-                        SELECT fingerprint, outcome, applicant_id, data_change_id, changed_fields FROM staff_sync_event
+                        SELECT fingerprint, outcome, applicant_id, data_change_id, revocation_request_id, changed_fields FROM staff_sync_event
                         WHERE client_id = ?1 AND event_id = ?2""")
                 .setParameter(1, clientId).setParameter(2, eventId).getResultList();
         if (rows.isEmpty()) {
             return Optional.empty();
         }
         Object[] r = (Object[]) rows.get(0);
-        String fields = (String) r[4];
-        return Optional.of(new Done(((String) r[0]).strip(), (String) r[1], (UUID) r[2], (UUID) r[3],
+        String fields = (String) r[5];
+        return Optional.of(new Done(((String) r[0]).strip(), (String) r[1], (UUID) r[2], (UUID) r[3], (UUID) r[4],
                 fields.isEmpty() ? List.of() : Arrays.asList(fields.split(","))));
     }
 }

@@ -93,10 +93,15 @@ final class IntegrationRequests {
                  UUID workUnitId,
                  @Pattern(regexp = "id|en") @Schema(description = "Language of a new person's mail (default id)", nullable = true) String language,
                  @Size(max = 1000) @Schema(description = "Why the data changed, e.g. the decree (SK); shown to the verifier",
-                         example = "Mutasi sesuai SK Kepala BKPSDM No. 800/123/BKPSDM/2026", nullable = true) String reason) {
+                         example = "Mutasi sesuai SK Kepala BKPSDM No. 800/123/BKPSDM/2026", nullable = true) String reason,
+                 @Schema(description = """
+                         The person left the civil service: RETIRED (pensiun) or DECEASED (meninggal dunia). Their ACTIVE or SUSPENDED \
+                         certificate gets a revocation request for the verifiers (reason affiliationChanged or cessationOfOperation); \
+                         the other fields are then not compared.""", nullable = true) StaffRecord.Leaving leaving) {
 
         StaffRecord record() {
-            return new StaffRecord(eventId, nip, nik, fullName, email, phone, position, employmentType, institutionId, workUnitId, language, reason);
+            return new StaffRecord(eventId, nip, nik, fullName, email, phone, position, employmentType, institutionId, workUnitId, language, reason,
+                    leaving);
         }
 
         @Override
@@ -111,13 +116,15 @@ final class IntegrationRequests {
                     @Schema(description = "The applicant (absent when refused, and for a registration in a dry run)", nullable = true) UUID applicantId,
                     @Schema(description = "The data change submitted, or the open one of this client that already proposes the same",
                             nullable = true) UUID dataChangeId,
+                    @Schema(description = "REVOCATION_REQUESTED: renewal-service's revocation request (new, or the one already open)",
+                            nullable = true) UUID revocationRequestId,
                     @Schema(description = "Fields the data change would set", example = "[\"position\",\"workUnitId\"]") List<String> changedFields,
                     @Schema(description = "Why it was refused (problem+json body, in the caller's language)", nullable = true) Problem problem,
                     @Schema(description = "The event was applied by an earlier call: this is that call's result, and nothing was done now")
                     boolean replayed) {
 
         static SyncItem of(SyncResult r, Locale locale, String requestId) {
-            return new SyncItem(r.index(), r.outcome(), r.applicantId(), r.dataChangeId(), r.changedFields(),
+            return new SyncItem(r.index(), r.outcome(), r.applicantId(), r.dataChangeId(), r.revocationRequestId(), r.changedFields(),
                     r.problem() == null ? null : Problems.of(r.problem(), locale, requestId, null), r.replayed());
         }
     }

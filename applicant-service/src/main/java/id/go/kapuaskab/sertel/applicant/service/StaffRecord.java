@@ -11,7 +11,16 @@ import java.util.UUID;
  * staffing system's id of the change: the key of idempotency ({@link SyncEvents}).
  */
 public record StaffRecord(String eventId, String nip, String nik, String fullName, String email, String phone, String position,
-                          EmploymentType employmentType, UUID institutionId, UUID workUnitId, String language, String reason) {
+                          EmploymentType employmentType, UUID institutionId, UUID workUnitId, String language, String reason,
+                          Leaving leaving) {
+
+    /** The person left the civil service: their certificate is to be revoked (a verifier decides). */
+    public enum Leaving {
+        /** Pensiun: RFC 5280 affiliationChanged. */
+        RETIRED,
+        /** Meninggal dunia: RFC 5280 cessationOfOperation. */
+        DECEASED
+    }
 
     @Override
     public String toString() {

@@ -19,8 +19,9 @@ import java.util.Optional;
 /**
  * One person of a staff sync, inside its own transaction: a new NIP is registered through {@link Registrations}, a
  * difference in what the staffing system is the authority on becomes a data change through
- * {@link DataChangeSubmissions} (never written over the record), and an unchanged person is left alone. People outside
- * the client's institutions, before or after the move, are refused.
+ * {@link DataChangeSubmissions} (never written over the record), a person who left the service gets a revocation request
+ * ({@link StaffLeavers}), and an unchanged person is left alone. People outside the client's institutions, before or after
+ * the move, are refused.
  */
 @ApplicationScoped
 public class StaffRecords {
@@ -30,18 +31,21 @@ public class StaffRecords {
     private final ApplicantRules rules;
     private final Registrations registrations;
     private final DataChangeSubmissions submissions;
+    private final StaffLeavers leavers;
 
     StaffRecords(ApplicantRepository applicants, DataChangeRepository changes, ApplicantRules rules, Registrations registrations,
-                 DataChangeSubmissions submissions) {
+                 DataChangeSubmissions submissions, StaffLeavers leavers) {
         this.applicants = applicants;
         this.changes = changes;
         this.rules = rules;
         this.registrations = registrations;
         this.submissions = submissions;
+        this.leavers = leavers;
     }
 
+    /** {@code dryRun}: the caller rolls the transaction back; nothing outside this database is asked to change either. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public SyncResult apply(IntegrationAccess.Grant grant, StaffRecord r, int index) {
+    public SyncResult apply(IntegrationAccess.Grant grant, StaffRecord r, int index, boolean dryRun) {
         String nip = r.nip() == null ? null : r.nip().strip();
         if (nip == null || nip.isEmpty()) {
             throw DomainException.invalidField("nip", "nip.key");
@@ -50,6 +54,9 @@ public class StaffRecords {
             throw DomainException.forbidden("staff-sync.institution-not-allowed");
         }
         Optional<Applicant> known = applicants.findByNipForUpdate(nip);
+        if (r.leaving() != null) {
+            return leavers.left(grant, r, known, index, dryRun);
+        }
         if (known.isEmpty()) {
             ApplicantData data = new ApplicantData(r.fullName(), r.email(), r.nik(), nip, r.phone(), r.position(), r.employmentType(),
                     r.institutionId(), r.workUnitId());

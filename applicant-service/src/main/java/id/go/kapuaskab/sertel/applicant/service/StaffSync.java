@@ -55,7 +55,7 @@ public class StaffSync {
         try {
             result = QuarkusTransaction.requiringNew().call(() -> {
                 String client = grant.client().id;
-                SyncResult r = events.claimOrReplay(client, person, index).orElseGet(() -> records.apply(grant, person, index));
+                SyncResult r = events.claimOrReplay(client, person, index).orElseGet(() -> records.apply(grant, person, index, dryRun));
                 if (dryRun) {
                     QuarkusTransaction.setRollbackOnly();
                 } else {
@@ -74,7 +74,7 @@ public class StaffSync {
         }
         if (dryRun && !result.replayed() && result.outcome() != SyncResult.Outcome.UNCHANGED) {      // ids of what was rolled back exist nowhere
             result = new SyncResult(index, result.outcome(), result.outcome() == SyncResult.Outcome.REGISTERED ? null : result.applicantId(),
-                    null, result.changedFields(), result.problem());
+                    null, result.changedFields(), result.problem());            // no revocation request either: none was opened
         }
         return result;
     }
@@ -83,6 +83,7 @@ public class StaffSync {
         String detail = switch (r.outcome()) {
             case REGISTERED -> "registered; e-mail confirmation mailed";
             case DATA_CHANGE_SUBMITTED -> "data change " + r.dataChangeId() + " submitted: " + r.changedFields();
+            case REVOCATION_REQUESTED -> "revocation request " + r.revocationRequestId() + " for the verifiers (left the service)";
             case UNCHANGED -> r.dataChangeId() == null ? "unchanged" : "unchanged; data change " + r.dataChangeId() + " already open";
             case REFUSED -> "refused: " + r.problem().code();
         };

@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.util.HexFormat;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -51,13 +52,19 @@ public class SyncEvents {
             throw DomainException.conflict("staff-sync.event-reused");
         }
         return Optional.of(new SyncResult(index, SyncResult.Outcome.valueOf(done.outcome()), done.applicantId(), done.dataChangeId(),
-                done.changedFields(), null, true));
+                done.revocationRequestId(), done.changedFields(), null, true));
     }
 
     /** Keeps the result of the event claimed in this transaction. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void complete(String clientId, StaffRecord r, SyncResult result) {
-        events.complete(clientId, eventId(r), result.outcome().name(), result.applicantId(), result.dataChangeId(), result.changedFields());
+        events.complete(clientId, eventId(r), new StaffSyncEvents.Result(result.outcome().name(), result.applicantId(), result.dataChangeId(),
+                result.revocationRequestId(), result.changedFields()));
+    }
+
+    /** The id of renewal-service's revocation request for this event: the same for every replay, so opened once. */
+    static UUID revocationRequestId(String clientId, StaffRecord r) {
+        return UUID.nameUUIDFromBytes(("staff-sync:" + clientId + ":" + eventId(r)).getBytes(StandardCharsets.UTF_8));
     }
 
     private static String eventId(StaffRecord r) {
@@ -70,7 +77,7 @@ public class SyncEvents {
     /** SHA-256 over every field as sent: the content of the event, without keeping the numbers themselves. */
     static String fingerprint(StaffRecord r) {
         String canonical = Stream.of(r.nip(), r.nik(), r.fullName(), r.email(), r.phone(), r.position(), r.employmentType(),
-                        r.institutionId(), r.workUnitId(), r.language(), r.reason())
+                        r.institutionId(), r.workUnitId(), r.language(), r.reason(), r.leaving())
                 .map(v -> Objects.toString(v, "\u0000")).collect(Collectors.joining("\u001f"));
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));

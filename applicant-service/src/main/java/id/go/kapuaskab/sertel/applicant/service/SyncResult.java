@@ -8,8 +8,8 @@ import java.util.UUID;
  * What happened (or, in a dry run, would happen) to one person of a staff-sync batch; {@code replayed} when the event
  * was applied by an earlier call and this is that call's result, unchanged.
  */
-public record SyncResult(int index, Outcome outcome, UUID applicantId, UUID dataChangeId, List<String> changedFields, DomainException problem,
-                         boolean replayed) {
+public record SyncResult(int index, Outcome outcome, UUID applicantId, UUID dataChangeId, UUID revocationRequestId, List<String> changedFields,
+                         DomainException problem, boolean replayed) {
 
     /** The outcomes, in the staffing system's terms. */
     public enum Outcome {
@@ -17,7 +17,15 @@ public record SyncResult(int index, Outcome outcome, UUID applicantId, UUID data
         REGISTERED,
         /** A data change for a verifier to approve (source: this client); nothing on record changed yet. */
         DATA_CHANGE_SUBMITTED,
-        /** Nothing to do: the record says the same, or an open change of this client already proposes exactly this. */
+        /**
+         * A retired or deceased holder: a revocation request in renewal-service for the verifiers to decide (a new one, or
+         * the open one); nothing revoked yet.
+         */
+        REVOCATION_REQUESTED,
+        /**
+         * Nothing to do: the record says the same, an open change of this client already proposes exactly this, or a
+         * person who left holds no certificate to revoke (or was never registered).
+         */
         UNCHANGED,
         /** Not done: see {@code problem}. */
         REFUSED
@@ -25,7 +33,7 @@ public record SyncResult(int index, Outcome outcome, UUID applicantId, UUID data
 
     /** What was done (not a replay). */
     public SyncResult(int index, Outcome outcome, UUID applicantId, UUID dataChangeId, List<String> changedFields, DomainException problem) {
-        this(index, outcome, applicantId, dataChangeId, changedFields, problem, false);
+        this(index, outcome, applicantId, dataChangeId, null, changedFields, problem, false);
     }
 
     static SyncResult refused(int index, UUID applicantId, DomainException problem) {

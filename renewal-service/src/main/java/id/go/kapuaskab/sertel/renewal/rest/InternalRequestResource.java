@@ -2,10 +2,13 @@ package id.go.kapuaskab.sertel.renewal.rest;
 
 import id.go.kapuaskab.sertel.renewal.domain.RequestState;
 import id.go.kapuaskab.sertel.renewal.domain.RequestType;
+import id.go.kapuaskab.sertel.renewal.domain.RevocationReason;
 import id.go.kapuaskab.sertel.renewal.service.OpenRequests;
+import id.go.kapuaskab.sertel.renewal.service.StaffRevocations;
 import id.go.kapuaskab.sertel.support.security.Caller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
@@ -25,7 +28,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** What other services read of the workflow; the gateway never routes {@code /internal}. */
+/**
+ * What other services read of the workflow, and the revocation requests applicant-service opens for the staffing system;
+ * the gateway never routes {@code /internal}.
+ */
 @Path("/internal/requests")
 @Tag(name = "internal", description = "Service to service; roles as in docs/ARCHITECTURE.md")
 @SecurityRequirement(name = "SecurityScheme")
@@ -35,9 +41,27 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class InternalRequestResource {
 
     private final OpenRequests open;
+    private final StaffRevocations revocations;
 
-    InternalRequestResource(OpenRequests open) {
+    InternalRequestResource(OpenRequests open, StaffRevocations revocations) {
         this.open = open;
+        this.revocations = revocations;
+    }
+
+    @Schema(name = "StaffRevocationAsk", description = "A holder the staffing system reports as retired or deceased")
+    public record RevocationAsk(@NotNull @Schema(description = "Chosen by applicant-service from the staffing system's event: the idempotency key")
+                                UUID requestId,
+                                @NotNull UUID applicantId,
+                                @NotNull @Schema(example = "affiliationChanged") RevocationReason reason,
+                                @NotBlank @Size(max = 64) @Schema(description = "The integration client (staffing system)", example = "int-5f0c2a9e81d3b7c4e6a1")
+                                String clientId,
+                                @Size(max = 1000) @Schema(description = "Shown to the verifier as the reason of the submission", nullable = true)
+                                String note) {
+    }
+
+    @Schema(name = "StaffRevocationAnswer")
+    public record RevocationAnswer(StaffRevocations.Outcome outcome, @Schema(nullable = true) UUID requestId,
+                                   @Schema(nullable = true) String certificateSerial) {
     }
 
     @Schema(name = "OpenRequestsQuery")
@@ -70,6 +94,34 @@ public class InternalRequestResource {
              "type":"RENEWAL","state":"IN_REVIEW","certificateSerial":"f7ad60f85aa519f05d562e5184486299","createdAt":"2026-11-24T03:08:10Z"}]}""")))
     @APIResponse(responseCode = "422", description = "`validation`: no applicant ids, more than 100, or a null one (problem+json)")
     public Answer open(@NotNull @Valid Query body) {
+        return answer(body);
+    }
+
+    @POST
+    @Path("/revocations")
+    @RolesAllowed(Caller.APPLICANT_SERVICE)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Open a revocation request for a holder who left the service", description = """
+            For applicant-service's staff sync: the staffing system reports a civil servant retired or deceased. The newest \
+            ACTIVE or SUSPENDED certificate of the applicant gets a REVOCATION request, SUBMITTED at once for the verifiers of \
+            the institution (actor: the client, role INTEGRATION); the CA revokes only after their approval. Idempotent by \
+            `requestId`: a repeat answers the same request. `ALREADY_OPEN` names the applicant's open revocation; \
+            `NOTHING_TO_REVOKE` when there is no such certificate (no request). 422 `request.applicant-unknown`; 503 when \
+            applicant-service or the CA cannot be reached.""")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "retired", value = """
+            {"requestId":"8c1b7a52-3e0f-3c55-9a41-6d2b8e0f1a77","applicantId":"e530e18e-8872-4fcb-ac74-8d2632b63c5b",
+             "reason":"affiliationChanged","clientId":"int-5f0c2a9e81d3b7c4e6a1","note":"Pensiun sesuai SK BKN No. 123/2026 (SIMPEG)"}""")))
+    @APIResponse(responseCode = "200", description = "What became of it", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = RevocationAnswer.class), examples = @ExampleObject(name = "opened", value = """
+            {"outcome":"OPENED","requestId":"8c1b7a52-3e0f-3c55-9a41-6d2b8e0f1a77","certificateSerial":"f7ad60f85aa519f05d562e5184486299"}""")))
+    @APIResponse(responseCode = "422", description = "`validation`, `request.applicant-unknown` (problem+json)")
+    public RevocationAnswer revocation(@NotNull @Valid RevocationAsk body) {
+        StaffRevocations.Result r = revocations.open(body.requestId(), body.applicantId(), body.reason(), body.clientId(),
+                body.note() == null || body.note().isBlank() ? null : body.note().strip());
+        return new RevocationAnswer(r.outcome(), r.requestId(), r.certificateSerial());
+    }
+
+    private Answer answer(Query body) {
         return new Answer(open.of(body.applicantIds()).stream()
                 .map(r -> new Open(r.applicantId, r.id, r.type, r.state, r.certificateSerial, Times.of(r.createdAt))).toList());
     }
