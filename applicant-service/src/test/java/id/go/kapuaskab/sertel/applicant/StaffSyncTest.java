@@ -1,15 +1,19 @@
 package id.go.kapuaskab.sertel.applicant;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import id.go.kapuaskab.sertel.applicant.peers.RealPeers;
 import id.go.kapuaskab.sertel.testsupport.TestTokens;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,6 +32,8 @@ class StaffSyncTest {
 
     @Inject
     Fixtures fixtures;
+    @TestHTTPResource("/")
+    URL self;
 
     private final String admin = TestTokens.admin(UUID.randomUUID());
 
@@ -79,6 +85,59 @@ class StaffSyncTest {
                 "DATA_CHANGE_SUBMITTED", "REGISTERED", "REGISTERED", "DATA_CHANGE_SUBMITTED", "UNCHANGED", "UNCHANGED", "UNCHANGED");
         assertThat(record).filteredOn(e -> ((String) e.get("detail")).startsWith("replay of an event already applied")).hasSize(3);
         assertThat(Api.as(admin).get(RegionalSystems.SYNC).asString()).doesNotContain((String) first.get("nip"), (String) first.get("nik"));
+    }
+
+    @Test
+    void aRetiredHolderGetsOneRevocationRequestForTheVerifiersAndSomeoneWithoutACertificateNeedsNothing() {
+        RealPeers.ensureStarted(self.toString());
+        Fixtures.Inst inst = fixtures.institution();
+        Fixtures.Inst elsewhere = fixtures.institution();
+        Fixtures.Person holder = fixtures.applicant(inst);
+        Fixtures.Person newcomer = fixtures.applicant(inst);
+        Fixtures.Person stranger = fixtures.applicant(elsewhere);
+        String serial = RegionalSystems.certificate(holder.id(), inst.id(), holder.email());
+        RegionalSystems.Client simpeg = RegionalSystems.register(admin, "SIMPEG", List.of("applicants:sync"), inst.id());
+        Map<String, Object> retired = event(Map.of("nip", fixtures.numbersOf(holder.id()).nip(), "leaving", "RETIRED",
+                "reason", "SK BKN No. 00123/KEP/2026"));
+        List<Map<String, Object>> batch = List.of(retired,
+                event(Map.of("nip", fixtures.numbersOf(newcomer.id()).nip(), "leaving", "DECEASED")),
+                event(Map.of("nip", Fixtures.personalNumbers().nip(), "leaving", "RETIRED")),
+                event(Map.of("nip", fixtures.numbersOf(stranger.id()).nip(), "leaving", "DECEASED")));
+
+        JsonPath preview = sync(simpeg.token(), List.of(retired), true).then().statusCode(200).extract().jsonPath();
+        assertThat(preview.getString("results[0].outcome")).isEqualTo("REVOCATION_REQUESTED");
+        assertThat(preview.getString("results[0].revocationRequestId")).isNull();
+        assertThat(openRequests(holder.id())).isEmpty();
+
+        JsonPath run = sync(simpeg.token(), batch, false).then().statusCode(200).extract().jsonPath();
+        assertThat(run.getList("results.outcome")).containsExactly("REVOCATION_REQUESTED", "UNCHANGED", "UNCHANGED", "REFUSED");
+        assertThat(run.getString("results[3].problem.code")).isEqualTo("staff-sync.institution-not-allowed");
+        String request = run.getString("results[0].revocationRequestId");
+        assertThat(request).isNotNull();
+        List<Map<String, Object>> open = openRequests(holder.id());
+        assertThat(open).singleElement().satisfies(r -> assertThat(r).containsEntry("requestId", request).containsEntry("type", "REVOCATION")
+                .containsEntry("state", "SUBMITTED").containsEntry("certificateSerial", serial));
+        assertThat(openRequests(newcomer.id())).isEmpty();
+        Api.as(admin).get("/api/v1/applicants/" + holder.id()).then().statusCode(200).body("dataVersion", equalTo(1));
+
+        JsonPath replay = sync(simpeg.token(), List.of(retired), false).then().statusCode(200).extract().jsonPath();
+        assertThat(replay.getBoolean("results[0].replayed")).isTrue();
+        assertThat(replay.getString("results[0].revocationRequestId")).isEqualTo(request);
+        JsonPath later = sync(simpeg.token(), List.of(event(retired)), false).then().statusCode(200).extract().jsonPath();
+        assertThat(later.getString("results[0].outcome")).isEqualTo("REVOCATION_REQUESTED");
+        assertThat(later.getBoolean("results[0].replayed")).isFalse();
+        assertThat(later.getString("results[0].revocationRequestId")).as("the request already open").isEqualTo(request);
+        assertThat(openRequests(holder.id())).hasSize(1);
+
+        RealPeers.stopRenewal();
+        try {
+            Fixtures.Person another = fixtures.applicant(inst);
+            Map<String, Object> down = event(Map.of("nip", fixtures.numbersOf(another.id()).nip(), "leaving", "RETIRED"));
+            sync(simpeg.token(), List.of(down), false).then().statusCode(200).body("results[0].outcome", equalTo("REFUSED"))
+                    .body("results[0].problem.code", equalTo("integration.peer-unavailable")).body("results[0].problem.status", equalTo(503));
+        } finally {
+            RealPeers.startRenewal();
+        }
     }
 
     @Test
@@ -284,6 +343,12 @@ class StaffSyncTest {
         Map<String, Object> e = new LinkedHashMap<>(item);
         e.put("eventId", "simpeg-" + UUID.randomUUID());
         return e;
+    }
+
+    private static List<Map<String, Object>> openRequests(UUID applicant) {
+        return given().baseUri(RealPeers.renewalUrl()).auth().oauth2(TestTokens.service("applicant-service", "APPLICANT_SERVICE"))
+                .contentType("application/json").body(Map.of("applicantIds", List.of(applicant.toString()))).post("/internal/requests/open")
+                .then().statusCode(200).extract().path("items");
     }
 
     private static Response sync(String token, List<Map<String, Object>> people, boolean dryRun) {

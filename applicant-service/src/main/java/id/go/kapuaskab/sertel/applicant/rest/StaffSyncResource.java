@@ -79,7 +79,10 @@ public class StaffSyncResource {
             with other content is refused (`staff-sync.event-reused`); a refused event may be sent again. A new NIP is registered as an applicant, who confirms the e-mail through the mailed link and is \
             then ACTIVE. A known NIP whose name, e-mail, position, employment type, institution or unit differs becomes a \
             data change for a verifier to approve (source: this client; the record changes only on approval), never an \
-            overwrite. Nothing happens for an unchanged person, also when an open change of this client already proposes \
+            overwrite. A known NIP with `leaving` (`RETIRED`, `DECEASED`) gets a revocation request of the current \
+            certificate for the verifiers (`REVOCATION_REQUESTED`, `revocationRequestId`; the open one if there is one); \
+            without a certificate, or never registered, nothing is done (`UNCHANGED`); when the workflow service does not \
+            answer, the item is refused with `integration.peer-unavailable` (503) and may be sent again. Nothing happens for an unchanged person, also when an open change of this client already proposes \
             the same. People outside the client's institutions, before or after a \
             move, are refused. `dryRun: true` answers what would happen and changes nothing. Per-person refusals carry a \
             problem+json body: `validation` (with `fieldErrors`, e.g. `eventId` `event-id.format`), `staff-sync.event-reused`, `staff-sync.institution-not-allowed`, \
