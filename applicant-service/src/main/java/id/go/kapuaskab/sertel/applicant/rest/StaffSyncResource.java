@@ -46,15 +46,21 @@ public class StaffSyncResource {
               "workUnitId":"7a1d2c3b-4e5f-4a6b-8c7d-9e0f1a2b3c4d","reason":"Kenaikan jabatan sesuai SK Bupati Kapuas No. 821/45/2026"},
              {"eventId":"simpeg-cpns-2026-000045","nip":"199203152019032007","nik":"6203015503920002","fullName":"Siti Rahmawati","email":"siti.rahmawati@kapuaskab.go.id",
               "phone":"0812-3456-7890","position":"Pranata Komputer Ahli Pertama","employmentType":"PNS",
-              "institutionId":"3f6c1f0e-8b7a-4d2e-9c1b-2a3b4c5d6e7f","workUnitId":"7a1d2c3b-4e5f-4a6b-8c7d-9e0f1a2b3c4d"}]}""";
+              "institutionId":"3f6c1f0e-8b7a-4d2e-9c1b-2a3b4c5d6e7f","workUnitId":"7a1d2c3b-4e5f-4a6b-8c7d-9e0f1a2b3c4d"},
+             {"eventId":"simpeg-pensiun-2026-000017","nip":"196601011990031001","leaving":"RETIRED","reason":"SK BKN No. 00123/KEP/2026"},
+             {"eventId":"simpeg-mutasi-2026-000124","nip":"198807072012121002","position":"Lurah",
+              "institutionId":"9d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b6a"}]}""";
 
     private static final String ANSWER = """
             {"dryRun":false,"results":[
              {"index":0,"outcome":"DATA_CHANGE_SUBMITTED","applicantId":"e530e18e-8872-4fcb-ac74-8d2632b63c5b",
-              "dataChangeId":"473f93c4-b480-47e0-9cd3-1ab4c5d36b9a","changedFields":["position"],"problem":null,"replayed":false},
+              "dataChangeId":"473f93c4-b480-47e0-9cd3-1ab4c5d36b9a","revocationRequestId":null,"changedFields":["position"],"problem":null,
+              "replayed":false},
              {"index":1,"outcome":"REGISTERED","applicantId":"0b7f9c1e-2d3a-4e5f-8a9b-0c1d2e3f4a5b","dataChangeId":null,
-              "changedFields":[],"problem":null,"replayed":false},
-             {"index":2,"outcome":"REFUSED","applicantId":null,"dataChangeId":null,"changedFields":[],
+              "revocationRequestId":null,"changedFields":[],"problem":null,"replayed":false},
+             {"index":2,"outcome":"REVOCATION_REQUESTED","applicantId":"5d2f0a9e-7c1b-4e3a-9f8d-6b5c4a3e2d1f","dataChangeId":null,
+              "revocationRequestId":"8c1b7a52-3e0f-3c55-9a41-6d2b8e0f1a77","changedFields":[],"problem":null,"replayed":false},
+             {"index":3,"outcome":"REFUSED","applicantId":null,"dataChangeId":null,"revocationRequestId":null,"changedFields":[],
               "problem":{"type":"https://sertel.kapuaskab.go.id/problems/staff-sync.institution-not-allowed","title":"Instansi di luar cakupan",
                "status":403,"detail":"Sistem daerah ini tidak melayani instansi orang tersebut.","code":"staff-sync.institution-not-allowed"},"replayed":false}]}""";
 
@@ -87,7 +93,7 @@ public class StaffSyncResource {
             move, are refused. `dryRun: true` answers what would happen and changes nothing. Per-person refusals carry a \
             problem+json body: `validation` (with `fieldErrors`, e.g. `eventId` `event-id.format`), `staff-sync.event-reused`, `staff-sync.institution-not-allowed`, \
             `staff-sync.nik-mismatch`, `data-change.already-open`, `applicant.already-registered`, `applicant.not-active`.""")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "two people", value = REQUEST)))
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "four changes", value = REQUEST)))
     @APIResponse(responseCode = "200", description = "One result per person", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = IntegrationRequests.SyncAnswer.class), examples = @ExampleObject(name = "results", value = ANSWER)))
     @APIResponse(responseCode = "403", description = "Not a regional system, or without the scope `applicants:sync` (`integration.scope-missing`) (problem+json)")
