@@ -126,6 +126,14 @@ class StatusLookupTest {
         Response malformed = RegionalSystems.lookup(eoffice.token(), List.of(Map.of("nik", nik.substring(0, 15) + "X")));
         malformed.then().statusCode(422).body("fieldErrors[0].field", equalTo("people[0].nik")).body("fieldErrors[0].code", equalTo("pattern"));
         assertThat(malformed.asString()).doesNotContain(nik.substring(0, 15));
+        Response control = Api.as(eoffice.token()).body("{\"people\":[{\"nik\":\"" + nik.substring(0, 15) + "\\u0000\"}]}").post(RegionalSystems.LOOKUPS);
+        control.then().statusCode(422).contentType(Api.PROBLEM).body("fieldErrors[0].code", equalTo("control-character"));
+        assertThat(control.asString()).doesNotContain(nik.substring(0, 15));
+        List<Map<String, Object>> record = Api.as(admin).queryParam("clientId", eoffice.id()).queryParam("size", 100)
+                .queryParam("page", 1).get(RegionalSystems.LOOKUPS).then().statusCode(200).extract().path("$");
+        assertThat(record).as("only the accepted batch of 100 was recorded").isEmpty();
+        Api.as(admin).queryParam("clientId", eoffice.id()).queryParam("size", 100).get(RegionalSystems.LOOKUPS).then().statusCode(200)
+                .body("$", hasSize(100));
     }
 
     @Test

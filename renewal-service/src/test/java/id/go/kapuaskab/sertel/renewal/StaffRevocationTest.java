@@ -72,7 +72,11 @@ class StaffRevocationTest {
         }
         given().contentType("application/json").body(body).post(REVOCATIONS).then().statusCode(401);
         Map<String, Object> hold = body(UUID.randomUUID(), newcomer.id(), "certificateHold");
-        ask(hold).then().statusCode(422).body("type", equalTo("https://sertel.kapuaskab.go.id/problems/validation"));
+        ask(hold).then().statusCode(400).body("type", equalTo("https://sertel.kapuaskab.go.id/problems/malformed-request"));  // no RFC 5280 reason we ask for
+        Map<String, Object> noClient = body(UUID.randomUUID(), newcomer.id(), "affiliationChanged");
+        noClient.remove("clientId");
+        ask(noClient).then().statusCode(422).body("type", equalTo("https://sertel.kapuaskab.go.id/problems/validation"))
+                .body("fieldErrors[0].field", equalTo("clientId"));
     }
 
     private static Response ask(UUID requestId, UUID applicant, String reason) {
