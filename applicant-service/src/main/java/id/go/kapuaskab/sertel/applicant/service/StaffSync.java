@@ -57,15 +57,16 @@ public class StaffSync {
                 String client = grant.client().id;
                 SyncResult r = events.claimOrReplay(client, person, index).orElseGet(() -> records.apply(grant, person, index, dryRun));
                 if (dryRun) {
-                    QuarkusTransaction.setRollbackOnly();
-                } else {
-                    if (!r.replayed()) {
-                        events.complete(client, person, r);
-                    }
-                    audit.write(call, entry(r, key));
+                    throw new RolledBack(r);                                    // undoes everything this item did
                 }
+                if (!r.replayed()) {
+                    events.complete(client, person, r);
+                }
+                audit.write(call, entry(r, key));
                 return r;
             });
+        } catch (RolledBack dry) {
+            result = dry.result;
         } catch (DomainException e) {
             result = SyncResult.refused(index, null, e);
         }
@@ -77,6 +78,16 @@ public class StaffSync {
                     null, result.changedFields(), result.problem());            // no revocation request either: none was opened
         }
         return result;
+    }
+
+    /** Ends a dry run's transaction with a rollback and carries its answer out. */
+    private static final class RolledBack extends RuntimeException {
+        private final transient SyncResult result;
+
+        RolledBack(SyncResult result) {
+            super(null, null, false, false);
+            this.result = result;
+        }
     }
 
     private static IntegrationAuditLog.Entry entry(SyncResult r, PersonKey key) {
