@@ -348,7 +348,11 @@ class StaffSyncTest {
     /** A member of each result's problem, null where there is none (a GPath over the list would leave those out). */
     private static List<Object> problems(JsonPath r, String member) {
         List<Map<String, Object>> results = r.getList("results");
-        return results.stream().map(x -> x.get("problem") == null ? null : ((Map<?, ?>) x.get("problem")).get(member)).toList();
+        List<Object> found = new ArrayList<>();
+        for (Map<String, Object> x : results) {
+            found.add(x.get("problem") == null ? null : ((Map<?, ?>) x.get("problem")).get(member));
+        }
+        return found;
     }
 
     private static List<Map<String, Object>> openRequests(UUID applicant) {
