@@ -114,6 +114,13 @@ public class Fixtures {
         return new Person(a.id, a.email, TestTokens.applicant(a.id, inst.id()));
     }
 
+    /** The NIK and NIP on record for an applicant. */
+    @Transactional
+    public PersonalNumbers numbersOf(UUID applicantId) {
+        Applicant a = applicants.findById(applicantId);
+        return new PersonalNumbers(a.nik, a.nip);
+    }
+
     /** A random, plausible, consistent NIK and NIP pair (serials random, so pairs do not repeat). */
     public static PersonalNumbers personalNumbers() {
         ThreadLocalRandom r = ThreadLocalRandom.current();

@@ -15,13 +15,16 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Stands in for notification-service's {@code POST /internal/messages} in this service's tests (the whole mail path,
- * through notification-service to SMTP, is played by system-tests): it keeps every message handed over, refuses
+ * Stands in for notification-service's {@code POST /internal/messages} and {@code POST /internal/integration-events} in
+ * this service's tests (the whole mail path, through notification-service to SMTP, and the events' way to a webhook are
+ * played by system-tests): it keeps every message handed over, refuses
  * calls without a bearer token of the APPLICANT_SERVICE identity, and can answer 503 for a while.
  */
 public class MessageReceiver implements QuarkusTestResourceLifecycleManager {
 
     static final List<JsonNode> RECEIVED = new CopyOnWriteArrayList<>();
+    /** Integration events ({@code POST /internal/integration-events}); the real intake is played in system-tests. */
+    static final List<JsonNode> EVENTS = new CopyOnWriteArrayList<>();
     static final AtomicInteger FAIL_NEXT = new AtomicInteger();
     private static final ObjectMapper JSON = new ObjectMapper();
     private static HttpServer server;
@@ -45,6 +48,17 @@ public class MessageReceiver implements QuarkusTestResourceLifecycleManager {
                     status = 503;
                 } else {
                     RECEIVED.add(JSON.readTree(new String(body, StandardCharsets.UTF_8)));
+                    status = 202;
+                }
+                exchange.sendResponseHeaders(status, -1);
+                exchange.close();
+            });
+            server.createContext("/internal/integration-events", exchange -> {
+                String auth = exchange.getRequestHeaders().getFirst("Authorization");
+                byte[] body = exchange.getRequestBody().readAllBytes();
+                int status = 401;
+                if (auth != null && auth.startsWith("Bearer ") && serviceToken(auth.substring(7))) {
+                    EVENTS.add(JSON.readTree(new String(body, StandardCharsets.UTF_8)));
                     status = 202;
                 }
                 exchange.sendResponseHeaders(status, -1);

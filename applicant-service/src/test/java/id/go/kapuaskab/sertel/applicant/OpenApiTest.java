@@ -21,7 +21,8 @@ class OpenApiTest {
             "/api/v1/data-changes/{id}/approve", "/api/v1/data-changes/{id}/reject", "/api/v1/data-changes/{id}/cancel",
             "/api/v1/institutions", "/api/v1/institutions/{id}", "/api/v1/institutions/{id}/work-units",
             "/api/v1/institutions/{id}/work-units/{unitId}", "/api/v1/officers", "/api/v1/officers/{id}",
-            "/api/v1/officers/{id}/institutions", "/internal/applicants/{id}", "/internal/institutions/{id}/verifiers");
+            "/api/v1/officers/{id}/institutions", "/internal/applicants/{id}", "/internal/institutions/{id}/verifiers",
+            "/api/v1/integrations/status-lookups", "/api/v1/integrations/staff-sync");
 
     @Test
     @SuppressWarnings("unchecked")

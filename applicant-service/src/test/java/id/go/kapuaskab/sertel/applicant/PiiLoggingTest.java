@@ -3,10 +3,13 @@ package id.go.kapuaskab.sertel.applicant;
 import static id.go.kapuaskab.sertel.applicant.Api.anonymous;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import id.go.kapuaskab.sertel.applicant.peers.RealPeers;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.URL;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -24,12 +27,17 @@ import java.util.logging.Logger;
 import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.Test;
 
-/** NIK, NIP and phone numbers never reach the logs, not even when the database refuses a duplicate key. */
+/**
+ * NIK, NIP and phone numbers never reach the logs: not when the database refuses a duplicate key, not when regional
+ * systems look people up (also while a peer is down) or send them and some are refused.
+ */
 @QuarkusTest
 class PiiLoggingTest {
 
     @Inject
     Fixtures fixtures;
+    @TestHTTPResource("/")
+    URL self;
 
     @Test
     void racingRegistrationsForOneNikLogNoPersonalNumbers() throws Exception {
@@ -50,6 +58,50 @@ class PiiLoggingTest {
         List<String> ours = capture.lines.stream().filter(l -> !l.startsWith("io.zonky.")).toList();
         assertThat(databaseRefusals(capture)).as("a duplicate refused by the database's unique index").isNotEmpty();
         assertThat(ours).noneMatch(l -> personalNumbers.stream().anyMatch(l::contains) || l.contains("81234567890"));
+    }
+
+    @Test
+    void statusLookupsAndStaffSyncLogNoPersonalNumbersNotEvenWhenAPeerIsDownOrAPersonIsRefused() {
+        RealPeers.ensureStarted(self.toString());
+        Fixtures.Inst inst = fixtures.institution();
+        Fixtures.Person holder = fixtures.applicant(inst);
+        Fixtures.Person busy = fixtures.applicant(inst);
+        Fixtures.PersonalNumbers holderNumbers = fixtures.numbersOf(holder.id());
+        Fixtures.PersonalNumbers busyNumbers = fixtures.numbersOf(busy.id());
+        String admin = id.go.kapuaskab.sertel.testsupport.TestTokens.admin(UUID.randomUUID());
+        RegionalSystems.Client client = RegionalSystems.register(admin, "SIMPEG", List.of("status:read", "applicants:sync"), inst.id());
+        Map<String, Object> fresh = new LinkedHashMap<>(Api.registration(inst));
+        fresh.put("eventId", "simpeg-" + UUID.randomUUID());
+        Map<String, Object> invalid = new LinkedHashMap<>(Api.registration(inst));
+        invalid.put("nik", "6203010000000000");
+        invalid.put("eventId", "simpeg-" + UUID.randomUUID());
+        List<String> numbers = List.of(holderNumbers.nik(), holderNumbers.nip(), busyNumbers.nik(), busyNumbers.nip(),
+                (String) fresh.get("nik"), (String) fresh.get("nip"), "6203010000000000", (String) invalid.get("nip"));
+
+        Capture capture = new Capture();
+        Logger root = Logger.getLogger("");
+        root.addHandler(capture);
+        try {
+            RegionalSystems.lookup(client.token(), List.of(Map.of("nik", holderNumbers.nik()), Map.of("nip", busyNumbers.nip())))
+                    .then().statusCode(200);
+            RegionalSystems.lookup(client.token(), List.of(Map.of("nik", holderNumbers.nik().substring(0, 15) + "X"))).then().statusCode(422);
+            RealPeers.stopRenewal();
+            try {
+                RegionalSystems.lookup(client.token(), List.of(Map.of("nip", holderNumbers.nip()))).then().statusCode(503);
+            } finally {
+                RealPeers.startRenewal();
+            }
+            Api.as(client.token()).body(Map.of("people", List.of(fresh, invalid,
+                            Map.of("eventId", "simpeg-" + UUID.randomUUID(), "nip", holderNumbers.nip(), "nik", busyNumbers.nik(),
+                            "position", "Lurah"))))
+                    .post(RegionalSystems.SYNC).then().statusCode(200);
+            Mails.lastTo((String) fresh.get("email"), "EMAIL_VERIFICATION");
+        } finally {
+            root.removeHandler(capture);
+        }
+        List<String> ours = capture.lines.stream().filter(l -> !l.startsWith("io.zonky.")).toList();
+        assertThat(ours).as("the peer outage was logged").anyMatch(l -> l.contains("status lookup"));
+        assertThat(ours).noneMatch(l -> numbers.stream().anyMatch(l::contains) || l.contains("81234567890"));
     }
 
     private void race(List<String> personalNumbers) throws Exception {

@@ -26,7 +26,8 @@ class SecurityMatrixTest {
 
     private static final String ID = UUID.randomUUID().toString();
     private static final Set<String> PEOPLE = Set.of("APPLICANT", "VERIFIER", "ADMIN");
-    private static final List<String> ALL_ROLES = List.of("APPLICANT", "VERIFIER", "ADMIN", "RENEWAL_SERVICE", "NOTIFICATION_SERVICE");
+    private static final List<String> ALL_ROLES = List.of("APPLICANT", "VERIFIER", "ADMIN", "RENEWAL_SERVICE", "NOTIFICATION_SERVICE",
+            "INTEGRATION");
 
     record Endpoint(String method, String path, String body, Set<String> roles) {
         @Override
@@ -67,7 +68,13 @@ class SecurityMatrixTest {
                 new Endpoint("GET", "/api/v1/officers/" + ID, null, admin),
                 new Endpoint("PUT", "/api/v1/officers/" + ID + "/institutions", "{\"institutionIds\":[]}", admin),
                 new Endpoint("GET", "/internal/applicants/" + ID, null, Set.of("RENEWAL_SERVICE", "NOTIFICATION_SERVICE")),
-                new Endpoint("GET", "/internal/institutions/" + ID + "/verifiers", null, Set.of("NOTIFICATION_SERVICE")));
+                new Endpoint("GET", "/internal/institutions/" + ID + "/verifiers", null, Set.of("NOTIFICATION_SERVICE")),
+                new Endpoint("POST", "/api/v1/integrations/status-lookups", "{\"people\":[{\"nip\":\"199008122015031003\"}]}",
+                        Set.of("INTEGRATION")),
+                new Endpoint("GET", "/api/v1/integrations/status-lookups", null, admin),
+                new Endpoint("POST", "/api/v1/integrations/staff-sync", "{\"people\":[{\"nip\":\"199008122015031003\"}]}",
+                        Set.of("INTEGRATION")),
+                new Endpoint("GET", "/api/v1/integrations/staff-sync", null, admin));
     }
 
     static Stream<Arguments> hostileTokens() {

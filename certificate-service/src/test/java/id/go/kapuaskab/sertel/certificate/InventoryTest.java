@@ -139,6 +139,54 @@ class InventoryTest {
     }
 
     @Test
+    void theCurrentCertificateOfEachHolderIsTheActiveOneElseTheNewestInOneBatch() {
+        UUID institution = UUID.randomUUID();
+        UUID renewed = UUID.randomUUID();
+        UUID revoked = UUID.randomUUID();
+        UUID activeBesideANewerRevoked = UUID.randomUUID();
+        UUID never = UUID.randomUUID();
+        String first = Issue.withCsr(Csrs.p256(), renewed, institution).post().then().statusCode(201).extract().path("serial");
+        String second = Issue.withCsr(Csrs.p256(), renewed, institution).set("predecessorSerial", first).post().then().statusCode(201)
+                .extract().path("serial");
+        String gone = Issue.withCsr(Csrs.p256(), revoked, institution).post().path("serial");
+        revoke(gone);
+        String kept = Issue.withCsr(Csrs.p256(), activeBesideANewerRevoked, institution).post().path("serial");
+        revoke(Issue.withCsr(Csrs.p256(), activeBesideANewerRevoked, institution).post().path("serial"));
+
+        Response answer = current(List.of(never, activeBesideANewerRevoked, renewed, revoked, renewed));
+        answer.then().statusCode(200).body("items", hasSize(3));
+        assertThat(answer.jsonPath().getList("items.holderId")).containsExactly(activeBesideANewerRevoked.toString(), renewed.toString(),
+                revoked.toString());
+        assertThat(answer.jsonPath().getList("items.serial")).containsExactly(kept, second, gone);
+        assertThat(answer.jsonPath().getList("items.status")).containsExactly("ACTIVE", "ACTIVE", "REVOKED");
+        answer.then().body("items[1].institutionId", equalTo(institution.toString())).body("items[1].notBefore", startsWith("20"))
+                .body("items[1].notAfter", startsWith("20"));
+
+        MutableClock.INSTANCE.advance(Duration.ofDays(732));
+        current(List.of(renewed)).then().statusCode(200).body("items[0].serial", equalTo(second)).body("items[0].status", equalTo("EXPIRED"));
+        MutableClock.INSTANCE.reset();
+
+        List<UUID> tooMany = new ArrayList<>();
+        for (int i = 0; i < 101; i++) {
+            tooMany.add(UUID.randomUUID());
+        }
+        current(tooMany).then().statusCode(422).contentType("application/problem+json")
+                .body("type", equalTo("https://sertel.kapuaskab.go.id/problems/validation"));
+        current(List.of()).then().statusCode(422);
+        current(tooMany.subList(0, 100)).then().statusCode(200).body("items", hasSize(0));
+    }
+
+    private static Response current(List<UUID> holders) {
+        return given().auth().oauth2(TestTokens.service("applicant-service", "APPLICANT_SERVICE")).contentType("application/json")
+                .body(java.util.Map.of("holderIds", holders.stream().map(UUID::toString).toList())).post("/internal/certificates/current");
+    }
+
+    private static void revoke(String serial) {
+        given().auth().oauth2(Issue.renewalToken()).contentType("application/json").body(java.util.Map.of("reason", "keyCompromise"))
+                .post("/internal/certificates/" + serial + "/revocation").then().statusCode(200);
+    }
+
+    @Test
     void publicChainAndCaCertificatesAreServedWithoutToken() {
         String chain = given().get("/pki/ca/chain.pem").then().statusCode(200).contentType("application/pem-certificate-chain")
                 .extract().asString();

@@ -31,6 +31,8 @@ class SecurityTest {
                         .body(Map.of("csr", "x", "profile", Issue.PROFILE)).post("/internal/csr-checks")),
                 new Endpoint("GET /internal/certificates", r -> r.queryParam("holderId", UUID.randomUUID().toString()).get("/internal/certificates")),
                 new Endpoint("GET /internal/certificates/{serial}", r -> r.get("/internal/certificates/" + serial)),
+                new Endpoint("POST /internal/certificates/current", r -> r.contentType("application/json")
+                        .body(Map.of("holderIds", List.of(UUID.randomUUID().toString()))).post("/internal/certificates/current")),
                 new Endpoint("GET /internal/certificates/expiring", r -> r.queryParam("from", "2030-01-01T00:00:00Z")
                         .queryParam("to", "2030-02-01T00:00:00Z").get("/internal/certificates/expiring")),
                 new Endpoint("POST /internal/certificates/{serial}/revocation", r -> r.contentType("application/json")
@@ -84,6 +86,13 @@ class SecurityTest {
                 .post("/internal/certificates/abc/revocation").then().statusCode(403);
         given().auth().oauth2(TestTokens.admin(UUID.randomUUID())).get("/internal/certificates/abc").then().statusCode(403);
         given().auth().oauth2(Issue.renewalToken()).get("/api/v1/certificates").then().statusCode(403);
+        for (String token : List.of(Issue.renewalToken(), Issue.notificationToken(), TestTokens.admin(UUID.randomUUID()),
+                TestTokens.integration("int-0123456789abcdef0123").scopes("status:read").sign())) {
+            given().auth().oauth2(token).contentType("application/json").body(Map.of("holderIds", List.of(UUID.randomUUID().toString())))
+                    .post("/internal/certificates/current").then().statusCode(403).body("type", equalTo(TYPES + "forbidden"));
+        }
+        given().auth().oauth2(TestTokens.service("applicant-service", "APPLICANT_SERVICE")).get("/internal/certificates/abc")
+                .then().statusCode(403);
     }
 
     @Test

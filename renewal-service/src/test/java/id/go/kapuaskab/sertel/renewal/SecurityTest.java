@@ -52,7 +52,9 @@ class SecurityTest {
                 new Endpoint("POST", r + "/" + ID + "/reject", OFFICERS),
                 new Endpoint("GET", r + "/stuck", Set.of("ADMIN")),
                 new Endpoint("POST", r + "/" + ID + "/issuance/retry", Set.of("ADMIN")),
-                new Endpoint("GET", r + "/sop-summary", Set.of("ADMIN")));
+                new Endpoint("GET", r + "/sop-summary", Set.of("ADMIN")),
+                new Endpoint("POST", "/internal/requests/open", Set.of("APPLICANT_SERVICE")),
+                new Endpoint("POST", "/internal/requests/revocations", Set.of("APPLICANT_SERVICE")));
     }
 
     static Stream<Arguments> unauthenticated() {

@@ -49,6 +49,10 @@ public class DataChange {
     @Column(nullable = false)
     public String reason;
 
+    /** The integration client (a staffing system) that submitted it on the applicant's behalf; null when the applicant did. */
+    @Column(name = "submitted_by_client")
+    public String submittedByClient;
+
     @Column(name = "submitted_at", nullable = false)
     public Instant submittedAt;
 

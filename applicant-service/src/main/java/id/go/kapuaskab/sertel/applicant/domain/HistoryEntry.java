@@ -49,6 +49,10 @@ public class HistoryEntry {
     @Column(name = "actor_role", nullable = false)
     public String actorRole;
 
+    /** The integration client that acted (role {@code INTEGRATION}); null for people and the system. */
+    @Column(name = "actor_client")
+    public String actorClient;
+
     @Column(nullable = false)
     public String action;
 

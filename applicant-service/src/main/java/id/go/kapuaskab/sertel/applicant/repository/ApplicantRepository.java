@@ -27,6 +27,23 @@ public class ApplicantRepository implements PanacheRepositoryBase<Applicant, UUI
         return count("nip = ?1 and id <> ?2", nip, none(except)) > 0;
     }
 
+    /** The applicants with any of these NIKs or NIPs, with their institution; one query for a whole batch. */
+    public List<Applicant> byPersonalNumbers(Collection<String> niks, Collection<String> nips) {
+        if (niks.isEmpty() && nips.isEmpty()) {
+            return List.of();
+        }
+        return getEntityManager().createQuery("select a from Applicant a join fetch a.institution where a.nik in :niks or a.nip in :nips",
+                        Applicant.class)
+                .setParameter("niks", niks.isEmpty() ? List.of("") : niks)
+                .setParameter("nips", nips.isEmpty() ? List.of("") : nips)
+                .getResultList();
+    }
+
+    /** The applicant with this NIP, its row locked (a staff-sync item changes at most this one applicant). */
+    public Optional<Applicant> findByNipForUpdate(String nip) {
+        return find("nip", nip).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
+    }
+
     /** A page of one search; {@code institutions} null means every institution. */
     public record Search(Collection<UUID> institutions, AccountStatus status, String text, int page, int size) {
     }

@@ -1,6 +1,7 @@
 package id.go.kapuaskab.sertel.applicant.rest;
 
 import id.go.kapuaskab.sertel.applicant.domain.Actor;
+import id.go.kapuaskab.sertel.applicant.domain.IntegrationActor;
 import id.go.kapuaskab.sertel.applicant.domain.Role;
 import id.go.kapuaskab.sertel.support.security.Caller;
 import id.go.kapuaskab.sertel.support.security.CurrentCaller;
@@ -26,5 +27,14 @@ public class Callers {
             }
         }
         throw new ForbiddenException();
+    }
+
+    /** Called only behind {@code @RolesAllowed(INTEGRATION)}: the regional system behind the token. */
+    public IntegrationActor integration() {
+        Caller c = caller.get();
+        if (!c.isIntegration()) {
+            throw new ForbiddenException();
+        }
+        return new IntegrationActor(c.subject(), c.institutions(), c.scopes());
     }
 }

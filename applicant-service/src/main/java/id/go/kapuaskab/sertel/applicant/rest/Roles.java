@@ -7,6 +7,8 @@ final class Roles {
     static final String ADMIN = "ADMIN";
     static final String RENEWAL_SERVICE = "RENEWAL_SERVICE";
     static final String NOTIFICATION_SERVICE = "NOTIFICATION_SERVICE";
+    /** A registered regional system; what it may do is in its scopes. */
+    static final String INTEGRATION = "INTEGRATION";
 
     private Roles() {
     }

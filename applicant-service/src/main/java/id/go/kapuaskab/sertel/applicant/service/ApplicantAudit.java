@@ -40,6 +40,18 @@ public class ApplicantAudit {
     /** A change of an applicant's data ({@code changes}: field → old and new value; NIK, NIP and phone masked). */
     public void applicant(UUID applicantId, int dataVersion, Actor actor, HistoryEntry.Action action,
                           Map<String, HistoryEntry.FieldChange> changes, String reason, UUID dataChangeId) {
+        applicant(who(AuditEntry.of("APPLICANT", action.name()), actor, "SYSTEM"), applicantId, dataVersion, changes, reason, dataChangeId);
+    }
+
+    /** The same, made by an integration client (a staffing system), named by its client id. */
+    public void applicantByClient(UUID applicantId, int dataVersion, String clientId, HistoryEntry.Action action,
+                                  Map<String, HistoryEntry.FieldChange> changes, String reason) {
+        applicant(AuditEntry.of("APPLICANT", action.name()).actor(clientId, History.INTEGRATION), applicantId, dataVersion, changes,
+                reason, null);
+    }
+
+    private void applicant(AuditEntry entry, UUID applicantId, int dataVersion, Map<String, HistoryEntry.FieldChange> changes,
+                           String reason, UUID dataChangeId) {
         Map<String, Object> fields = new LinkedHashMap<>();
         if (changes != null) {
             changes.forEach((field, change) -> {
@@ -49,13 +61,16 @@ public class ApplicantAudit {
                 fields.put(field, fromTo);
             });
         }
-        trail.append(who(AuditEntry.of("APPLICANT", action.name()), actor, "SYSTEM").subject(applicantId).reference(dataChangeId)
+        trail.append(entry.subject(applicantId).reference(dataChangeId)
                 .detail("dataVersion", dataVersion).detail("changes", fields.isEmpty() ? null : fields).text("reason", reason));
     }
 
-    /** A data-change request submitted, cancelled, approved or rejected. */
+    /** A data-change request submitted (by the applicant or a staffing system), cancelled, approved or rejected. */
     public void dataChange(DataChange d, Actor actor) {
-        trail.append(who(AuditEntry.of("DATA_CHANGE", d.status.name()), actor, null).subject(d.id).reference(d.applicantId)
+        AuditEntry entry = actor == null && d.submittedByClient != null
+                ? AuditEntry.of("DATA_CHANGE", d.status.name()).actor(d.submittedByClient, History.INTEGRATION)
+                : who(AuditEntry.of("DATA_CHANGE", d.status.name()), actor, null);
+        trail.append(entry.subject(d.id).reference(d.applicantId)
                 .detail("institutionId", d.institutionId).detail("baseDataVersion", d.baseDataVersion)
                 .detail("fields", d.changes == null ? null : d.changes.keySet()).detail("subjectChange", d.subjectChange)
                 .text("reason", d.reason).text("decisionReason", d.decisionReason));

@@ -24,7 +24,8 @@ import java.util.UUID;
 /**
  * The verifier's side of a data change: the queue of their institutions, one change with its documents,
  * approve (the new values are checked again and applied in one transaction: new data version, subject
- * version when a subject field changed, history with who, when and why) or reject with a reason. A change is
+ * version when a subject field changed, history with who, when and why, and {@code applicant.data-changed} for the
+ * regional systems' webhooks, all in one transaction) or reject with a reason. A change is
  * reviewed by the verifiers of the institution the applicant belonged to when submitting it.
  */
 @ApplicationScoped
@@ -35,19 +36,22 @@ public class DataChangeReviews {
     private final ApplicantRepository applicants;
     private final ApplicantRules rules;
     private final History history;
+    private final ApplicantEvents events;
     private final Scopes scopes;
     private final ApplicantConfig config;
     private final ApplicantAudit audit;
     private final Clock clock;
 
     DataChangeReviews(DataChangeRepository changes, DataChangeDocumentRepository documents, ApplicantRepository applicants,
-                      ApplicantRules rules, History history, Scopes scopes, ApplicantConfig config, ApplicantAudit audit, Clock clock) {
+                      ApplicantRules rules, History history, ApplicantEvents events, Scopes scopes, ApplicantConfig config,
+                      ApplicantAudit audit, Clock clock) {
         this.audit = audit;
         this.changes = changes;
         this.documents = documents;
         this.applicants = applicants;
         this.rules = rules;
         this.history = history;
+        this.events = events;
         this.scopes = scopes;
         this.config = config;
         this.clock = clock;
@@ -88,6 +92,7 @@ public class DataChangeReviews {
             throw DomainException.conflict("data-change.stale", d.baseDataVersion, a.dataVersion).with("currentDataVersion", a.dataVersion);
         }
         ApplicantData before = ApplicantData.of(a);
+        UUID previousInstitution = a.institution.id;
         ApplicantRules.Checked checked = rules.check(before.with(d.changes), a.id, "changes.");
         ApplicantData after = checked.data();
         Map<String, HistoryEntry.FieldChange> diff = after.diff(before);
@@ -113,6 +118,7 @@ public class DataChangeReviews {
         } catch (PersistenceException e) {
             throw DomainException.conflict("applicant.already-registered");
         }
+        events.dataChanged(a, d, previousInstitution);
         return view(d);
     }
 

@@ -28,7 +28,8 @@ import java.util.UUID;
 
 /**
  * The applicant's side of SOP "Perubahan Data Pemohon": submit a change of chosen fields with a reason and
- * supporting documents, against the data version they saw; at most one open change; cancel while open.
+ * supporting documents, against the data version they saw; at most one open change; cancel while open. A staffing
+ * system submits through the same path for the applicant ({@link #submitForClient}); such a change only a verifier decides.
  * The proposed data must already pass every rule, so a verifier only decides on truth, not on format.
  */
 @ApplicationScoped
@@ -65,8 +66,24 @@ public class DataChangeSubmissions {
         changes.findOpen(a.id).ifPresent(open -> {
             throw DomainException.conflict("data-change.already-open").with("dataChangeId", open.id);
         });
+        return open(actor, a, command.changes(), command.reason(), command.documents(), null);
+    }
+
+    /**
+     * A staffing system's change of a person's data (staff sync), for a verifier to approve like any other: the same
+     * rules, the same queue, one open change per applicant; the change names the client as its source and carries no
+     * documents (the staffing record is the evidence; the reason names the decree when the client sends it). The
+     * caller holds the applicant's row lock and has checked that no change is open.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public DataChangeView submitForClient(String clientId, Applicant locked, Map<String, String> requested, String reason) {
+        return open(null, locked, requested, reason, List.of(), clientId);
+    }
+
+    private DataChangeView open(Actor actor, Applicant a, Map<String, String> requestedOrNull, String reason, List<DataChangeCommand.Upload> uploads,
+                                String clientId) {
         ApplicantData current = ApplicantData.of(a);
-        Map<String, String> requested = command.changes() == null ? Map.of() : command.changes();
+        Map<String, String> requested = requestedOrNull == null ? Map.of() : requestedOrNull;
         if (requested.isEmpty()) {
             throw DomainException.invalidField("changes", "changes.empty");
         }
@@ -75,7 +92,7 @@ public class DataChangeSubmissions {
         if (diff.isEmpty()) {
             throw DomainException.invalidField("changes", "changes.no-difference");
         }
-        List<DataChangeDocument> docs = decode(command.documents());
+        List<DataChangeDocument> docs = decode(uploads);
         Instant now = clock.instant();
         DataChange d = new DataChange();
         d.id = UUID.randomUUID();
@@ -86,7 +103,8 @@ public class DataChangeSubmissions {
         d.changes = new LinkedHashMap<>();
         diff.forEach((field, change) -> d.changes.put(field, change.to() == null ? "" : change.to()));
         d.subjectChange = diff.keySet().stream().map(ApplicantField::ofJson).anyMatch(ApplicantField::subject);
-        d.reason = command.reason().strip();
+        d.reason = reason.strip();
+        d.submittedByClient = clientId;
         d.submittedAt = now;
         changes.persist(d);
         for (DataChangeDocument doc : docs) {
@@ -109,6 +127,9 @@ public class DataChangeSubmissions {
                 .orElseThrow(() -> DomainException.notFound("data-change.not-found"));
         if (!d.isOpen()) {
             throw DomainException.conflict("data-change.not-open", d.status.name()).with("currentStatus", d.status.name());
+        }
+        if (d.submittedByClient != null) {
+            throw DomainException.conflict("data-change.not-own");       // the staffing system's record: a verifier decides
         }
         d.status = DataChangeStatus.CANCELLED;
         d.decidedAt = clock.instant();

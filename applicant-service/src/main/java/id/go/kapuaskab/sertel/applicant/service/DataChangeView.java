@@ -23,6 +23,8 @@ public record DataChangeView(
                 example = "{\"position\":\"Pranata Komputer\",\"phone\":\"+6281234567890\"}") Map<String, String> currentValues,
         @Schema(description = "Whether a certificate-subject field changes (name, e-mail, NIK, institution, unit)") boolean subjectChange,
         @Schema(example = "Mutasi jabatan sesuai SK Bupati") String reason,
+        @Schema(nullable = true, description = "The regional system (staffing system) that submitted it for the applicant; null when the applicant did",
+                example = "int-5f0c2a9e81d3b7c4e6a1") String submittedByClient,
         Instant submittedAt,
         @Schema(nullable = true) Instant decidedAt,
         @Schema(nullable = true) UUID decidedBy,
@@ -43,7 +45,7 @@ public record DataChangeView(
     static DataChangeView of(DataChange d, String applicantName, Map<String, String> currentValues,
                              List<DataChangeDocumentRepository.Info> documents) {
         return new DataChangeView(d.id, d.applicantId, applicantName, d.institutionId, d.status, d.baseDataVersion, d.changes,
-                currentValues, d.subjectChange, d.reason, d.submittedAt, d.decidedAt, d.decidedBy, d.decisionReason,
+                currentValues, d.subjectChange, d.reason, d.submittedByClient, d.submittedAt, d.decidedAt, d.decidedBy, d.decisionReason,
                 d.resultVersion, documents.stream().map(DocumentView::of).toList());
     }
 }

@@ -12,6 +12,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class History {
 
+    static final String INTEGRATION = "INTEGRATION";
+
     private final HistoryRepository entries;
     private final ApplicantAudit audit;
     private final Clock clock;
@@ -24,17 +26,33 @@ public class History {
 
     public void record(UUID applicantId, int dataVersion, Actor actor, HistoryEntry.Action action,
                        Map<String, HistoryEntry.FieldChange> changes, String reason, UUID dataChangeId) {
+        HistoryEntry e = entry(applicantId, dataVersion, action, changes, reason, dataChangeId);
+        e.actorId = actor == null ? null : actor.id();
+        e.actorRole = actor == null ? "SYSTEM" : actor.role().name();
+        entries.persist(e);
+        audit.applicant(applicantId, dataVersion, actor, action, changes, reason, dataChangeId);
+    }
+
+    /** An entry written by an integration client (a staffing system registering a person). */
+    public void recordByClient(UUID applicantId, int dataVersion, String clientId, HistoryEntry.Action action,
+                               Map<String, HistoryEntry.FieldChange> changes, String reason) {
+        HistoryEntry e = entry(applicantId, dataVersion, action, changes, reason, null);
+        e.actorRole = INTEGRATION;
+        e.actorClient = clientId;
+        entries.persist(e);
+        audit.applicantByClient(applicantId, dataVersion, clientId, action, changes, reason);
+    }
+
+    private HistoryEntry entry(UUID applicantId, int dataVersion, HistoryEntry.Action action,
+                               Map<String, HistoryEntry.FieldChange> changes, String reason, UUID dataChangeId) {
         HistoryEntry e = new HistoryEntry();
         e.applicantId = applicantId;
         e.dataVersion = dataVersion;
         e.occurredAt = clock.instant();
-        e.actorId = actor == null ? null : actor.id();
-        e.actorRole = actor == null ? "SYSTEM" : actor.role().name();
         e.action = action.name();
         e.changes = changes;
         e.reason = reason;
         e.dataChangeId = dataChangeId;
-        entries.persist(e);
-        audit.applicant(applicantId, dataVersion, actor, action, changes, reason, dataChangeId);
+        return e;
     }
 }

@@ -10,7 +10,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "HistoryEntry")
 public record HistoryView(@Schema(example = "3") int dataVersion, Instant occurredAt,
                           @Schema(nullable = true) UUID actorId,
-                          @Schema(example = "VERIFIER") String actorRole,
+                          @Schema(example = "VERIFIER", description = "APPLICANT, VERIFIER, ADMIN, SYSTEM, or INTEGRATION (a regional system)") String actorRole,
+                          @Schema(nullable = true, description = "The integration client that acted (actorRole INTEGRATION)", example = "int-5f0c2a9e81d3b7c4e6a1") String actorClientId,
                           @Schema(example = "DATA_CHANGED", enumeration = {"REGISTERED", "EMAIL_CONFIRMED", "ACTIVATED", "DATA_CHANGED"}) String action,
                           @Schema(description = "Old and new value of every field that changed",
                                   example = "{\"position\":{\"from\":\"Pranata Komputer\",\"to\":\"Sandiman Ahli Pertama\"}}")
@@ -19,6 +20,6 @@ public record HistoryView(@Schema(example = "3") int dataVersion, Instant occurr
                           @Schema(nullable = true) UUID dataChangeId) {
 
     static HistoryView of(HistoryEntry e) {
-        return new HistoryView(e.dataVersion, e.occurredAt, e.actorId, e.actorRole, e.action, e.changes, e.reason, e.dataChangeId);
+        return new HistoryView(e.dataVersion, e.occurredAt, e.actorId, e.actorRole, e.actorClient, e.action, e.changes, e.reason, e.dataChangeId);
     }
 }

@@ -21,9 +21,9 @@ import java.util.UUID;
 
 /**
  * How applicants come in. A verifier (or an admin) registers an applicant of their institution, or a person
- * registers themself through the public endpoint. Either way the account waits for the owner to confirm the
- * e-mail address through the one-time link, which is also where they choose their password. A verifier's
- * registration is then ACTIVE; a self-registration waits for a verifier of the institution to activate it.
+ * registers themself through the public endpoint, or a staffing system sends a new person (staff sync). Either way the account waits for the owner to confirm the
+ * e-mail address through the one-time link, which is also where they choose their password. A verifier's (or a
+ * staffing system's) registration is then ACTIVE; a self-registration waits for a verifier of the institution to activate it.
  */
 @ApplicationScoped
 public class Registrations {
@@ -56,12 +56,22 @@ public class Registrations {
         if (data.institutionId() != null) {
             scopes.requireInstitution(officer, data.institutionId());
         }
-        return create(data, language, officer);
+        return create(data, language, officer, null);
     }
 
     @Transactional
     public ApplicantView selfRegister(ApplicantData data, String language) {
-        return create(data, language, null);
+        return create(data, language, null, null);
+    }
+
+    /**
+     * A staffing system (integration client with {@code applicants:sync}) registers a person of an institution it may
+     * see, exactly as a verifier would: the same rules, the same e-mail confirmation, ACTIVE once confirmed. The
+     * caller has checked the institution; the history names the client.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public ApplicantView registerForClient(String clientId, ApplicantData data, String language) {
+        return create(data, language, null, clientId);
     }
 
     /** Confirms the e-mail address with the mailed token and sets the password; returns the new account status. */
@@ -110,7 +120,7 @@ public class Registrations {
         return ApplicantView.of(applicant, null);
     }
 
-    private ApplicantView create(ApplicantData raw, String language, Actor officer) {
+    private ApplicantView create(ApplicantData raw, String language, Actor officer, String clientId) {
         ApplicantRules.Checked checked = rules.check(raw, null, "");
         ApplicantData data = checked.data();
         Instant now = clock.instant();
@@ -126,13 +136,17 @@ public class Registrations {
         applicant.employmentType = data.employmentType();
         applicant.institution = checked.institution();
         applicant.workUnit = checked.workUnit();
-        applicant.selfRegistered = officer == null;
+        applicant.selfRegistered = officer == null && clientId == null;
         applicant.dataVersion = 1;
         applicant.subjectVersion = 1;
         applicants.persist(applicant);
         flushOrConflict();
-        Actor actor = officer != null ? officer : new Actor(account.id, Role.APPLICANT);
-        history.record(applicant.id, 1, actor, HistoryEntry.Action.REGISTERED, data.diff(null), null, null);
+        if (clientId != null) {
+            history.recordByClient(applicant.id, 1, clientId, HistoryEntry.Action.REGISTERED, data.diff(null), null);
+        } else {
+            Actor actor = officer != null ? officer : new Actor(account.id, Role.APPLICANT);
+            history.record(applicant.id, 1, actor, HistoryEntry.Action.REGISTERED, data.diff(null), null, null);
+        }
         confirmations.issue(account);
         return ApplicantView.of(applicant, null);
     }

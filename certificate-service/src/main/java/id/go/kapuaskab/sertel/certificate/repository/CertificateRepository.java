@@ -48,6 +48,11 @@ public class CertificateRepository implements PanacheRepositoryBase<Certificate,
         return list("holderId", NEWEST_FIRST, holderId);
     }
 
+    /** Every certificate of these holders, newest first (served by {@code certificate_holder_idx}). */
+    public List<Certificate> byHolders(Collection<UUID> holderIds) {
+        return list("holderId in :ids", NEWEST_FIRST, Parameters.with("ids", holderIds));
+    }
+
     public PanacheQuery<Certificate> pageOfHolder(UUID holderId, int page, int size) {
         return find("holderId", NEWEST_FIRST, holderId).page(Page.of(page, size));
     }

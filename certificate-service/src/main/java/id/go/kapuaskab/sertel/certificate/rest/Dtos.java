@@ -72,6 +72,21 @@ final class Dtos {
         }
     }
 
+    @Schema(description = "Holders whose current certificate is asked for (applicant-service's status lookups)")
+    record CurrentQuery(@NotNull @Size(min = 1, max = 100) List<@NotNull UUID> holderIds) {
+    }
+
+    @Schema(description = "A holder's current certificate: the ACTIVE one, else the newest whatever its state")
+    record Current(UUID holderId, String serial, CertificateStatus status, UUID institutionId, Instant notBefore, Instant notAfter) {
+        static Current of(Certificate c, Clock clock) {
+            return new Current(c.holderId, c.serial, c.statusAt(clock), c.institutionId, c.notBefore, c.notAfter);
+        }
+    }
+
+    @Schema(description = "One entry per holder that has any certificate, in the order asked; holders without one are absent")
+    record CurrentAnswer(List<Current> items) {
+    }
+
     record Expiring(String serial, UUID holderId, UUID institutionId, Instant notAfter, CertificateStatus status) {
     }
 

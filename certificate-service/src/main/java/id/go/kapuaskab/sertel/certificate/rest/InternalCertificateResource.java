@@ -21,16 +21,20 @@ import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** The CA as renewal-service and notification-service see it; the gateway never routes here. */
+/** The CA as renewal-service, notification-service and applicant-service see it; the gateway never routes here. */
 @Path("/internal/certificates")
 @Tag(name = "internal: certificates", description = "Service to service; roles as in docs/ARCHITECTURE.md")
 @SecurityRequirement(name = "jwt")
@@ -81,6 +85,34 @@ public class InternalCertificateResource {
     @APIResponse(responseCode = "422", description = "holderId missing")
     public List<Dtos.Summary> byHolder(@QueryParam("holderId") @NotNull UUID holderId) {
         return inventory.byHolder(holderId).stream().map(c -> Dtos.Summary.of(c, clock)).toList();
+    }
+
+    @POST
+    @Path("/current")
+    @RolesAllowed(Caller.APPLICANT_SERVICE)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The current certificate of each holder (at most 100)", description = """
+            For applicant-service's status lookups of regional systems: per holder the ACTIVE certificate (by this service's \
+            clock), else the newest one whatever its state, so the caller can tell "expired" or "revoked" from "never had one". \
+            Holders without any certificate are left out; the rest come in the order asked. One query for the whole batch.""")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "two holders", value = """
+            {"holderIds":["e530e18e-8872-4fcb-ac74-8d2632b63c5b","0b7f9c1e-2d3a-4e5f-8a9b-0c1d2e3f4a5b"]}""")))
+    @APIResponse(responseCode = "200", description = "The current certificates", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = Dtos.CurrentAnswer.class), examples = @ExampleObject(name = "one holder has one", value = """
+            {"items":[{"holderId":"e530e18e-8872-4fcb-ac74-8d2632b63c5b","serial":"f7ad60f85aa519f05d562e5184486299","status":"ACTIVE",
+             "institutionId":"3f6c1f0e-8b7a-4d2e-9c1b-2a3b4c5d6e7f","notBefore":"2026-11-24T03:00:00Z","notAfter":"2028-11-24T03:00:00Z"}]}""")))
+    @APIResponse(responseCode = "401", description = "No or invalid token")
+    @APIResponse(responseCode = "403", description = "Not applicant-service")
+    @APIResponse(responseCode = "422", description = "`validation`: no holder ids, more than 100, or a null one")
+    public Dtos.CurrentAnswer current(@NotNull @Valid Dtos.CurrentQuery body) {
+        var current = inventory.current(body.holderIds());
+        List<Dtos.Current> items = new ArrayList<>();
+        for (UUID holder : new LinkedHashSet<>(body.holderIds())) {
+            if (current.containsKey(holder)) {
+                items.add(Dtos.Current.of(current.get(holder), clock));
+            }
+        }
+        return new Dtos.CurrentAnswer(items);
     }
 
     @GET

@@ -2,15 +2,20 @@ package id.go.kapuaskab.sertel.certificate.service;
 
 import id.go.kapuaskab.sertel.support.security.Caller;
 import id.go.kapuaskab.sertel.certificate.domain.Certificate;
+import id.go.kapuaskab.sertel.certificate.domain.CertificateStatus;
 import id.go.kapuaskab.sertel.certificate.repository.CertificateRepository;
 import id.go.kapuaskab.sertel.support.problem.DomainException;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -32,10 +37,15 @@ public class InventoryService {
     public record Slice(List<Certificate> items, String next) {
     }
 
-    private final CertificateRepository certificates;
+    /** Holders per call of {@link #current}: one status-lookup batch of applicant-service. */
+    public static final int MAX_CURRENT_HOLDERS = 100;
 
-    InventoryService(CertificateRepository certificates) {
+    private final CertificateRepository certificates;
+    private final Clock clock;
+
+    InventoryService(CertificateRepository certificates, Clock clock) {
         this.certificates = certificates;
+        this.clock = clock;
     }
 
     public Page list(Caller caller, int page, int size) {
@@ -73,6 +83,26 @@ public class InventoryService {
 
     public List<Certificate> byHolder(UUID holderId) {
         return certificates.byHolder(holderId);
+    }
+
+    /**
+     * Per holder, the certificate that answers "does this person hold a valid certificate?" (applicant-service's status
+     * lookups for regional systems): the ACTIVE one by this service's clock (the latest-expiring, should there be two),
+     * else the newest one whatever its state (EXPIRED, REVOKED, SUSPENDED, SUPERSEDED), so the caller can say why there
+     * is none. Holders without any certificate are absent. One query for the whole batch.
+     */
+    public Map<UUID, Certificate> current(Collection<UUID> holderIds) {
+        Map<UUID, Certificate> current = new LinkedHashMap<>();
+        for (Certificate c : certificates.byHolders(holderIds)) {          // newest first
+            Certificate chosen = current.get(c.holderId);
+            if (chosen == null) {
+                current.put(c.holderId, c);
+            } else if (c.statusAt(clock) == CertificateStatus.ACTIVE
+                    && (chosen.statusAt(clock) != CertificateStatus.ACTIVE || c.notAfter.isAfter(chosen.notAfter))) {
+                current.put(c.holderId, c);
+            }
+        }
+        return current;
     }
 
     /** ACTIVE (not superseded, suspended or revoked) certificates with {@code from <= notAfter < to}, keyset-paginated. */

@@ -54,6 +54,18 @@ public class RequestRepository implements PanacheRepositoryBase<CertificateReque
                 Parameters.with("a", applicantId).and("t", type).and("terminal", TERMINAL)) > 0;
     }
 
+    /** The applicant's open request of this type, if any (at most one: a partial unique index). */
+    public Optional<CertificateRequest> findOpen(UUID applicantId, RequestType type) {
+        return find("applicantId = :a and type = :t and state not in :terminal",
+                Parameters.with("a", applicantId).and("t", type).and("terminal", TERMINAL)).firstResultOptional();
+    }
+
+    /** The requests not yet finished (neither rejected, completed nor cancelled) of these applicants, oldest first. */
+    public List<CertificateRequest> openOf(Collection<UUID> applicantIds) {
+        return list("applicantId in :a and state not in :terminal", Sort.ascending("createdAt", "id"),
+                Parameters.with("a", applicantIds).and("terminal", TERMINAL));
+    }
+
     /** The applicant's completed request that issued this certificate, if it was issued through us. */
     public Optional<CertificateRequest> issuerOf(UUID applicantId, String serial) {
         return find("applicantId = ?1 and issuedSerial = ?2", applicantId, serial).firstResultOptional();

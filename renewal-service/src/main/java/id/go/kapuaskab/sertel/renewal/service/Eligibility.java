@@ -78,6 +78,13 @@ public class Eligibility {
         };
     }
 
+    /** The certificate a revocation would be about when nobody named one: the newest ACTIVE or SUSPENDED one. */
+    public Optional<String> revocable(UUID holderId) {
+        List<CaRecords.Certificate> held = Peers.call("request.ca-unavailable", () -> certificates.ofHolder(holderId));
+        return held.stream().filter(c -> "ACTIVE".equals(c.status()) || "SUSPENDED".equals(c.status()))
+                .max(Comparator.comparing(CaRecords.Certificate::notAfter)).map(CaRecords.Certificate::serial);
+    }
+
     /**
      * A certificate not yet superseded, revoked or suspended whose expiry is within the window ahead or the grace
      * period behind. The CA reports EXPIRED by its own clock; the window is judged by ours.

@@ -223,7 +223,10 @@ public class ProblemMappers {
         return false;
     }
 
-    /** {@code create.body.subject.email} becomes {@code subject.email}; a bare parameter keeps its name. */
+    /**
+     * {@code create.body.subject.email} becomes {@code subject.email}, a member of a list element {@code people[0].nik};
+     * a bare parameter keeps its name.
+     */
     static String fieldOf(Path path) {
         StringBuilder field = new StringBuilder();
         String parameter = null;
@@ -231,18 +234,18 @@ public class ProblemMappers {
             switch (node.getKind()) {
                 case PARAMETER -> parameter = node.getName();
                 case PROPERTY, CONTAINER_ELEMENT -> {
-                    if (node.getName() == null) {
+                    // a node "in iterable" is a member of the element at this index of the previous node's list:
+                    // people[0].nik, not people.nik[0]
+                    if (node.isInIterable() && !field.isEmpty() && (node.getIndex() != null || node.getKey() != null)) {
+                        field.append('[').append(node.getIndex() != null ? node.getIndex() : node.getKey()).append(']');
+                    }
+                    if (node.getName() == null || node.getName().startsWith("<")) {
                         break;
                     }
                     if (!field.isEmpty()) {
                         field.append('.');
                     }
                     field.append(node.getName());
-                    if (node.getIndex() != null) {
-                        field.append('[').append(node.getIndex()).append(']');
-                    } else if (node.getKey() != null) {
-                        field.append('[').append(node.getKey()).append(']');
-                    }
                 }
                 default -> {
                 }
