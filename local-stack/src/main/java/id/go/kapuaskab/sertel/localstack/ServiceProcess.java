@@ -43,6 +43,7 @@ public final class ServiceProcess implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(spec.jvmArgs());
+        command.addAll(classDataSharing(spec));
         command.add("-jar");
         command.add(spec.jar().toString());
         ProcessBuilder builder = new ProcessBuilder(command)
@@ -55,6 +56,18 @@ public final class ServiceProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start " + spec.name(), e);
         }
+    }
+
+    /**
+     * The service's AppCDS archive ({@code app-cds.jsa} beside {@code quarkus-run.jar}, made by a build with
+     * {@code -Dquarkus.package.jar.appcds.enabled=true}, as {@code bench/run} builds): the JVM then maps the classes
+     * Quarkus loads at start instead of loading and verifying them. {@code -Xshare:auto}: an archive made by another
+     * JVM is ignored, not fatal.
+     */
+    static List<String> classDataSharing(Spec spec) {
+        Path archive = spec.jar().resolveSibling("app-cds.jsa");
+        boolean chosen = spec.jvmArgs().stream().anyMatch(a -> a.startsWith("-XX:SharedArchiveFile") || a.startsWith("-Xshare"));
+        return chosen || !Files.isRegularFile(archive) ? List.of() : List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:auto");
     }
 
     public String name() {
