@@ -125,7 +125,7 @@ public final class Issuance implements Scenario {
                     + StepCa.peerDir(ctx.project()) + ")", null, true, target, postgres ? false : null, oursCost);
         }
         try {
-            StepCa peer = StepCa.prepare(ctx.project(), ctx.work().resolve("stepca-" + store.name().toLowerCase(java.util.Locale.ROOT)), store);
+            StepCa peer = StepCa.prepare(ctx.project(), ctx.work().resolve(store == StepCa.Store.BADGER ? "stepca-badger" : "stepca-pg"), store);
             List<Double> rate = new ArrayList<>();
             List<Double> p99 = new ArrayList<>();
             List<Double> cpu = new ArrayList<>();
