@@ -93,7 +93,7 @@ public final class Issuance implements Scenario {
                 peerName = "cfssl (not installed: apt-get install golang-cfssl)";
             }
             Figure oursFigure = Figure.of(ours, "certs/s");
-            String oursCost = "ours CPU per certificate: certificate-service " + Figure.of(oursCpu, "ms").render() + ", PostgreSQL "
+            String oursCost = "ours CPU per certificate: certificate-service " + Figure.of(oursCpu, "ms").render() + ", every PostgreSQL process on the machine (other sessions' included) "
                     + Figure.of(oursDbCpu, "ms").render() + "; load average before the runs " + String.join(" / ", loads);
             Figure peerFigure = peer.isEmpty() ? null : Figure.of(peer, "certs/s");
             boolean p256 = keyType.equals("EC_P256");
