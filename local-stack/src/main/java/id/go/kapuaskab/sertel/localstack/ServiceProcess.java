@@ -43,13 +43,9 @@ public final class ServiceProcess implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(spec.jvmArgs());
-        List<String> sharing = classDataSharing(spec);
-        command.addAll(sharing);
         command.add("-jar");
-        // an AppCDS archive checks the class path it was made with, which Quarkus records relative to quarkus-app/
-        command.add(sharing.isEmpty() ? spec.jar().toString() : spec.jar().getFileName().toString());
+        command.add(spec.jar().toString());
         ProcessBuilder builder = new ProcessBuilder(command)
-                .directory(sharing.isEmpty() ? null : spec.jar().toAbsolutePath().getParent().toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(spec.logFile().toFile()));
         builder.environment().putAll(spec.env());
@@ -59,20 +55,6 @@ public final class ServiceProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start " + spec.name(), e);
         }
-    }
-
-    /**
-     * The service's AppCDS archive ({@code app-cds.jsa} beside {@code quarkus-run.jar}, made by a build with
-     * {@code -Dquarkus.package.jar.appcds.enabled=true}, as {@code bench/run} builds): the JVM then maps the classes
-     * Quarkus loads at start instead of loading and verifying them. {@code -Xshare:auto}: an archive made by another
-     * JVM is ignored, not fatal. With an archive the service runs in {@code quarkus-app/}, as the archive's class path
-     * is recorded relative to it: every path a stack hands a service is absolute.
-     */
-    static List<String> classDataSharing(Spec spec) {
-        Path archive = spec.jar().resolveSibling("app-cds.jsa");
-        boolean chosen = spec.jvmArgs().stream().anyMatch(a -> a.startsWith("-XX:SharedArchiveFile") || a.startsWith("-Xshare"));
-        return chosen || !Files.isRegularFile(archive) ? List.of()
-                : List.of("-XX:SharedArchiveFile=" + archive.toAbsolutePath(), "-Xshare:auto");
     }
 
     public String name() {

@@ -66,7 +66,6 @@ public final class Footprint implements Scenario {
                     idle.median() <= 200, "peak under load " + peak + " MiB; load average before the starts " + String.join(" / ", loads)));
             rows.add(new Row("Footprint", service.name() + ": start-up to ready", start, null, null, false, "≤ 3 s to ready",
                     start.median() <= 3.0, "launch of the JVM to readiness 200, machine shared with the running stack"
-                    + (java.nio.file.Files.isRegularFile(service.jar(ctx.project()).resolveSibling("app-cds.jsa")) ? ", with its AppCDS archive" : "")
                     + "; load average before the starts " + String.join(" / ", loads)));
         }
         return rows;
