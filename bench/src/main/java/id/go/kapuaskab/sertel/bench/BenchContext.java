@@ -37,8 +37,7 @@ public final class BenchContext implements AutoCloseable {
     private final boolean quick;
     private final LoadGenerator load = new LoadGenerator();
     // HTTP/1.1 as the load generator speaks: the JDK client's default first asks for an h2c upgrade, and a form POST
-    // sent with that upgrade is answered 500 ("Request has already been read") by the services' edge since main's
-    // edge checks (issue 14)
+    // sent with that upgrade was answered 500 by applicant-service ("Request has already been read" in its log)
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final ObjectMapper json = new ObjectMapper();
