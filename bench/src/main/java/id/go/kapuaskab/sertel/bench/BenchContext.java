@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -28,11 +29,17 @@ import java.util.stream.Stream;
  */
 public final class BenchContext implements AutoCloseable {
 
+    /** How long a service's connection pool waits for a new PostgreSQL connection (Quarkus' default: 5 s). */
+    public static final String ACQUISITION_TIMEOUT = "QUARKUS_DATASOURCE_JDBC_ACQUISITION_TIMEOUT";
+
     private final Path project;
     private final Path work;
     private final boolean quick;
     private final LoadGenerator load = new LoadGenerator();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    // HTTP/1.1 as the load generator speaks: the JDK client's default first asks for an h2c upgrade, and a form POST
+    // sent with that upgrade was answered 500 by applicant-service ("Request has already been read" in its log)
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
     private final ObjectMapper json = new ObjectMapper();
     private final RssSampler rss = new RssSampler();
     private Stack stack;
@@ -105,6 +112,11 @@ public final class BenchContext implements AutoCloseable {
                     "SERTEL_GATEWAY_RATE_LIMIT_LOGIN_PER_MINUTE", "100000",
                     "SERTEL_GATEWAY_RATE_LIMIT_LOGIN_BURST", "100000",
                     "QUARKUS_HTTP_ACCESS_LOG_ENABLED", "false"));
+            // on a 2-core machine shared with other sessions' builds, opening a PostgreSQL connection at start has taken
+            // longer than the pool's default 5 s wait, and a service then failed to start
+            for (String service : List.of("applicant-service", "certificate-service", "renewal-service", "notification-service", "signing-service")) {
+                overrides.put(service, Map.of(ACQUISITION_TIMEOUT, "60S"));
+            }
             stack = Stack.start(new Stack.Options(project, home, ports, true, "local", line -> log("[stack] " + line), overrides));
             stack.processes().forEach(p -> rss.watch(p.name(), p.pid()));
             rss.start();

@@ -24,4 +24,14 @@ public record Machine(int cores, String cpu, String java, String os, String date
                 System.getProperty("os.name") + " " + System.getProperty("os.version"),
                 OffsetDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
     }
+
+    /** The 1-, 5- and 15-minute load averages now ({@code /proc/loadavg}): other work on the shared cores. */
+    public static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (IOException | RuntimeException e) {
+            return "n/a";
+        }
+    }
 }

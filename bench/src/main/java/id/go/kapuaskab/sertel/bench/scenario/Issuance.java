@@ -8,7 +8,10 @@ import id.go.kapuaskab.sertel.bench.Row;
 import id.go.kapuaskab.sertel.bench.Scenario;
 import id.go.kapuaskab.sertel.bench.ca.CaInstance;
 import id.go.kapuaskab.sertel.bench.ca.Csrs;
+import id.go.kapuaskab.sertel.bench.Machine;
+import id.go.kapuaskab.sertel.bench.WindowCpu;
 import id.go.kapuaskab.sertel.bench.peer.Cfssl;
+import id.go.kapuaskab.sertel.bench.peer.StepCa;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import java.util.ArrayList;
@@ -48,18 +51,27 @@ public final class Issuance implements Scenario {
         for (String keyType : List.of("EC_P256", "RSA_3072")) {
             List<Double> ours = new ArrayList<>();
             List<Double> oursP99 = new ArrayList<>();
+            List<Double> oursCpu = new ArrayList<>();
+            List<Double> oursDbCpu = new ArrayList<>();
+            List<String> loads = new ArrayList<>();
             try (CaInstance ca = CaInstance.start(ctx, keyType)) {
                 AtomicInteger next = new AtomicInteger();
                 for (int run = 0; run < ctx.runs(); run++) {
                     Map<String, String> headers = Map.of("Authorization", "Bearer " + ctx.serviceToken("renewal-service"),
                             "Content-Type", "application/json");
+                    loads.add(Machine.loadAverage());
+                    WindowCpu cpu = WindowCpu.around(Map.of("certificate-service", ca.pid()), ctx.warmup(run), ctx.measure());
                     LoadResult r = ctx.load().run(CONNECTIONS, ctx.warmup(run), ctx.measure(),
                             seq -> new LoadGenerator.Call(HttpMethod.POST, ca.port(), "/internal/certificates", headers,
                                     Buffer.buffer(issueBody(csrs.get(next.getAndIncrement() % csrs.size())))),
                             s -> s == 201);
-                    BenchContext.log("issuance ours " + keyType + " run " + (run + 1) + ": " + r.describe());
+                    Map<String, Double> perCert = cpu.msPerCall(r.calls());
+                    BenchContext.log("issuance ours " + keyType + " run " + (run + 1) + ": " + r.describe() + "; CPU ms per cert "
+                            + perCert + "; load before " + loads.get(run));
                     ours.add(r.perSecond());
                     oursP99.add(r.p99Millis());
+                    oursCpu.add(perCert.get("certificate-service"));
+                    oursDbCpu.add(perCert.get("postgresql"));
                 }
             }
             List<Double> peer = new ArrayList<>();
@@ -81,16 +93,69 @@ public final class Issuance implements Scenario {
                 peerName = "cfssl (not installed: apt-get install golang-cfssl)";
             }
             Figure oursFigure = Figure.of(ours, "certs/s");
+            String oursCost = "ours CPU per certificate: certificate-service " + Figure.of(oursCpu, "ms").render() + ", every PostgreSQL process on the machine (other sessions' included) "
+                    + Figure.of(oursDbCpu, "ms").render() + "; load average before the runs " + String.join(" / ", loads);
             Figure peerFigure = peer.isEmpty() ? null : Figure.of(peer, "certs/s");
             boolean p256 = keyType.equals("EC_P256");
             boolean met = (peerFigure == null || oursFigure.median() >= 1.5 * peerFigure.median())
                     && (!p256 || oursFigure.median() >= 1000);
             rows.add(new Row("Issue from CSR over HTTP, stored", (p256 ? "P-256" : "RSA-3072") + " issuing CA, " + CONNECTIONS + " connections",
                     oursFigure, peerName, peerFigure, true, p256 ? "≥ 1.5× cfssl; ≥ 1,000 certs/s" : "≥ 1.5× cfssl", met,
-                    "ours p99 " + Figure.of(oursP99, "ms").render() + "; ours stores each certificate with fsync (two transactions and "
-                            + "an audit trail), cfssl keeps nothing"));
+                    "ours p99 " + Figure.of(oursP99, "ms").render() + "; ours stores each certificate with fsync (its intent, the "
+                            + "certificate and an audit row), cfssl keeps nothing; " + oursCost));
+            if (p256) {
+                for (StepCa.Store store : StepCa.Store.values()) {
+                    rows.add(stepCaRow(ctx, store, oursFigure, oursCost));
+                }
+            }
         }
         return rows;
+    }
+
+    /**
+     * Ours beside step-ca, which stores each certificate and each accepted one-time token durably too: P-256, the same
+     * number of connections, its own Go load generator over HTTPS (ours is plain HTTP behind the gateway's TLS).
+     */
+    private static Row stepCaRow(BenchContext ctx, StepCa.Store store, Figure ours, String oursCost) {
+        String variant = "P-256 issuing CA, " + CONNECTIONS + " connections, vs step-ca on " + (store == StepCa.Store.BADGER ? "badger" : "PostgreSQL");
+        boolean postgres = store == StepCa.Store.POSTGRESQL;
+        String target = postgres ? "≥ 1.0× step-ca on PostgreSQL" : "(reported: what stands between us and step-ca on badger)";
+        if (!StepCa.available(ctx.project())) {
+            return new Row("Issue from CSR over HTTP, stored", variant, ours, store.label + " (peer scripts not found: "
+                    + StepCa.peerDir(ctx.project()) + ")", null, true, target, postgres ? false : null, oursCost);
+        }
+        try {
+            StepCa peer = StepCa.prepare(ctx.project(), ctx.work().resolve(store == StepCa.Store.BADGER ? "stepca-badger" : "stepca-pg"), store);
+            List<Double> rate = new ArrayList<>();
+            List<Double> p99 = new ArrayList<>();
+            List<Double> cpu = new ArrayList<>();
+            List<Double> dbCpu = new ArrayList<>();
+            List<String> loads = new ArrayList<>();
+            for (int run = 0; run < ctx.runs(); run++) {
+                StepCa.Run r = peer.load(CONNECTIONS, ctx.warmup().toSeconds(), ctx.measure().toSeconds());
+                BenchContext.log("issuance step-ca " + store + " run " + (run + 1) + ": " + r.certsPerSecond() + "/s, p50 " + r.p50Millis()
+                        + " ms, p99 " + r.p99Millis() + " ms, " + r.errors() + " errors; " + r.cpuLine() + "; load before " + r.loadBefore());
+                if (r.errors() > 0) {
+                    throw new IllegalStateException("step-ca answered " + r.errors() + " errors");
+                }
+                rate.add(r.certsPerSecond());
+                p99.add(r.p99Millis());
+                cpu.add(r.serverCpuMsPerCert());
+                dbCpu.add(r.dbCpuMsPerCert());
+                loads.add(r.loadBefore());
+            }
+            Figure peerFigure = Figure.of(rate, "certs/s");
+            String peerCost = "step-ca CPU per certificate " + Figure.of(cpu, "ms").render()
+                    + (postgres ? ", its PostgreSQL " + Figure.of(dbCpu, "ms").render() : "")
+                    + "; step-ca p99 " + Figure.of(p99, "ms").render() + "; load average before its runs " + String.join(" / ", loads);
+            return new Row("Issue from CSR over HTTP, stored", variant, ours, store.label, peerFigure, true, target,
+                    postgres ? ours.median() >= peerFigure.median() : null, oursCost + "; " + peerCost
+                    + "; step-ca's own checks after each run (stored count = 201s, replayed token refused, openssl verify) passed");
+        } catch (Exception e) {
+            BenchContext.log("step-ca " + store + " failed: " + e);
+            return new Row("Issue from CSR over HTTP, stored", variant, ours, store.label + " (failed: " + e.getMessage() + ")", null, true,
+                    target, postgres ? false : null, oursCost);
+        }
     }
 
     private static String issueBody(String csr) {

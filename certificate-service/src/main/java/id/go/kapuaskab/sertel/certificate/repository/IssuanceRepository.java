@@ -25,6 +25,12 @@ public class IssuanceRepository implements PanacheRepositoryBase<Issuance, UUID>
                 .executeUpdate() == 1;
     }
 
+    /** Marks an intent recorded by this transaction as issued: one UPDATE, no load of the row this transaction holds. */
+    public void markIssued(UUID requestId, Instant now) {
+        getEntityManager().createNativeQuery("UPDATE issuance SET state = 'ISSUED', completed_at = :now WHERE request_id = :id")
+                .setParameter("now", now).setParameter("id", requestId).executeUpdate();
+    }
+
     public Optional<Issuance> findForUpdate(UUID requestId) {
         return findByIdOptional(requestId, LockModeType.PESSIMISTIC_WRITE);
     }

@@ -38,14 +38,19 @@ import org.bouncycastle.cert.X509CertificateHolder;
  *   <li>authorise: only the renewal service's identity may ask;</li>
  *   <li>check the request against the profile: key source, CSR (syntax, key type and size, weak key, proof of
  *       possession) or passphrase rules; nothing touches the database yet;</li>
- *   <li>reserve the serial and record the intent (transaction A, audited): the request id is the idempotency key,
- *       a reused id with other content is a conflict, a key certified before is refused;</li>
- *   <li>under the intent's row lock (transaction B): answer a replay, or sign;</li>
- *   <li>store the certificate, mark the predecessor SUPERSEDED, mark the intent ISSUED;</li>
- *   <li>audit the result and write the {@code certificate.issued} event into the outbox, in the same transaction.</li>
+ *   <li>in one transaction: reserve the serial and record the intent, audited (the request id is the idempotency key,
+ *       a reused id with other content is a conflict, a key certified before is refused); the intent's row stays
+ *       locked by this transaction until it commits, so a concurrent call with the same id waits for it and then
+ *       answers the replay;</li>
+ *   <li>still in it: sign; store the certificate, mark the predecessor SUPERSEDED, mark the intent ISSUED;</li>
+ *   <li>audit the result and write the {@code certificate.issued} event into the outbox, in the same transaction,
+ *       which commits (fsync'd) before the answer leaves.</li>
  * </ol>
- * Refusals are audited in a transaction of their own, so they survive the rollback of the refused work. A crash
- * between A and B leaves an intent that the retry of the same request completes with the reserved serial.
+ * Intent, certificate, audit rows and event are durable together or not at all: a crash before the commit leaves
+ * nothing and the signed certificate never left the process; the retry issues it anew. (Until issue 21 the intent
+ * committed in a transaction of its own first; an intent left by a crash then is still completed by its retry with
+ * the reserved serial.) Refusals are audited in a transaction of their own, so they survive the rollback of the
+ * refused work.
  */
 @ApplicationScoped
 public class IssuanceService {
@@ -57,13 +62,13 @@ public class IssuanceService {
     private final CertificateRepository certificates;
     private final IssuanceRepository issuances;
     private final AuditLog audit;
-    private final CaMetrics metrics;
     private final Clock clock;
     private final CsrInspector inspector;
     private final PassphraseRules passphrases;
     private final Pkcs12Packager packager;
     private final EndEntityCertificates builder;
     private final CertificateEvents events;
+    private final CaMetrics metrics;
     private final SecureRandom random = new SecureRandom();
 
     IssuanceService(ProfileCatalog profiles, CaRegistry cas, CertificateRepository certificates, IssuanceRepository issuances,
@@ -88,28 +93,29 @@ public class IssuanceService {
     }
 
     public IssuanceResult issue(Caller caller, IssueCommand cmd) {
-        Prepared prepared;
-        String serial;
+        String[] reserved = new String[1];
         try {
             authorise(caller);                                                        // step 1
-            prepared = prepare(cmd);                                                  // step 2
-            serial = QuarkusTransaction.requiringNew().call(() -> recordIntent(caller, cmd, prepared)); // step 3
-        } catch (DomainException e) {
-            audit.now(caller, ACTION, "REFUSED", cmd.requestId(), null, e.code(), null);
-            metrics.issuance(cmd.profile(), "refused");
-            throw e;
-        }
-        try {
-            IssuanceResult result = QuarkusTransaction.requiringNew().call(() -> signAndStore(caller, cmd, prepared, serial)); // steps 4-6
+            Prepared prepared = prepare(cmd);                                         // step 2
+            IssuanceResult result = QuarkusTransaction.requiringNew().call(() -> {    // steps 3-5, one commit
+                Intent intent = recordIntent(caller, cmd, prepared);
+                reserved[0] = intent.serial();
+                return signAndStore(caller, cmd, prepared, intent);
+            });
             metrics.issuance(cmd.profile(), result.created() ? "issued" : "replayed");
             return result;
         } catch (DomainException e) {
+            audit.now(caller, ACTION, "REFUSED", cmd.requestId(), reserved[0], e.code(), null);
             metrics.issuance(cmd.profile(), "refused");
-            QuarkusTransaction.requiringNew().run(() -> {
-                issuances.delete("requestId = ?1 and state = ?2", cmd.requestId(), Issuance.INTENT);
-                audit.inTransaction(caller, ACTION, "REFUSED", cmd.requestId(), serial, e.code(), null);
-            });
             throw e;
+        }
+    }
+
+    /** The intent this call works under: recorded just now (its row locked by this transaction), or found and locked. */
+    private record Intent(String serial, Issuance recorded) {
+
+        boolean fresh() {
+            return recorded == null;
         }
     }
 
@@ -151,51 +157,46 @@ public class IssuanceService {
         }
     }
 
-    private String recordIntent(Caller caller, IssueCommand cmd, Prepared p) {
-        checkPredecessor(cmd, false);
+    private Intent recordIntent(Caller caller, IssueCommand cmd, Prepared p) {
         String serial = builder.newSerial(p.profile()).toString(16);
         if (issuances.insertIntentIfAbsent(cmd.requestId(), p.contentHash(), serial, p.generated() != null, clock.instant())) {
-            if (certificates.keyCertified(p.fingerprint())) {
-                throw DomainException.invalid("csr.key-reused");                        // rolls the intent back
-            }
             audit.inTransaction(caller, ACTION, "INTENT", cmd.requestId(), serial, null,
                     "holder " + cmd.holderId() + ", profile " + p.profile().name() + ", key " + p.fingerprint());
-            return serial;
+            return new Intent(serial, null);
         }
-        Issuance existing = issuances.findById(cmd.requestId());                       // recorded before, maybe just now
+        Issuance existing = issuances.findForUpdate(cmd.requestId())                   // recorded before, or by a call that
+                .orElseThrow(() -> new IllegalStateException("No intent for " + cmd.requestId())); // just committed
         if (!existing.contentHash.equals(p.contentHash())) {
             throw DomainException.conflict("issuance.request-id-conflict");
         }
-        return existing.serial;
+        return new Intent(existing.serial, existing);
     }
 
-    private IssuanceResult signAndStore(Caller caller, IssueCommand cmd, Prepared p, String serial) {
-        Issuance intent = issuances.findForUpdate(cmd.requestId())
-                .orElseThrow(() -> new IllegalStateException("No intent for " + cmd.requestId()));
-        if (Issuance.ISSUED.equals(intent.state)) {                                    // step 4: a replay
-            if (intent.keyGenerated) {
+    private IssuanceResult signAndStore(Caller caller, IssueCommand cmd, Prepared p, Intent intent) {
+        if (!intent.fresh() && Issuance.ISSUED.equals(intent.recorded().state)) {     // a replay
+            if (intent.recorded().keyGenerated) {
                 throw DomainException.conflict("issuance.key-already-delivered");
             }
-            Certificate existing = certificates.findById(intent.serial);
+            Certificate existing = certificates.findById(intent.serial());
             audit.inTransaction(caller, ACTION, "REPLAYED", cmd.requestId(), existing.serial, null, null);
             return new IssuanceResult(existing, cas.issuing().chain(), null, false);
         }
         certificates.lockKey(p.fingerprint());
         if (certificates.keyCertified(p.fingerprint())) {
-            throw DomainException.invalid("csr.key-reused");
+            throw DomainException.invalid("csr.key-reused");                          // rolls the intent back
         }
-        Certificate predecessor = checkPredecessor(cmd, true);
+        Certificate predecessor = checkPredecessor(cmd);
 
         CertificateAuthority ca = cas.issuing();                                       // step 4: sign
         Instant now = clock.instant();
         X500Name subject = builder.subject(p.profile(), cmd.subject(), cmd.holderId());
         X509CertificateHolder signed = builder.sign(ca, p.profile(), subject, cmd.subject().email(), p.key(),
-                new BigInteger(intent.serial, 16), now);
+                new BigInteger(intent.serial(), 16), now);
         byte[] pkcs12 = p.generated() == null ? null : packager.pack(p.generated().getPrivate(), signed, ca.chain(),
                 cmd.keyGeneration().passphrase().toCharArray(), cmd.subject().commonName());
 
-        Certificate c = new Certificate();                                            // step 5: store
-        c.serial = intent.serial;
+        Certificate c = new Certificate();                                            // step 4: store
+        c.serial = intent.serial();
         c.caName = ca.name();
         c.requestId = cmd.requestId();
         c.holderId = cmd.holderId();
@@ -220,19 +221,23 @@ public class IssuanceService {
                 predecessor.status = CertificateStatus.SUPERSEDED;
             }
         }
-        intent.state = Issuance.ISSUED;
-        intent.completedAt = now;
-        audit.inTransaction(caller, ACTION, "ISSUED", cmd.requestId(), c.serial, null,   // step 6
+        if (intent.fresh()) {
+            issuances.markIssued(cmd.requestId(), now);
+        } else {
+            intent.recorded().state = Issuance.ISSUED;
+            intent.recorded().completedAt = now;
+        }
+        audit.inTransaction(caller, ACTION, "ISSUED", cmd.requestId(), c.serial, null,   // step 5
                 "ca " + ca.name() + ", notAfter " + c.notAfter + (predecessor == null ? "" : ", supersedes " + predecessor.serial));
         events.issued(c);
         return new IssuanceResult(c, ca.chain(), pkcs12, true);
     }
 
-    private Certificate checkPredecessor(IssueCommand cmd, boolean lock) {
+    private Certificate checkPredecessor(IssueCommand cmd) {
         if (cmd.predecessorSerial() == null) {
             return null;
         }
-        Certificate predecessor = (lock ? certificates.findForUpdate(cmd.predecessorSerial()) : certificates.findByIdOptional(cmd.predecessorSerial()))
+        Certificate predecessor = certificates.findForUpdate(cmd.predecessorSerial())
                 .orElseThrow(() -> DomainException.invalid("issuance.predecessor-unknown", cmd.predecessorSerial()));
         if (!predecessor.holderId.equals(cmd.holderId())) {
             throw DomainException.invalid("issuance.predecessor-unknown", cmd.predecessorSerial());
