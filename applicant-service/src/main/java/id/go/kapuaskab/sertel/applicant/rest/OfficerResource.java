@@ -25,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /** Officer accounts (VERIFIER, ADMIN) and verifiers' institution assignments; admins only. */
 @Path("/api/v1/officers")
@@ -58,7 +59,7 @@ public class OfficerResource {
     @APIResponse(responseCode = "200", description = "The officer",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OfficerView.class)))
     @APIResponse(responseCode = "404", description = "Unknown, or not an officer (problem+json)")
-    public OfficerView get(@PathParam("id") UUID id) {
+    public OfficerView get(@Parameter(description = "The officer's id", example = "e2d4c6a8-1b3f-4d5e-8a7c-9b0e1f2a3c4d") @PathParam("id") UUID id) {
         return officers.get(id);
     }
 
