@@ -78,7 +78,7 @@ public class InstitutionResource {
     @RolesAllowed(Roles.ADMIN)
     @SecurityRequirement(name = "jwt")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create an institution")
+    @Operation(summary = "Create an institution", description = "Admins only: a new institution (instansi) with its unique code; work units are added afterwards.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "kominfo", value = EXAMPLE)))
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InstitutionView.class)))

@@ -92,7 +92,7 @@ public class IntegrationClientResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "One regional system")
+    @Operation(summary = "One regional system", description = "Admins only: the registered client, its scopes and whether it is enabled; secrets are never shown again after creation.")
     @APIResponse(responseCode = "200", description = "The client", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "client", value = CLIENT)))
     @APIResponse(responseCode = "404", description = "`integration-client.not-found` (problem+json)")
@@ -156,7 +156,7 @@ public class IntegrationClientResource {
 
     @GET
     @Path("/{id}/keys")
-    @Operation(summary = "The client's public keys (private_key_jwt)")
+    @Operation(summary = "The client's public keys (private_key_jwt)", description = "Admins only: the public keys the client signs its token-endpoint assertions with (RFC 7523), each with its kid.")
     @APIResponse(responseCode = "200", description = "Keys", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "keys", value = "[{\"id\":\"1b2c…\",\"kid\":\"simpeg-2026\",\"algorithm\":\"ES256\",\"createdAt\":\"2026-12-04T01:00:00Z\"}]")))
     public List<KeyView> keys(@PathParam("id") String id) {
@@ -202,7 +202,7 @@ public class IntegrationClientResource {
     @POST
     @Path("/{id}/enable")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Enable again")
+    @Operation(summary = "Enable again", description = "Admins only: a disabled client may get tokens again with its existing secrets and keys.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "why", value = "{\"reason\":\"Kontrak diperpanjang\"}")))
     @APIResponse(responseCode = "200", description = "Enabled", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "client", value = CLIENT)))

@@ -46,7 +46,7 @@ public class OfficerResource {
     }
 
     @GET
-    @Operation(summary = "List officers")
+    @Operation(summary = "List officers", description = "Admins only: every officer account (verifiers and admins) with the institutions each verifier is assigned to.")
     @APIResponse(responseCode = "200", description = "Ordered by e-mail",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OfficerView[].class)))
     public List<OfficerView> list() {
@@ -55,7 +55,7 @@ public class OfficerResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "One officer")
+    @Operation(summary = "One officer", description = "Admins only: the officer's account and institution assignments; an unknown id is a 404 problem.")
     @APIResponse(responseCode = "200", description = "The officer",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OfficerView.class)))
     @APIResponse(responseCode = "404", description = "Unknown, or not an officer (problem+json)")
