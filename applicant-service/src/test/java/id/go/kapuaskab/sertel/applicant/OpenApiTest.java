@@ -3,6 +3,7 @@ package id.go.kapuaskab.sertel.applicant;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import id.go.kapuaskab.sertel.testsupport.OpenApiCompleteness;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.util.List;
@@ -44,5 +45,10 @@ class OpenApiTest {
             });
         }
         assertThat(doc.prettify()).as("schema examples").contains("6203015208900001", "Bidang Persandian", "Sandiman Ahli Pertama");
+    }
+
+    @Test
+    void everyOperationIsCompleteForClientTeams() {
+        OpenApiCompleteness.assertServiceDocument(given().get("/q/openapi?format=json").then().statusCode(200).extract().jsonPath());
     }
 }

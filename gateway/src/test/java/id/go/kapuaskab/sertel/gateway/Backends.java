@@ -75,12 +75,14 @@ public class Backends implements QuarkusTestResourceLifecycleManager {
                 default -> "/api/v1/" + name + "s";
             };
             respond(exchange, 200, """
-                    {"openapi":"3.1.0","paths":{"%s":{"get":{"summary":"list","responses":{"200":{"description":"ok","content":{"application/json":{"schema":{"$ref":"#/components/schemas/Page"}}}}}}},
-                    "/internal/secret":{"post":{"summary":"never public","requestBody":{"content":{"application/json":{"schema":{"$ref":"#/components/schemas/SecretBody"}}}}}}},
+                    {"openapi":"3.1.0","paths":{"%s":{"get":{"summary":"list","tags":["%s"],"responses":{"200":{"description":"ok","content":{"application/json":{"schema":{"$ref":"#/components/schemas/Page"},"example":{"items":[]}}}},
+                    "500":{"description":"failure","content":{"application/problem+json":{"schema":{"$ref":"#/components/schemas/Problem"}}}}}}},
+                    "/internal/secret":{"post":{"summary":"never public","tags":["internal"],"requestBody":{"content":{"application/json":{"schema":{"$ref":"#/components/schemas/SecretBody"}}}}}}},
                     "components":{"schemas":{"Page":{"type":"object","description":"%s page","properties":{"items":{"type":"array","items":{"$ref":"#/components/schemas/Item"}}}},
-                    "Item":{"type":"object"},"SecretBody":{"type":"object","properties":{"nik":{"$ref":"#/components/schemas/Nik"}}},"Nik":{"type":"string"}}},
-                    "tags":[{"name":"%s"}]}"""
-                    .formatted(prefix, name, name));
+                    "Item":{"type":"object"},"SecretBody":{"type":"object","properties":{"nik":{"$ref":"#/components/schemas/Nik"}}},"Nik":{"type":"string"},
+                    "Problem":{"type":"object","properties":{"type":{"type":"string"},"status":{"type":"integer"}}}}},
+                    "tags":[{"name":"%s"},{"name":"internal","description":"Service-to-service"}]}"""
+                    .formatted(prefix, name, name, name));
             return;
         }
         SEEN.add(path);

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.not;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import id.go.kapuaskab.sertel.testsupport.OpenApiCompleteness;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
@@ -34,7 +35,9 @@ class OpenApiTest {
             String schema = ref.substring(ref.lastIndexOf('/') + 1);
             assertThat(doc.getString("components.schemas." + schema + ".description")).isEqualTo(pair[1] + " page");
         }
-        assertThat(doc.getMap("components.schemas").keySet()).containsExactlyInAnyOrder("Page", "Item", "renewal_Page", "applicant_Page", "signing_Page");
+        assertThat(doc.getMap("components.schemas").keySet())
+                .as("colliding Page schemas prefixed; the services' identical Problem schemas stay one")
+                .containsExactlyInAnyOrder("Page", "Item", "Problem", "renewal_Page", "applicant_Page", "signing_Page");
     }
 
     @Test
@@ -42,6 +45,14 @@ class OpenApiTest {
         JsonPath doc = given().get("/openapi").then().statusCode(200).extract().jsonPath();
 
         assertThat(doc.getMap("components.schemas").keySet()).doesNotContain("SecretBody", "Nik").contains("Item");
+    }
+
+    @Test
+    void theAggregatedDocumentIsCompleteForClientTeamsWithoutInternalTags() {
+        JsonPath doc = given().get("/openapi").then().statusCode(200).extract().jsonPath();
+
+        assertThat(doc.getList("tags.name", String.class)).contains("renewal", "applicant").doesNotContain("internal");
+        OpenApiCompleteness.assertPublicDocument(doc);
     }
 
     @Test

@@ -3,6 +3,7 @@ package id.go.kapuaskab.sertel.renewal;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import id.go.kapuaskab.sertel.testsupport.OpenApiCompleteness;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.util.Map;
@@ -37,5 +38,10 @@ class OpenApiTest {
                         .as(method + " " + path).containsOnly("application/json");
             }
         }));
+    }
+
+    @Test
+    void everyOperationIsCompleteForClientTeams() {
+        OpenApiCompleteness.assertServiceDocument(given().get("/q/openapi?format=json").then().statusCode(200).extract().jsonPath());
     }
 }

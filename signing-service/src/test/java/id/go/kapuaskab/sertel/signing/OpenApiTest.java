@@ -3,6 +3,7 @@ package id.go.kapuaskab.sertel.signing;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import id.go.kapuaskab.sertel.testsupport.OpenApiCompleteness;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.util.Map;
@@ -25,5 +26,10 @@ class OpenApiTest {
             assertThat(operation.get("description")).as(name + " description").isNotNull();
             assertThat(String.valueOf(operation)).as(name + " examples").contains("examples");
         }));
+    }
+
+    @Test
+    void everyOperationIsCompleteForClientTeams() {
+        OpenApiCompleteness.assertServiceDocument(given().get("/q/openapi?format=json").then().statusCode(200).extract().jsonPath());
     }
 }

@@ -29,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /** An admin's hand on any account (officer or applicant): deactivation, reactivation, a lost device, the history. */
 @Path("/api/v1/accounts/{id}")
@@ -87,7 +88,7 @@ public class AccountResource {
     @Operation(summary = "Reactivate a deactivated account", description = "The person may log in again. Kept in the account's history.")
     @APIResponse(responseCode = "200", description = "Active again")
     @APIResponse(responseCode = "409", description = "`account.not-deactivated` (problem+json)")
-    public State reactivate(@PathParam("id") UUID id, @Valid @NotNull AccountRequests.Reason body) {
+    public State reactivate(@Parameter(description = "The account's id", example = "7b1e4c2a-5d3f-4a8e-9c61-2f0d8b7a6e15") @PathParam("id") UUID id, @Valid @NotNull AccountRequests.Reason body) {
         return State.of(lifecycle.reactivate(callers.current(), id, body.reason()));
     }
 
@@ -99,7 +100,7 @@ public class AccountResource {
             enrols a new device. The owner is told by mail.""")
     @APIResponse(responseCode = "204", description = "Reset")
     @APIResponse(responseCode = "409", description = "`mfa.no-enrolment` (problem+json)")
-    public Response resetSecondFactor(@PathParam("id") UUID id, @Valid @NotNull AccountRequests.Reason body) {
+    public Response resetSecondFactor(@Parameter(description = "The account's id", example = "7b1e4c2a-5d3f-4a8e-9c61-2f0d8b7a6e15") @PathParam("id") UUID id, @Valid @NotNull AccountRequests.Reason body) {
         secondFactor.reset(callers.current(), id, body.reason());
         return Response.noContent().build();
     }

@@ -94,7 +94,7 @@ public class ApplicantResource {
     @APIResponse(responseCode = "200", description = "The data",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApplicantView.class)))
     @APIResponse(responseCode = "404", description = "Unknown, or not in the caller's institutions (problem+json)")
-    public ApplicantView get(@PathParam("id") UUID id) {
+    public ApplicantView get(@Parameter(description = "The applicant's id", example = "7b1e4c2a-5d3f-4a8e-9c61-2f0d8b7a6e15") @PathParam("id") UUID id) {
         return applicants.get(callers.current(), id);
     }
 
@@ -104,7 +104,7 @@ public class ApplicantResource {
     @APIResponse(responseCode = "200", description = "Oldest first",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = HistoryView[].class)))
     @APIResponse(responseCode = "404", description = "Unknown, or not in the caller's institutions (problem+json)")
-    public List<HistoryView> history(@PathParam("id") UUID id) {
+    public List<HistoryView> history(@Parameter(description = "The applicant's id", example = "7b1e4c2a-5d3f-4a8e-9c61-2f0d8b7a6e15") @PathParam("id") UUID id) {
         return applicants.history(callers.current(), id);
     }
 
@@ -115,7 +115,7 @@ public class ApplicantResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApplicantView.class)))
     @APIResponse(responseCode = "404", description = "Unknown, or not in the caller's institutions (problem+json)")
     @APIResponse(responseCode = "409", description = "`applicant.not-pending-activation` (problem+json)")
-    public ApplicantView activate(@PathParam("id") UUID id) {
+    public ApplicantView activate(@Parameter(description = "The applicant's id", example = "7b1e4c2a-5d3f-4a8e-9c61-2f0d8b7a6e15") @PathParam("id") UUID id) {
         return registrations.activate(callers.current(), id);
     }
 }

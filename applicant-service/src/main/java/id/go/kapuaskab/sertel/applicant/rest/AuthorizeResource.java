@@ -19,6 +19,8 @@ import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 
 /**
  * The browser login (OAuth 2.1 authorization endpoint): our own server-rendered page, Indonesian or English, that
@@ -98,7 +100,8 @@ public class AuthorizeResource {
     @Path("/login.css")
     @Produces("text/css")
     @Operation(summary = "The login page's style sheet", description = "Served from here so the page needs no inline style (CSP).")
-    @APIResponse(responseCode = "200", description = "text/css")
+    @APIResponse(responseCode = "200", description = "text/css", content = @Content(mediaType = "text/css",
+            examples = @ExampleObject(name = "css", value = "body { font-family: sans-serif; margin: 0 auto; max-width: 28rem; } …")))
     public Response css() throws IOException {
         try (InputStream in = AuthorizeResource.class.getResourceAsStream("/login/login.css")) {
             return Response.ok(in.readAllBytes()).header("Cache-Control", "public, max-age=3600").build();

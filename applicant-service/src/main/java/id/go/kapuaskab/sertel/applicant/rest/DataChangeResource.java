@@ -70,7 +70,7 @@ public class DataChangeResource {
     @APIResponse(responseCode = "200", description = "The change",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DataChangeView.class)))
     @APIResponse(responseCode = "404", description = "Unknown or not visible to the caller (problem+json)")
-    public DataChangeView get(@PathParam("id") UUID id) {
+    public DataChangeView get(@Parameter(description = "The data change's id", example = "3c9d2e1f-4a5b-4c6d-8e7f-9a0b1c2d3e4f") @PathParam("id") UUID id) {
         return reviews.get(callers.current(), id);
     }
 
@@ -81,7 +81,7 @@ public class DataChangeResource {
     @Operation(summary = "Download a supporting document", description = "Served with its detected type; `Digest` carries its SHA-256.")
     @APIResponse(responseCode = "200", description = "The file")
     @APIResponse(responseCode = "404", description = "Unknown or not visible to the caller (problem+json)")
-    public Response document(@PathParam("id") UUID id, @PathParam("documentId") UUID documentId) {
+    public Response document(@Parameter(description = "The data change's id", example = "3c9d2e1f-4a5b-4c6d-8e7f-9a0b1c2d3e4f") @PathParam("id") UUID id, @PathParam("documentId") UUID documentId) {
         DocumentContent doc = reviews.document(callers.current(), id, documentId);
         return Response.ok(doc.content(), doc.mediaType())
                 .header("Content-Disposition", "attachment; filename=\"" + doc.fileName().replaceAll("[^A-Za-z0-9._-]", "_") + "\"")
@@ -101,7 +101,7 @@ public class DataChangeResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DataChangeView.class)))
     @APIResponse(responseCode = "404", description = "Unknown or not in my institutions (problem+json)")
     @APIResponse(responseCode = "409", description = "`data-change.not-open` or `data-change.stale` (problem+json)")
-    public DataChangeView approve(@PathParam("id") UUID id) {
+    public DataChangeView approve(@Parameter(description = "The data change's id", example = "3c9d2e1f-4a5b-4c6d-8e7f-9a0b1c2d3e4f") @PathParam("id") UUID id) {
         return reviews.approve(callers.current(), id);
     }
 
@@ -128,7 +128,7 @@ public class DataChangeResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DataChangeView.class)))
     @APIResponse(responseCode = "404", description = "Unknown or not mine (problem+json)")
     @APIResponse(responseCode = "409", description = "`data-change.not-open` (problem+json)")
-    public DataChangeView cancel(@PathParam("id") UUID id) {
+    public DataChangeView cancel(@Parameter(description = "The data change's id", example = "3c9d2e1f-4a5b-4c6d-8e7f-9a0b1c2d3e4f") @PathParam("id") UUID id) {
         return submissions.cancel(callers.current(), id);
     }
 }

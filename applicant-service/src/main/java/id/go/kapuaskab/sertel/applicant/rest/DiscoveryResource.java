@@ -15,6 +15,8 @@ import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 
 /** What verifiers need to trust our tokens: the public keys and the OpenID provider metadata. */
 @Path("/api/v1/auth")
@@ -35,7 +37,9 @@ public class DiscoveryResource {
     @Produces({"application/jwk-set+json", MediaType.APPLICATION_JSON})
     @Operation(summary = "Public keys that sign access tokens (JWKS, RFC 7517)",
             description = "Every service verifies tokens against this set, selecting the key by `kid`.")
-    @APIResponse(responseCode = "200", description = "The key set")
+    @APIResponse(responseCode = "200", description = "The key set", content = @Content(mediaType = "application/jwk-set+json",
+            examples = @ExampleObject(name = "jwks", value = """
+                    {"keys":[{"kty":"EC","kid":"2026-11","use":"sig","alg":"ES256","crv":"P-256","x":"f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU","y":"x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0"}]}""")))
     public Response jwks() {
         CacheControl cache = new CacheControl();
         cache.setMaxAge(300);
@@ -47,7 +51,12 @@ public class DiscoveryResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "OpenID provider metadata (discovery)",
             description = "Issuer, authorization and token endpoints (code with PKCE S256), JWKS location and supported grants, for stock OAuth/OIDC client libraries.")
-    @APIResponse(responseCode = "200", description = "The metadata document")
+    @APIResponse(responseCode = "200", description = "The metadata document", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "metadata", value = """
+                    {"issuer":"https://sertel.kapuaskab.go.id","authorization_endpoint":"https://sertel.kapuaskab.go.id/api/v1/auth/authorize",\
+                    "token_endpoint":"https://sertel.kapuaskab.go.id/api/v1/auth/token","jwks_uri":"https://sertel.kapuaskab.go.id/api/v1/auth/jwks",\
+                    "grant_types_supported":["authorization_code","password","refresh_token","client_credentials"],\
+                    "code_challenge_methods_supported":["S256"]}""")))
     public Map<String, Object> discovery() {
         String issuer = config.issuer();
         Map<String, Object> doc = new LinkedHashMap<>();

@@ -31,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /**
  * Institutions and work units. Reading the active ones is public (self-registration needs the list); changing
@@ -69,7 +70,7 @@ public class InstitutionResource {
     @APIResponse(responseCode = "200", description = "The institution",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InstitutionView.class)))
     @APIResponse(responseCode = "404", description = "Unknown (or inactive, for non-admins) (problem+json)")
-    public InstitutionView get(@PathParam("id") UUID id) {
+    public InstitutionView get(@Parameter(description = "The institution's id", example = "c4a1f7e2-8b3d-4f6a-a2c9-1e5d7b9f0a34") @PathParam("id") UUID id) {
         return institutions.get(id, !identity.isAnonymous() && identity.hasRole(Roles.ADMIN));
     }
 
@@ -77,7 +78,7 @@ public class InstitutionResource {
     @RolesAllowed(Roles.ADMIN)
     @SecurityRequirement(name = "jwt")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create an institution")
+    @Operation(summary = "Create an institution", description = "Admins only: a new institution (instansi) with its unique code; work units are added afterwards.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "kominfo", value = EXAMPLE)))
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InstitutionView.class)))

@@ -34,6 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /** The admin's registry of regional systems (e-office, SIMPEG, portals) and their credentials. */
 @Path("/api/v1/integrations/clients")
@@ -91,7 +92,7 @@ public class IntegrationClientResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "One regional system")
+    @Operation(summary = "One regional system", description = "Admins only: the registered client, its scopes and whether it is enabled; secrets are never shown again after creation.")
     @APIResponse(responseCode = "200", description = "The client", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "client", value = CLIENT)))
     @APIResponse(responseCode = "404", description = "`integration-client.not-found` (problem+json)")
@@ -148,14 +149,14 @@ public class IntegrationClientResource {
     @Operation(summary = "Revoke a secret now", description = "For a leaked secret: it stops working at once and the client's live tokens are retired.")
     @APIResponse(responseCode = "204", description = "Revoked")
     @APIResponse(responseCode = "404", description = "`integration-client.secret-not-found` (problem+json)")
-    public Response revokeSecret(@PathParam("id") String id, @PathParam("secretId") UUID secretId) {
+    public Response revokeSecret(@PathParam("id") String id, @Parameter(description = "The secret's id", example = "9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d") @PathParam("secretId") UUID secretId) {
         clients.revokeSecret(callers.current(), id, secretId);
         return Response.noContent().build();
     }
 
     @GET
     @Path("/{id}/keys")
-    @Operation(summary = "The client's public keys (private_key_jwt)")
+    @Operation(summary = "The client's public keys (private_key_jwt)", description = "Admins only: the public keys the client signs its token-endpoint assertions with (RFC 7523), each with its kid.")
     @APIResponse(responseCode = "200", description = "Keys", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "keys", value = "[{\"id\":\"1b2c…\",\"kid\":\"simpeg-2026\",\"algorithm\":\"ES256\",\"createdAt\":\"2026-12-04T01:00:00Z\"}]")))
     public List<KeyView> keys(@PathParam("id") String id) {
@@ -181,7 +182,7 @@ public class IntegrationClientResource {
     @Operation(summary = "Revoke a public key", description = "Assertions signed with it are refused at once; live tokens are retired.")
     @APIResponse(responseCode = "204", description = "Revoked")
     @APIResponse(responseCode = "404", description = "`integration-client.key-not-found` (problem+json)")
-    public Response revokeKey(@PathParam("id") String id, @PathParam("keyId") UUID keyId) {
+    public Response revokeKey(@PathParam("id") String id, @Parameter(description = "The key's id", example = "1f2e3d4c-5b6a-4978-8a6b-5c4d3e2f1a0b") @PathParam("keyId") UUID keyId) {
         clients.revokeKey(callers.current(), id, keyId);
         return Response.noContent().build();
     }
@@ -201,7 +202,7 @@ public class IntegrationClientResource {
     @POST
     @Path("/{id}/enable")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Enable again")
+    @Operation(summary = "Enable again", description = "Admins only: a disabled client may get tokens again with its existing secrets and keys.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "why", value = "{\"reason\":\"Kontrak diperpanjang\"}")))
     @APIResponse(responseCode = "200", description = "Enabled", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "client", value = CLIENT)))

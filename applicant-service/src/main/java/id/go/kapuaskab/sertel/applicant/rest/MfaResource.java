@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
 /** My second factor (TOTP): status, enrolment with its first code, switching it off where the role allows. */
 @Path("/api/v1/auth/mfa")
@@ -88,6 +89,7 @@ public class MfaResource {
     @Path("/disable")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Switch my second factor off", description = "With a current code; not for roles that require it (verifiers, admins).")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "code", value = "{\"code\": \"492039\"}")))
     @APIResponse(responseCode = "204", description = "Switched off")
     @APIResponse(responseCode = "409", description = "`mfa.required`, `mfa.no-enrolment` (problem+json)")
     @APIResponse(responseCode = "422", description = "`validation` with `mfa.code-invalid` (problem+json)")

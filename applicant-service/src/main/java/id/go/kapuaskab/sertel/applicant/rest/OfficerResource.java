@@ -25,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /** Officer accounts (VERIFIER, ADMIN) and verifiers' institution assignments; admins only. */
 @Path("/api/v1/officers")
@@ -45,7 +46,7 @@ public class OfficerResource {
     }
 
     @GET
-    @Operation(summary = "List officers")
+    @Operation(summary = "List officers", description = "Admins only: every officer account (verifiers and admins) with the institutions each verifier is assigned to.")
     @APIResponse(responseCode = "200", description = "Ordered by e-mail",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OfficerView[].class)))
     public List<OfficerView> list() {
@@ -54,11 +55,11 @@ public class OfficerResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "One officer")
+    @Operation(summary = "One officer", description = "Admins only: the officer's account and institution assignments; an unknown id is a 404 problem.")
     @APIResponse(responseCode = "200", description = "The officer",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OfficerView.class)))
     @APIResponse(responseCode = "404", description = "Unknown, or not an officer (problem+json)")
-    public OfficerView get(@PathParam("id") UUID id) {
+    public OfficerView get(@Parameter(description = "The officer's id", example = "e2d4c6a8-1b3f-4d5e-8a7c-9b0e1f2a3c4d") @PathParam("id") UUID id) {
         return officers.get(id);
     }
 

@@ -24,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 
 /** The inventory for people: applicants see their own, verifiers their institutions', admins all. */
 @Path("/api/v1/certificates")
@@ -48,7 +49,8 @@ public class CertificateResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "List certificates the caller may see, newest first", description = """
             An applicant gets their own (token `sub`), a verifier those of the institutions in the token's `inst`, an admin all.""")
-    @APIResponse(responseCode = "200", description = "One page", content = @Content(schema = @Schema(implementation = Dtos.Page.class)))
+    @APIResponse(responseCode = "200", description = "One page", content = @Content(schema = @Schema(implementation = Dtos.Page.class),
+            examples = @ExampleObject(name = "page", value = OpenApiExamples.PAGE)))
     @APIResponse(responseCode = "401", description = "No or invalid token")
     @APIResponse(responseCode = "403", description = "Not a person's role")
     @APIResponse(responseCode = "422", description = "inventory.invalid-page")
@@ -63,8 +65,11 @@ public class CertificateResource {
     @Produces({MediaType.APPLICATION_JSON, Pem.CHAIN, Pem.PEM_FILE, Pem.DER})
     @Operation(summary = "One certificate: JSON, or by Accept the PEM (x-pem-file), the PEM with its chain (pem-certificate-chain) or DER (pkix-cert)")
     @APIResponse(responseCode = "200", description = "The certificate", content = {
-            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Dtos.View.class)),
-            @Content(mediaType = Pem.CHAIN), @Content(mediaType = Pem.PEM_FILE), @Content(mediaType = Pem.DER)})
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Dtos.View.class),
+                    examples = @ExampleObject(name = "certificate", value = OpenApiExamples.VIEW)),
+            @Content(mediaType = Pem.CHAIN, examples = @ExampleObject(name = "chain", value = OpenApiExamples.CHAIN)),
+            @Content(mediaType = Pem.PEM_FILE, examples = @ExampleObject(name = "pem", value = OpenApiExamples.PEM)),
+            @Content(mediaType = Pem.DER, examples = @ExampleObject(name = "der", value = OpenApiExamples.DER))})
     @APIResponse(responseCode = "401", description = "No or invalid token")
     @APIResponse(responseCode = "403", description = "certificate.not-yours: another holder's or another institution's")
     @APIResponse(responseCode = "404", description = "certificate.not-found")

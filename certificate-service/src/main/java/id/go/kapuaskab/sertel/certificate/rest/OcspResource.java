@@ -16,6 +16,10 @@ import java.util.Base64;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
 /**
  * RFC 6960 over HTTP (appendix A): POST with the DER request as body, or GET with the base64 request in the path.
@@ -38,16 +42,27 @@ public class OcspResource {
     @POST
     @Consumes({REQUEST, "*/*"})
     @Produces(RESPONSE)
-    @Operation(summary = "OCSP request in the body (DER)")
-    @APIResponse(responseCode = "200", description = "OCSPResponse: successful, malformedRequest, unauthorized or internalError")
+    @Operation(summary = "OCSP request in the body (DER)", description = """
+            RFC 6960 appendix A.1 POST: the body is a DER OCSPRequest for certificates of our CAs (e.g. from \
+            `openssl ocsp -issuer chain.pem -cert x.pem -url …/pki/ocsp`). The answer is always 200 with an OCSPResponse \
+            signed by the CA: good, revoked (with time and reason; suspended certificates as certificateHold) or unknown \
+            per certificate; malformedRequest, unauthorized (another CA's certificate) or internalError when it cannot answer. \
+            A nonce in the request is echoed. Not cached (no-store).""")
+    @RequestBody(content = @Content(mediaType = REQUEST, examples = @ExampleObject(name = "request", value = OpenApiExamples.OCSP_REQUEST)))
+    @APIResponse(responseCode = "200", description = "OCSPResponse: successful, malformedRequest, unauthorized or internalError",
+            content = @Content(mediaType = RESPONSE, examples = @ExampleObject(name = "successful", value = OpenApiExamples.OCSP_RESPONSE)))
     public Response post(byte[] body) {
         return answer(responder.respond(body), false);
     }
 
     @GET
     @Produces(RESPONSE)
-    @Operation(summary = "GET without a request: answers malformedRequest")
-    @APIResponse(responseCode = "200", description = "OCSPResponse malformedRequest")
+    @Operation(summary = "GET without a request: answers malformedRequest", description = """
+            The responder's bare URL, as written in the certificates' Authority Information Access (ocsp). A GET without \
+            a request in the path is answered, as RFC 6960 clients expect, with 200 and an unsigned OCSPResponse whose \
+            status is malformedRequest.""")
+    @APIResponse(responseCode = "200", description = "OCSPResponse malformedRequest",
+            content = @Content(mediaType = RESPONSE, examples = @ExampleObject(name = "malformedRequest", value = "(binary DER; shown base64) MAMKAQE=")))
     public Response empty() {
         return answer(responder.respond(null), false);
     }
@@ -55,9 +70,14 @@ public class OcspResource {
     @GET
     @Path("/{request: .+}")
     @Produces(RESPONSE)
-    @Operation(summary = "OCSP request in the path: URL-encoded base64 of the DER request")
-    @APIResponse(responseCode = "200", description = "OCSPResponse; cacheable until nextUpdate")
-    public Response get(@Encoded @PathParam("request") String request) {
+    @Operation(summary = "OCSP request in the path: URL-encoded base64 of the DER request", description = """
+            RFC 6960 appendix A.1 GET: the DER OCSPRequest, base64 (standard or URL-safe alphabet) and URL-encoded, as the \
+            last path segment. Answers as the POST does, but cacheable (public, 5 minutes) so HTTP caches and CDNs can \
+            serve it; a request with a nonce should use POST. A path that does not decode answers malformedRequest.""")
+    @APIResponse(responseCode = "200", description = "OCSPResponse; cacheable until nextUpdate",
+            content = @Content(mediaType = RESPONSE, examples = @ExampleObject(name = "successful", value = OpenApiExamples.OCSP_RESPONSE)))
+    public Response get(@Parameter(description = "URL-encoded base64 of the DER OCSPRequest", example = OpenApiExamples.OCSP_GET)
+                        @Encoded @PathParam("request") String request) {
         byte[] der;
         try {
             String b64 = URLDecoder.decode(request.replace("+", "%2B"), StandardCharsets.US_ASCII);

@@ -22,7 +22,7 @@ import org.jboss.logging.Logger;
 
 /**
  * One OpenAPI document for the public API: each backend's own document (from its {@code /q/openapi}),
- * reduced to the paths the gateway routes to it (never {@code /internal}) and to the schemas those paths use, merged,
+ * reduced to the paths the gateway routes to it (never {@code /internal}) and to the schemas and tags those paths use, merged,
  * with schema names that collide between services prefixed by the service name. Rebuilt at most once a minute; a backend that is
  * down is listed in {@code x-unavailable} instead of failing the whole document.
  */
@@ -135,7 +135,22 @@ public class OpenApiAggregator {
             }
         });
         ReachableSchemas.prune(copy);
+        keepUsedTags(copy);
         return copy;
+    }
+
+    /** Tags only the dropped operations carried (the internal ones) go with them: clients see only tags they can use. */
+    private static void keepUsedTags(ObjectNode document) {
+        Set<String> used = new HashSet<>();
+        document.path("paths").elements().forEachRemaining(item -> item.elements().forEachRemaining(
+                operation -> operation.path("tags").forEach(tag -> used.add(tag.asText()))));
+        if (document.get("tags") instanceof ArrayNode tags) {
+            for (Iterator<JsonNode> it = tags.elements(); it.hasNext(); ) {
+                if (!used.contains(it.next().path("name").asText())) {
+                    it.remove();
+                }
+            }
+        }
     }
 
     private static boolean isPublic(String path, List<String> prefixes) {

@@ -24,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /** Changing a subscription: its target, types or state; deleting it; rotating its signing secret. */
 @Path("/api/v1/integrations/webhooks/{id}")
@@ -61,7 +62,8 @@ public class WebhookChangeResource {
     @DELETE
     @Operation(summary = "Delete a subscription", description = "Its waiting deliveries are dropped; its delivery log goes with it.")
     @APIResponse(responseCode = "204", description = "Deleted")
-    public void delete(@PathParam("id") UUID id) {
+    public void delete(@Parameter(description = "The subscription's id", example = "5f0c8e2a-91d4-4b7e-a3c6-0d2e8f4b6a19")
+                       @PathParam("id") UUID id) {
         subscriptions.delete(callers.get(), id);
     }
 

@@ -62,7 +62,7 @@ public class WebhookDeliveryResource {
 
     @GET
     @Path("/{deliveryId}")
-    @Operation(summary = "One delivery with its attempts")
+    @Operation(summary = "One delivery with its attempts", description = "The delivery of one event to this subscription and every attempt made (time, HTTP status or error); another client's is webhook.not-found.")
     @APIResponse(responseCode = "200", description = "The delivery", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "delivery", value = WebhookViews.DELIVERY)))
     public DeliveryView get(@PathParam("id") UUID id, @PathParam("deliveryId") UUID deliveryId) {

@@ -27,6 +27,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 
 /** What only admins see: requests stuck in ISSUING, a push to retry them, and the SOP summary. */
 @Path("/api/v1/requests")
@@ -62,7 +64,8 @@ public class AdminResource {
     @Operation(summary = "Requests in ISSUING", description = """
             Every request handed to the CA and not completed yet, oldest first, with the attempts so far, the last error and \
             when the next attempt is due (or when retrying stopped because the CA refused).""")
-    @APIResponse(responseCode = "200", description = "The requests in ISSUING")
+    @APIResponse(responseCode = "200", description = "The requests in ISSUING", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "stuck", value = OpenApiExamples.STUCK)))
     public List<Stuck> stuck() {
         return queries.stuck().stream().map(s -> new Stuck(RequestView.of(s.request(), queries),
                 s.work().map(w -> OutboxKind.ofTopic(w.topic()).name()).orElse(null), s.work().map(w -> w.attempts()).orElse(null),
@@ -74,7 +77,8 @@ public class AdminResource {
     @POST
     @Path("/{id}/issuance/retry")
     @Operation(summary = "Retry the CA hand-over now", description = "For a request in ISSUING: its CA work is due now, also after a refusal.")
-    @APIResponse(responseCode = "200", description = "Scheduled")
+    @APIResponse(responseCode = "200", description = "Scheduled", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "scheduled", value = OpenApiExamples.REQUEST)))
     @APIResponse(responseCode = "409", description = "request.not-stuck (currentState)")
     public RequestView retry(@PathParam("id") UUID id) {
         return RequestView.of(issuance.retry(caller.get(), id), queries);
@@ -90,7 +94,8 @@ public class AdminResource {
     @Operation(summary = "The SOP against its standard times", description = """
             Per month (`from`, `to` as YYYY-MM, default the current month) and step: median, 90th percentile and the share of \
             requests within the standard time.""")
-    @APIResponse(responseCode = "200", description = "The summary rows")
+    @APIResponse(responseCode = "200", description = "The summary rows", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "summary", value = OpenApiExamples.SOP_SUMMARY)))
     @APIResponse(responseCode = "422", description = "request.invalid-period")
     public List<Row> summary(@QueryParam("from") String from, @QueryParam("to") String to) {
         YearMonth now = YearMonth.from(clock.instant().atZone(SopSummary.JAKARTA));

@@ -62,7 +62,8 @@ public class ApplicantActionsResource {
             DRAFT or RETURNED → SUBMITTED. Checks every guard again against current data: active applicant; for a renewal the \
             current data version confirmed and no data change open; the certificate guard; a CSR the CA accepts (a key \
             already certified is refused with the CA's `csr.key-reused`). Freezes the subject snapshot.""")
-    @APIResponse(responseCode = "200", description = "Submitted")
+    @APIResponse(responseCode = "200", description = "Submitted", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "submitted", value = OpenApiExamples.REQUEST)))
     @APIResponse(responseCode = "409", description = "request.invalid-transition (currentState), request.data-change-open")
     @APIResponse(responseCode = "422", description = "A guard failed, or the CA refuses the CSR (csr.*)")
     @APIResponse(responseCode = "503", description = "applicant-service or the CA cannot be reached")
@@ -73,7 +74,8 @@ public class ApplicantActionsResource {
     @POST
     @Path("/{id}/cancel")
     @Operation(summary = "Cancel", description = "Any non-terminal state except ISSUING (the CA may already have signed) → CANCELLED. Body optional.")
-    @APIResponse(responseCode = "200", description = "Cancelled")
+    @APIResponse(responseCode = "200", description = "Cancelled", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "cancelled", value = OpenApiExamples.REQUEST)))
     @APIResponse(responseCode = "409", description = "request.invalid-transition (currentState)")
     public RequestView cancel(@PathParam("id") UUID id,
                               @RequestBody(required = false, description = "Optional: {\"reason\": \"…\"}",

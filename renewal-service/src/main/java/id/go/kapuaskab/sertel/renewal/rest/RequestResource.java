@@ -30,6 +30,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
 @Path("/api/v1/requests")
 @Tag(name = "requests", description = "Issuance, renewal and revocation requests and their review")
@@ -59,7 +62,8 @@ public class RequestResource {
             Applicants see their own requests, newest first. Verifiers see the requests of the institutions they \
             serve, oldest first (their queue). Admins see all. Filter by `state`; page with `offset` and `limit` (at most 100). \
             Requests waiting for review carry `ageSeconds` and `slaStatus`.""")
-    @APIResponse(responseCode = "200", description = "A page of requests")
+    @APIResponse(responseCode = "200", description = "A page of requests", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "page", value = OpenApiExamples.PAGE)))
     @APIResponse(responseCode = "422", description = "Bad paging values (problem+json with fieldErrors)")
     public RequestPage list(@QueryParam("state") RequestState state,
                             @QueryParam("offset") @DefaultValue("0") @Min(0) int offset,
@@ -75,7 +79,12 @@ public class RequestResource {
             Creates a DRAFT for the calling applicant. Guards: ISSUANCE needs an active applicant without an ACTIVE \
             certificate; RENEWAL a certificate expiring within the renewal window or expired within the grace period; \
             REVOCATION an ACTIVE or SUSPENDED certificate of yours and an RFC 5280 reason. One open request per type.""")
-    @APIResponse(responseCode = "201", description = "The draft; Location points to it")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = {
+            @ExampleObject(name = "renewal with a key kept for signing", value = OpenApiExamples.NEW_RENEWAL),
+            @ExampleObject(name = "issuance with your own CSR", value = OpenApiExamples.NEW_ISSUANCE_CSR),
+            @ExampleObject(name = "revocation", value = OpenApiExamples.NEW_REVOCATION)}))
+    @APIResponse(responseCode = "201", description = "The draft; Location points to it", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "draft", value = OpenApiExamples.REQUEST)))
     @APIResponse(responseCode = "409", description = "request.already-open (problem+json)")
     @APIResponse(responseCode = "422", description = "A guard or the key source failed (problem+json)")
     @APIResponse(responseCode = "503", description = "applicant-service or the CA cannot be reached (problem+json)")
@@ -90,7 +99,8 @@ public class RequestResource {
     @Operation(summary = "One request in detail", description = """
             With the frozen subject snapshot, the step-7 evidence and the state history. Verifiers and admins also get the \
             applicant's current data and the subject items that differ from the snapshot.""")
-    @APIResponse(responseCode = "200", description = "The request")
+    @APIResponse(responseCode = "200", description = "The request", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "request", value = OpenApiExamples.DETAIL)))
     @APIResponse(responseCode = "404", description = "request.not-found (also for another applicant's request)")
     public RequestDetailView get(@PathParam("id") UUID id) {
         return RequestDetailView.of(queries.detail(callers.get(), id), queries);
@@ -101,7 +111,9 @@ public class RequestResource {
     @RolesAllowed(Caller.APPLICANT)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Edit a DRAFT or RETURNED request", description = "Replaces the CSR or key choice (or, for a revocation, certificate and reason).")
-    @APIResponse(responseCode = "200", description = "The edited request")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "generated key instead", value = OpenApiExamples.EDIT)))
+    @APIResponse(responseCode = "200", description = "The edited request", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "edited", value = OpenApiExamples.REQUEST)))
     @APIResponse(responseCode = "409", description = "request.not-editable with currentState")
     @APIResponse(responseCode = "422", description = "The key source or a guard failed")
     public RequestView edit(@PathParam("id") UUID id, @NotNull @Valid Bodies.Edit body) {

@@ -27,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 
 /** SOP steps 7 and 8 for verifiers (of the request's institution, never on their own request) and admins. */
 @Path("/api/v1/requests")
@@ -57,7 +58,8 @@ public class ReviewResource {
     @Operation(summary = "The review queue", description = """
             SUBMITTED requests of the caller's institutions (admins: all), oldest submission first, each with its age and \
             SLA status (ON_TIME, DUE_SOON, OVERDUE against the review SLA).""")
-    @APIResponse(responseCode = "200", description = "A page of the queue")
+    @APIResponse(responseCode = "200", description = "A page of the queue", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "queue", value = OpenApiExamples.PAGE)))
     public RequestResource.RequestPage queue(@QueryParam("offset") @DefaultValue("0") @Min(0) int offset,
                                              @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit) {
         RequestQueries.Page page = queries.queue(callers.get(), offset, limit);
@@ -68,7 +70,8 @@ public class ReviewResource {
     @POST
     @Path("/{id}/claim")
     @Operation(summary = "Claim for review", description = "SUBMITTED → IN_REVIEW, claimed by the caller.")
-    @APIResponse(responseCode = "200", description = "Claimed")
+    @APIResponse(responseCode = "200", description = "Claimed", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "claimed", value = OpenApiExamples.REQUEST)))
     @APIResponse(responseCode = "409", description = "request.invalid-transition (currentState)")
     public RequestView claim(@PathParam("id") UUID id) {
         return RequestView.of(reviews.claim(callers.get(), id), queries);
@@ -77,7 +80,8 @@ public class ReviewResource {
     @POST
     @Path("/{id}/release")
     @Operation(summary = "Release a claim", description = "IN_REVIEW → SUBMITTED; by the verifier holding the claim, or an admin. Body optional.")
-    @APIResponse(responseCode = "200", description = "Released")
+    @APIResponse(responseCode = "200", description = "Released", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "released", value = OpenApiExamples.REQUEST)))
     @APIResponse(responseCode = "409", description = "request.invalid-transition (currentState)")
     public RequestView release(@PathParam("id") UUID id,
                               @RequestBody(required = false, description = "Optional: {\"reason\": \"…\"}",
@@ -94,7 +98,9 @@ public class ReviewResource {
             (a) subject items checked (FULL_NAME, EMAIL, NIK, INSTITUTION, UNIT: matches or not, note); (b) the institution \
             contacted (person, channel PHONE/EMAIL/LETTER/IN_PERSON, time, outcome CONFIRMED/NOT_CONFIRMED/UNREACHABLE, note). \
             By the verifier holding the claim, while IN_REVIEW. Re-recording replaces.""")
-    @APIResponse(responseCode = "200", description = "The request with its evidence")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "items and contact", value = OpenApiExamples.CHECKS)))
+    @APIResponse(responseCode = "200", description = "The request with its evidence", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "with evidence", value = OpenApiExamples.DETAIL)))
     @APIResponse(responseCode = "409", description = "request.not-in-review (currentState)")
     @APIResponse(responseCode = "422", description = "validation, request.nothing-to-record")
     public RequestDetailView checks(@PathParam("id") UUID id, @NotNull @Valid Bodies.Checks body) {
@@ -110,7 +116,8 @@ public class ReviewResource {
             who recorded the checks (four-eyes), and the applicant's current data equal to the snapshot (else 409 \
             request.subject-changed: return it). CSR and revocation requests go on to ISSUING and the CA (outbox); a \
             server-generated key waits, APPROVED, for the applicant to collect it.""")
-    @APIResponse(responseCode = "200", description = "Approved (ISSUING, or APPROVED for a server-generated key)")
+    @APIResponse(responseCode = "200", description = "Approved (ISSUING, or APPROVED for a server-generated key)", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "approved", value = OpenApiExamples.REQUEST)))
     @APIResponse(responseCode = "409", description = "request.invalid-transition (currentState), request.subject-changed (differences)")
     @APIResponse(responseCode = "422", description = "request.checks-incomplete, request.checks-not-matching, request.contact-not-confirmed")
     public RequestView approve(@PathParam("id") UUID id) {
@@ -121,7 +128,9 @@ public class ReviewResource {
     @Path("/{id}/return")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Return to the applicant", description = "IN_REVIEW → RETURNED; `reason` required. The applicant fixes and submits again.")
-    @APIResponse(responseCode = "200", description = "Returned")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "reason", value = OpenApiExamples.REASON)))
+    @APIResponse(responseCode = "200", description = "Returned", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "returned", value = OpenApiExamples.REQUEST)))
     @APIResponse(responseCode = "409", description = "request.invalid-transition (currentState)")
     @APIResponse(responseCode = "422", description = "validation: reason required")
     public RequestView returnRequest(@PathParam("id") UUID id, @NotNull @Valid Bodies.Reason body) {
@@ -132,7 +141,9 @@ public class ReviewResource {
     @Path("/{id}/reject")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Reject", description = "IN_REVIEW → REJECTED (terminal); `reason` required.")
-    @APIResponse(responseCode = "200", description = "Rejected")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "reason", value = OpenApiExamples.REASON)))
+    @APIResponse(responseCode = "200", description = "Rejected", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "rejected", value = OpenApiExamples.REQUEST)))
     @APIResponse(responseCode = "409", description = "request.invalid-transition (currentState)")
     @APIResponse(responseCode = "422", description = "validation: reason required")
     public RequestView reject(@PathParam("id") UUID id, @NotNull @Valid Bodies.Reason body) {

@@ -19,6 +19,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 
 /** The SOP timeline of one request. */
 @Path("/api/v1/requests")
@@ -46,7 +48,8 @@ public class TimelineResource {
             (the reminder) comes from notification-service's record, asked when the renewal was created or submitted; it is \
             NOT_RECORDED when no reminder went out before the request or notification-service could not say; step 4 is \
             NOT_APPLICABLE unless the data changed in this cycle.""")
-    @APIResponse(responseCode = "200", description = "The timeline")
+    @APIResponse(responseCode = "200", description = "The timeline", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "timeline", value = OpenApiExamples.TIMELINE)))
     @APIResponse(responseCode = "401", description = "No valid token (problem+json)")
     @APIResponse(responseCode = "403", description = "Another institution's request (problem+json)")
     @APIResponse(responseCode = "404", description = "request.not-found (also for another applicant's request)")
