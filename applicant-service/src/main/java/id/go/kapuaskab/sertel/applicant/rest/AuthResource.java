@@ -22,7 +22,10 @@ import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -64,7 +67,13 @@ public class AuthResource {
     @APIResponse(responseCode = "400", description = "invalid_request, invalid_grant or unsupported_grant_type (problem+json)")
     @APIResponse(responseCode = "401", description = "invalid_client: unknown service identity or wrong secret (problem+json)")
     @APIResponse(responseCode = "429", description = "User name held after repeated failures; see Retry-After (problem+json)")
-    public Response token(@FormParam("grant_type") String grantType,
+    @RequestBody(content = @Content(mediaType = jakarta.ws.rs.core.MediaType.APPLICATION_FORM_URLENCODED, examples = {
+            @ExampleObject(name = "authorization code with PKCE", value = "grant_type=authorization_code&client_id=web-console"
+                    + "&code=Zx8fQ2mV7pLk3sTq&redirect_uri=https%3A%2F%2Fsertel.kapuaskab.go.id%2Fconsole%2Fcallback"
+                    + "&code_verifier=dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk"),
+            @ExampleObject(name = "regional system (client credentials)", value = "grant_type=client_credentials"
+                    + "&client_id=e-office-kapuas&client_secret=s3cr3t-shown-once&scope=status%3Aread")}))
+    public Response token(@Parameter(description = "password, refresh_token, authorization_code or client_credentials", example = "authorization_code") @FormParam("grant_type") String grantType,
                           @FormParam("username") String username,
                           @FormParam("password") String password,
                           @FormParam("refresh_token") String refreshToken,
@@ -110,7 +119,9 @@ public class AuthResource {
     @APIResponse(responseCode = "204", description = "Session(s) ended")
     @APIResponse(responseCode = "400", description = "Neither a refresh token nor a bearer token (problem+json)")
     @APIResponse(responseCode = "403", description = "The refresh token belongs to someone else (problem+json)")
-    public Response logout(@FormParam("refresh_token") String refreshToken) {
+    @RequestBody(content = @Content(mediaType = jakarta.ws.rs.core.MediaType.APPLICATION_FORM_URLENCODED,
+            examples = @ExampleObject(name = "end my session", value = "refresh_token=rt_9f2c4e7a1b3d5f6e8a0c2b4d6f8e0a1c")))
+    public Response logout(@Parameter(description = "The refresh token whose family ends", example = "rt_9f2c4e7a1b3d5f6e8a0c2b4d6f8e0a1c") @FormParam("refresh_token") String refreshToken) {
         Optional<UUID> caller = identity.getPrincipal() instanceof JsonWebToken jwt ? parseSubject(jwt.getSubject()) : Optional.empty();
         grants.logout(Optional.ofNullable(refreshToken), caller);
         return Response.noContent().build();

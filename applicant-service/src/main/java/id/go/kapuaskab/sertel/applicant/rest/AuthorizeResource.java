@@ -17,10 +17,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
 
 /**
  * The browser login (OAuth 2.1 authorization endpoint): our own server-rendered page, Indonesian or English, that
@@ -51,7 +53,8 @@ public class AuthorizeResource {
             redirect URI gets an error page, never a redirect.""")
     @APIResponse(responseCode = "200", description = "The login page (text/html)")
     @APIResponse(responseCode = "400", description = "Unknown client, redirect URI not registered, or no S256 challenge (text/html)")
-    public Response form(@QueryParam("response_type") String responseType, @QueryParam("client_id") String clientId,
+    public Response form(@Parameter(example = "code") @QueryParam("response_type") String responseType,
+                         @Parameter(example = "web-console") @QueryParam("client_id") String clientId,
                          @QueryParam("redirect_uri") String redirectUri, @QueryParam("code_challenge") String challenge,
                          @QueryParam("code_challenge_method") String method, @QueryParam("state") String state,
                          @QueryParam("ui_locales") String uiLocales, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
@@ -73,7 +76,11 @@ public class AuthorizeResource {
     @APIResponse(responseCode = "200", description = "The page again, with a message or asking for the code (text/html)")
     @APIResponse(responseCode = "303", description = "Logged in: to `redirect_uri` with `code` and `state`")
     @APIResponse(responseCode = "400", description = "Not a valid authorization request (text/html)")
-    public Response submit(@FormParam("client_id") String clientId, @FormParam("redirect_uri") String redirectUri,
+    @RequestBody(content = @Content(mediaType = jakarta.ws.rs.core.MediaType.APPLICATION_FORM_URLENCODED, examples = @ExampleObject(name = "password step",
+            value = "client_id=web-console&redirect_uri=https%3A%2F%2Fsertel.kapuaskab.go.id%2Fconsole%2Fcallback"
+                    + "&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&state=af0ifjsldkj&ui_locales=id"
+                    + "&username=budi%40kapuaskab.go.id&password=Kata-sandi-panjang-1")))
+    public Response submit(@Parameter(example = "web-console") @FormParam("client_id") String clientId, @FormParam("redirect_uri") String redirectUri,
                            @FormParam("code_challenge") String challenge, @FormParam("state") String state,
                            @FormParam("ui_locales") String uiLocales, @FormParam("username") String username,
                            @FormParam("password") String password, @FormParam("ticket") String ticket, @FormParam("otp") String otp,

@@ -57,7 +57,7 @@ public class DataChangeResource {
     @APIResponse(responseCode = "200", description = "The changes",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DataChangeView[].class)))
     public List<DataChangeView> queue(@Parameter(description = "Only this institution (must be one of mine)") @QueryParam("institutionId") UUID institutionId,
-                                      @Parameter(description = "SUBMITTED (default), APPROVED, REJECTED, CANCELLED or ALL") @QueryParam("status") String status,
+                                      @Parameter(description = "SUBMITTED (default), APPROVED, REJECTED, CANCELLED or ALL", example = "SUBMITTED") @QueryParam("status") String status,
                                       @QueryParam("page") @DefaultValue("0") int page,
                                       @QueryParam("size") @DefaultValue("20") int size) {
         return reviews.queue(callers.current(), institutionId, status, page, size);

@@ -27,11 +27,11 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /**
  * Institutions and work units. Reading the active ones is public (self-registration needs the list); changing
@@ -59,7 +59,7 @@ public class InstitutionResource {
     @Operation(summary = "List institutions (public)", description = "Active institutions with their active work units; `includeInactive=true` is for admins.")
     @APIResponse(responseCode = "200", description = "Ordered by name",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InstitutionView[].class)))
-    public List<InstitutionView> list(@QueryParam("includeInactive") boolean includeInactive) {
+    public List<InstitutionView> list(@Parameter(description = "Also the deactivated ones (admins only)", example = "false") @QueryParam("includeInactive") boolean includeInactive) {
         return institutions.list(includeInactive && requireAdmin());
     }
 

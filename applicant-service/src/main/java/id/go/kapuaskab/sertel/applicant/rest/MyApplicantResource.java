@@ -50,7 +50,8 @@ public class MyApplicantResource {
             The applicant's data with `dataVersion`, the last confirmation, any open data change, and which fields \
             appear in the certificate (`certificateFields`) or bind it (`subjectFields`).""")
     @APIResponse(responseCode = "200", description = "The data",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApplicantView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApplicantView.class),
+                    examples = @ExampleObject(name = "my data", value = ApplicantExamples.MY_DATA)))
     public ApplicantView me() {
         return applicants.get(callers.current(), callers.current().id());
     }
@@ -74,7 +75,8 @@ public class MyApplicantResource {
     @Path("/data-changes")
     @Operation(summary = "My data changes, newest first")
     @APIResponse(responseCode = "200", description = "The changes",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DataChangeView[].class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DataChangeView[].class),
+                    examples = @ExampleObject(name = "one open change", value = ApplicantExamples.MY_DATA_CHANGES)))
     public List<DataChangeView> myChanges() {
         return submissions.mine(callers.current());
     }

@@ -21,11 +21,11 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /** Officer accounts (VERIFIER, ADMIN) and verifiers' institution assignments; admins only. */
 @Path("/api/v1/officers")
@@ -48,7 +48,8 @@ public class OfficerResource {
     @GET
     @Operation(summary = "List officers", description = "Admins only: every officer account (verifiers and admins) with the institutions each verifier is assigned to.")
     @APIResponse(responseCode = "200", description = "Ordered by e-mail",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OfficerView[].class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OfficerView[].class),
+                    examples = @ExampleObject(name = "a verifier and an admin", value = ApplicantExamples.OFFICERS)))
     public List<OfficerView> list() {
         return officers.list();
     }
