@@ -7,6 +7,7 @@ import {outlet, setFlash} from '../notices.js';
 import {navigate} from '../router.js';
 import {badge} from '../components/badges.js';
 import {save} from '../download.js';
+import * as session from '../session.js';
 
 async function documentView(change, doc) {
   const res = await api(`/api/v1/data-changes/${change.id}/documents/${doc.id}`, {accept: doc.mediaType, raw: true});
@@ -22,12 +23,20 @@ async function documentView(change, doc) {
 
 export default async function dataChangeReview(main, params) {
   main.append(h('h1', {}, t('changes.review-title')));
-  const change = await api(`/api/v1/data-changes/${params.id}`);
+  const [change, institutions] = await Promise.all([api(`/api/v1/data-changes/${params.id}`), api(session.role() === 'ADMIN'
+    ? '/api/v1/institutions?includeInactive=true' : '/api/v1/institutions')]);
+  const names = {};
+  institutions.forEach((i) => {
+    names[i.id] = i.name;
+    i.workUnits.forEach((u) => { names[u.id] = u.name; });
+  });
+  // institution and unit changes arrive as ids: show their names
+  const shown = (f, v) => (['institutionId', 'workUnitId'].includes(f) && names[v] ? names[v] : v);
   const out = outlet();
   main.append(h('p', {}, h('strong', {}, change.applicantName), ' ', badge('change', change.status)),
     change.subjectChange ? h('p', {class: 'notice warn'}, t('changes.subject-warning')) : null,
     table(t('changes.fields-caption'), [t('changes.field'), t('changes.on-record'), t('changes.requested')],
-      Object.entries(change.changes).map(([f, v]) => [t(`field.${f}`), change.currentValues[f] || '—', v || t('changes.cleared')]),
+      Object.entries(change.changes).map(([f, v]) => [t(`field.${f}`), shown(f, change.currentValues[f]) || '—', shown(f, v) || t('changes.cleared')]),
       {id: 'change-fields'}),
     h('p', {}, h('strong', {}, t('change.reason'), ': '), change.reason),
     h('h2', {}, t('changes.documents')));

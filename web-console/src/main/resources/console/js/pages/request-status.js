@@ -15,6 +15,7 @@ import {save, base64ToBytes} from '../download.js';
 import {downloadCertificate} from './certificates.js';
 
 const CANCELLABLE = ['DRAFT', 'SUBMITTED', 'IN_REVIEW', 'RETURNED', 'APPROVED'];
+const POLL_MS = 3000;
 
 function collectForm(request, out, redraw) {
   const pass = field({label: t('collect.passphrase'), name: 'collect-passphrase', type: 'password', required: true,
@@ -92,6 +93,10 @@ export default async function requestStatus(main, params) {
       body.append(replaceCsr(r, await api('/api/v1/applicants/me'), out, draw));
     }
     body.append(h('h2', {}, t('timeline.title')), timelineTable(timeline));
+    if (r.state === 'ISSUING' || (r.state === 'APPROVED' && !r.keyGeneration)) {
+      // the CA's work runs in the background for a moment: look again while this page is still shown
+      setTimeout(() => { if (body.isConnected) draw().catch(() => null); }, POLL_MS);
+    }
   };
   await draw();
 }

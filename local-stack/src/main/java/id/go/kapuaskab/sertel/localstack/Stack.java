@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * A whole running system: PostgreSQL with the five databases, the mail catcher, and the six services as
+ * A whole running system: PostgreSQL with the five databases, the mail catcher, and the seven services as
  * processes, started in dependency order and stopped in reverse. {@code ./sertel up} runs one on the
  * standard ports with durable storage; system tests run one on free ports beside it.
  */
