@@ -30,10 +30,10 @@ async function applicant(main) {
 }
 
 async function officer(main, admin) {
-  const [queue, changes] = await Promise.all([api('/api/v1/requests/queue?limit=1'), api('/api/v1/data-changes?size=1')]);
+  const [queue, changes] = await Promise.all([api('/api/v1/requests/queue?limit=1'), api('/api/v1/data-changes?size=100')]);
   main.append(
     card(t('nav.queue'), h('p', {}, t('home.queue-count', {n: queue.total}), ' ', h('a', {href: '/console/antrean'}, t('home.open-queue')))),
-    card(t('nav.data-changes'), h('p', {}, t('home.changes-count', {n: changes.total}), ' ',
+    card(t('nav.data-changes'), h('p', {}, t('home.changes-count', {n: changes.length < 100 ? changes.length : '100+'}), ' ',
       h('a', {href: '/console/perubahan-data'}, t('home.open-changes')))));
   if (admin) {
     const stuck = await api('/api/v1/requests/stuck');

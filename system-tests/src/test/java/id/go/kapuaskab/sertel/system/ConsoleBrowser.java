@@ -112,9 +112,30 @@ final class ConsoleBrowser implements AutoCloseable {
 
     /** Waits until the page's heading is {@code text} (each page has one h1, focused after a move). */
     ConsoleBrowser onPage(String heading) {
-        wait.until(ExpectedConditions.textToBe(By.cssSelector("main h1"), heading));
-        wait.until(d -> d.findElement(By.id("main")).getAttribute("aria-busy") == null);
+        try {
+            wait.until(d -> d.findElement(By.id("main")).getAttribute("aria-busy") == null
+                    && d.findElements(By.cssSelector("main h1")).stream().anyMatch(h -> heading.equals(h.getText())));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("expected the page \"" + heading + "\", the browser shows " + driver.getCurrentUrl() + ":\n"
+                    + driver.findElement(By.tagName("body")).getText(), e);
+        }
         return this;
+    }
+
+    /** Back to a clean state between tests: the default language (Indonesian), a desktop window, no login in memory. */
+    void reset() {
+        driver.get(base + "/reset-kata-sandi");
+        driver.executeScript("localStorage.clear(); sessionStorage.clear();");
+        phone(false);
+    }
+
+    /** A screenshot named after a failed test, for the one who reads the report. */
+    void failed(String test) {
+        try {
+            Files.write(SCREENSHOTS.resolve("FAILED-" + test + ".png"), driver.getScreenshotAs(OutputType.BYTES));
+        } catch (IOException | RuntimeException e) {
+            // the report of the failure itself matters more
+        }
     }
 
     WebElement waitText(By by, String text) {

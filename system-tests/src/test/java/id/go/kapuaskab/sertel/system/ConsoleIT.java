@@ -14,6 +14,10 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -53,6 +57,19 @@ class ConsoleIT {
         applicant = people.applicant("Bambang Irawan");
         browser = ConsoleBrowser.start("http://localhost:" + SystemStack.ports().gateway());
     }
+
+    @BeforeEach
+    void cleanBrowser() {
+        browser.reset();
+    }
+
+    @RegisterExtension
+    final TestWatcher screenshotOnFailure = new TestWatcher() {
+        @Override
+        public void testFailed(ExtensionContext context, Throwable cause) {
+            browser.failed(context.getRequiredTestMethod().getName());
+        }
+    };
 
     @AfterAll
     static void tearDown() {
