@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -41,7 +42,8 @@ final class ConsoleBrowser implements AutoCloseable {
 
     private ConsoleBrowser(ChromeDriver driver, Path downloads, String base) {
         this.driver = driver;
-        this.wait = new WebDriverWait(driver, WAIT, Duration.ofMillis(100));
+        // a page that draws itself again replaces its elements: a stale one is looked up again, not an error
+        this.wait = (WebDriverWait) new WebDriverWait(driver, WAIT, Duration.ofMillis(100)).ignoring(StaleElementReferenceException.class);
         this.downloads = downloads;
         this.base = base;
     }
