@@ -66,7 +66,11 @@ create sertel-token-signing-key --from-file=auth-signing-key.pem="$work/auth-sig
 # (applicant-service, the token issuer, signs its own service token and needs none).
 create sertel-client-secrets \
   --from-literal=renewal-service="$(random)" \
-  --from-literal=notification-service="$(random)"
+  --from-literal=notification-service="$(random)" \
+  --from-literal=certificate-service="$(random)"
+
+# The key notification-service encrypts the webhook signing secrets under: 32 random bytes, base64.
+create sertel-webhook-key --from-literal=secret-key="$(openssl rand -base64 32)"
 
 # The key that encrypts what applicant-service must read again (TOTP secrets, one-time links waiting in its outbox).
 create sertel-auth-data-key --from-literal=data-key="$(openssl rand -base64 32)"

@@ -279,16 +279,17 @@ class TokenEndpointTest {
     }
 
     @Test
-    void logoutWithSomeoneElsesRefreshTokenIsForbiddenAndChangesNothing() {
+    void logoutWithSomeoneElsesRefreshTokenIsForbiddenAndLeavesTheirSessionAlone() {
         Account victim = testAccounts.create(Role.APPLICANT, AccountStatus.ACTIVE, PASSWORD);
         Account other = testAccounts.create(Role.APPLICANT, AccountStatus.ACTIVE, PASSWORD);
         String victimRefresh = login(victim.email, PASSWORD).path("refresh_token");
         String otherAccess = login(other.email, PASSWORD).path("access_token");
 
         given().auth().oauth2(otherAccess).contentType(ContentType.URLENC).formParam("refresh_token", victimRefresh)
-                .post("/api/v1/auth/logout").then().statusCode(403).contentType("application/problem+json");
+                .post("/api/v1/auth/logout").then().statusCode(403).contentType("application/problem+json")
+                .body("type", equalTo("https://sertel.kapuaskab.go.id/problems/auth.not-your-session"));
 
-        refresh(victimRefresh).then().statusCode(200);
+        refresh(victimRefresh).then().statusCode(200).body("refresh_token", org.hamcrest.Matchers.notNullValue());
     }
 
     @Test

@@ -2,6 +2,7 @@ package id.go.kapuaskab.sertel.certificate;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
@@ -90,7 +91,7 @@ class BadInputTest {
         SubjectPublicKeyInfo spki = new SubjectPublicKeyInfo(new AlgorithmIdentifier(PKCSObjectIdentifiers.rsaEncryption, DERNull.INSTANCE),
                 new RSAPublicKey(n, BigInteger.valueOf(65537)));
         KeyPair signer = Csrs.ec("secp256r1");
-        Response r = refused(Issue.withCsr(Csrs.pem(Csrs.build(spki, signer.getPrivate()))), 422, "csr.weak-key");
+        Response r = refused(Issue.withCsr(Csrs.pem(Csrs.build(spki, signer.getPrivate(), Issue.EMAIL))), 422, "csr.weak-key");
         r.then().body("reason", equalTo("modulus has a small prime factor"));
     }
 
@@ -158,17 +159,41 @@ class BadInputTest {
 
     @Test
     void csrCheckAnswersLikeTheIssueCall() {
-        given().auth().oauth2(Issue.renewalToken()).contentType(ContentType.JSON).body(Map.of("csr", Csrs.p256(), "profile", Issue.PROFILE))
+        given().auth().oauth2(Issue.renewalToken()).contentType(ContentType.JSON).body(Map.of("csr", Csrs.p256(), "profile", Issue.PROFILE, "email", Issue.EMAIL))
                 .post("/internal/csr-checks").then().statusCode(204);
         KeyPair used = Csrs.ec("secp256r1");
         Issue.withCsr(Csrs.pem(used)).post().then().statusCode(201);
-        given().auth().oauth2(Issue.renewalToken()).contentType(ContentType.JSON).body(Map.of("csr", Csrs.pem(used), "profile", Issue.PROFILE))
+        given().auth().oauth2(Issue.renewalToken()).contentType(ContentType.JSON).body(Map.of("csr", Csrs.pem(used), "profile", Issue.PROFILE, "email", Issue.EMAIL))
                 .post("/internal/csr-checks").then().statusCode(422).body("type", equalTo(TYPES + "csr.key-reused"));
         given().auth().oauth2(Issue.renewalToken()).contentType(ContentType.JSON)
-                .body(Map.of("csr", Csrs.pem(Csrs.ec("secp256k1")), "profile", Issue.PROFILE))
+                .body(Map.of("csr", Csrs.pem(Csrs.ec("secp256k1")), "profile", Issue.PROFILE, "email", Issue.EMAIL))
                 .post("/internal/csr-checks").then().statusCode(422).body("type", equalTo(TYPES + "csr.key-type-not-allowed"));
-        given().auth().oauth2(Issue.renewalToken()).contentType(ContentType.JSON).body(Map.of("csr", "garbage", "profile", Issue.PROFILE))
+        given().auth().oauth2(Issue.renewalToken()).contentType(ContentType.JSON).body(Map.of("csr", "garbage", "profile", Issue.PROFILE, "email", Issue.EMAIL))
                 .post("/internal/csr-checks").then().statusCode(400).body("type", equalTo(TYPES + "csr.malformed"));
+        given().auth().oauth2(Issue.renewalToken()).contentType(ContentType.JSON)
+                .body(Map.of("csr", Csrs.pem(Csrs.ec("secp256r1"), "siti@kapuaskab.go.id"), "profile", Issue.PROFILE, "email", Issue.EMAIL))
+                .post("/internal/csr-checks").then().statusCode(422).body("type", equalTo(TYPES + "csr.email-mismatch"));
+        given().auth().oauth2(Issue.renewalToken()).contentType(ContentType.JSON).body(Map.of("csr", Csrs.p256(), "profile", Issue.PROFILE))
+                .post("/internal/csr-checks").then().statusCode(422).body("fieldErrors.field", hasItem("email"));
+    }
+
+    @Test
+    void aCsrMustNameTheApplicantsOwnEmail() {
+        refused(Issue.withCsr(Csrs.pem(Csrs.ec("secp256r1"), null)), 422, "csr.email-mismatch")
+                .then().body("detail", containsString(Issue.EMAIL));
+        refused(Issue.withCsr(Csrs.pem(Csrs.ec("secp256r1"), "siti@kapuaskab.go.id")), 422, "csr.email-mismatch");
+        Issue.withCsr(Csrs.withSubjectEmail(Csrs.ec("secp256r1"), Issue.EMAIL)).post().then().statusCode(201);
+        Issue.withCsr(Csrs.pem(Csrs.ec("secp256r1"), Issue.EMAIL.toUpperCase(java.util.Locale.ROOT))).post().then().statusCode(201);
+    }
+
+    @Test
+    void aCopiedCsrNeitherIssuesToTheCopierNorBlocksItsOwner() {
+        KeyPair budis = Csrs.ec("secp256r1");
+        String csr = Csrs.pem(budis);
+        Issue copier = Issue.withCsr(csr);
+        copier.subject.put("email", "mallory@kapuaskab.go.id");
+        refused(copier, 422, "csr.email-mismatch");
+        Issue.withCsr(csr).post().then().statusCode(201);
     }
 
     /** Posts, checks the problem, and checks that nothing was stored and the refusal was audited. */

@@ -12,7 +12,12 @@ import java.security.PrivateKey;
 import java.security.spec.ECGenParameterSpec;
 import java.security.spec.RSAKeyGenParameterSpec;
 import org.bouncycastle.asn1.DERBitString;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.Extensions;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
@@ -52,14 +57,30 @@ public final class Csrs {
         return pem(ec("secp256r1"));
     }
 
-    /** A CSR of this key pair, with a subject and extensions the CA must ignore. */
+    /** A CSR of this key pair naming {@link Issue#EMAIL} in its SAN, with a subject the CA must ignore. */
     public static String pem(KeyPair keys) {
-        return pem(build(SubjectPublicKeyInfo.getInstance(keys.getPublic().getEncoded()), keys.getPrivate()));
+        return pem(keys, Issue.EMAIL);
+    }
+
+    /** A CSR of this key pair naming {@code email} in its SAN (none when null). */
+    public static String pem(KeyPair keys, String email) {
+        return pem(build(SubjectPublicKeyInfo.getInstance(keys.getPublic().getEncoded()), keys.getPrivate(), email));
+    }
+
+    /** A CSR of this key pair naming {@code email} only as the subject's emailAddress attribute. */
+    public static String withSubjectEmail(KeyPair keys, String email) {
+        try {
+            X500Name subject = new X500Name("CN=Budi,E=" + email);
+            return pem(new PKCS10CertificationRequestBuilder(subject, SubjectPublicKeyInfo.getInstance(keys.getPublic().getEncoded()))
+                    .build(new JcaContentSignerBuilder("SHA256withECDSA").setProvider(BC).build(keys.getPrivate())));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A CSR that names one public key and is signed by another private key. */
     public static String signedByOther(KeyPair named, PrivateKey signer) {
-        return pem(build(SubjectPublicKeyInfo.getInstance(named.getPublic().getEncoded()), signer));
+        return pem(build(SubjectPublicKeyInfo.getInstance(named.getPublic().getEncoded()), signer, Issue.EMAIL));
     }
 
     /** A CSR carrying an EC P-256 "public key" that is not a point of the curve. */
@@ -69,14 +90,18 @@ public final class Csrs {
         byte[] point = spki.getPublicKeyData().getOctets();
         point[point.length - 1] ^= 0x01;
         SubjectPublicKeyInfo bad = new SubjectPublicKeyInfo(spki.getAlgorithm(), new DERBitString(point));
-        return pem(build(bad, real.getPrivate()));
+        return pem(build(bad, real.getPrivate(), Issue.EMAIL));
     }
 
-    static PKCS10CertificationRequest build(SubjectPublicKeyInfo key, PrivateKey signer) {
+    static PKCS10CertificationRequest build(SubjectPublicKeyInfo key, PrivateKey signer, String email) {
         try {
             String alg = signer.getAlgorithm().equals("RSA") ? "SHA256withRSA" : "SHA256withECDSA";
-            return new PKCS10CertificationRequestBuilder(new X500Name("CN=Mallory,O=Evil Corp,C=XX"), key)
-                    .build(new JcaContentSignerBuilder(alg).setProvider(BC).build(signer));
+            PKCS10CertificationRequestBuilder b = new PKCS10CertificationRequestBuilder(new X500Name("CN=Mallory,O=Evil Corp,C=XX"), key);
+            if (email != null) {
+                b.addAttribute(PKCSObjectIdentifiers.pkcs_9_at_extensionRequest, new Extensions(new Extension(Extension.subjectAlternativeName,
+                        false, new GeneralNames(new GeneralName(GeneralName.rfc822Name, email)).getEncoded())));
+            }
+            return b.build(new JcaContentSignerBuilder(alg).setProvider(BC).build(signer));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -15,6 +15,8 @@ public final class Issue {
 
     public static final String PROFILE = "document-signing";
     public static final String NIK = "6203015608900001";
+    /** The applicant's official e-mail, which {@link Csrs} names in every CSR unless told otherwise. */
+    public static final String EMAIL = "budi@kapuaskab.go.id";
 
     public final Map<String, Object> body = new LinkedHashMap<>();
     public final Map<String, Object> subject = new LinkedHashMap<>();
@@ -24,7 +26,7 @@ public final class Issue {
         body.put("holderId", holder.toString());
         body.put("profile", PROFILE);
         subject.put("commonName", "Budi Santoso");
-        subject.put("email", "budi@kapuaskab.go.id");
+        subject.put("email", EMAIL);
         subject.put("nik", NIK);
         subject.put("institutionId", institution.toString());
         subject.put("organization", "Dinas Kominfo Kabupaten Kapuas");

@@ -26,6 +26,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class NetworkPolicyTest {
 
+    /** Webhook receivers of regional systems are reached over https only. */
+    static final int WEBHOOK_PORT = 443;
+
     static Stream<String> overlays() throws java.io.IOException {
         return Manifests.overlays();
     }
@@ -148,7 +151,7 @@ class NetworkPolicyTest {
 
     @ParameterizedTest
     @MethodSource("overlays")
-    void trafficLeavesTheNamespaceOnlyForDnsSmtpAndTheHsm(String overlay) {
+    void trafficLeavesTheNamespaceOnlyForDnsSmtpWebhooksAndTheHsm(String overlay) {
         Manifests.Rendered r = Manifests.render(overlay);
         NetworkModel net = Workloads.network(r);
         Map<String, Set<Integer>> actual = new LinkedHashMap<>();
@@ -175,6 +178,10 @@ class NetworkPolicyTest {
             if (env.containsKey("SMTP_PORT")) {
                 allowed.add(Integer.parseInt(env.get("SMTP_PORT").value()));
             }
+            if (env.containsKey("WEBHOOK_SECRET_KEY")) {
+                // The webhook sender (notification-service): receivers of regional systems, https only.
+                allowed.add(WEBHOOK_PORT);
+            }
             if (env.containsKey("CA_KEYSTORE_TYPE") && "PKCS11".equals(env.get("CA_KEYSTORE_TYPE").value())) {
                 // The HSM: a network device at a site-specific port, so any port, but to a named address only.
                 List<NetworkModel.OutsideRule> hsm = net.egressToOutside(Workloads.endpoint(r, d)).stream()
@@ -193,7 +200,8 @@ class NetworkPolicyTest {
         }
         assertThat(problems).as(overlay).isEmpty();
         assertThat(actual).as("%s: ports on which each service may leave the namespace (besides DNS)", overlay).isEqualTo(expected);
-        assertThat(actual.get("notification-service")).as("%s: notification-service reaches its SMTP relay", overlay).isNotEmpty();
+        assertThat(actual.get("notification-service")).as("%s: notification-service reaches its SMTP relay and webhook receivers", overlay)
+                .contains(WEBHOOK_PORT).hasSizeGreaterThan(1);
     }
 
     @ParameterizedTest

@@ -80,8 +80,10 @@ public class Backends implements QuarkusTestResourceLifecycleManager {
             };
             respond(exchange, 200, """
                     {"openapi":"3.1.0","paths":{"%s":{"get":{"summary":"list","responses":{"200":{"description":"ok","content":{"application/json":{"schema":{"$ref":"#/components/schemas/Page"}}}}}}},
-                    "/internal/secret":{"get":{"summary":"never public"}}},
-                    "components":{"schemas":{"Page":{"type":"object","description":"%s page"}}},"tags":[{"name":"%s"}]}"""
+                    "/internal/secret":{"post":{"summary":"never public","requestBody":{"content":{"application/json":{"schema":{"$ref":"#/components/schemas/SecretBody"}}}}}}},
+                    "components":{"schemas":{"Page":{"type":"object","description":"%s page","properties":{"items":{"type":"array","items":{"$ref":"#/components/schemas/Item"}}}},
+                    "Item":{"type":"object"},"SecretBody":{"type":"object","properties":{"nik":{"$ref":"#/components/schemas/Nik"}}},"Nik":{"type":"string"}}},
+                    "tags":[{"name":"%s"}]}"""
                     .formatted(prefix, name, name));
             return;
         }
@@ -110,6 +112,11 @@ public class Backends implements QuarkusTestResourceLifecycleManager {
                         quote(exchange.getRequestHeaders().getFirst("X-Forwarded-For")),
                         length, HexFormat.of().formatHex(digest.digest()));
         int status = path.endsWith("/created") ? 201 : 200;
+        String requestId = exchange.getRequestHeaders().getFirst("X-Request-Id");
+        if (requestId != null) {
+            // as every service does: the id of the call is echoed on its answer
+            exchange.getResponseHeaders().add("X-Request-Id", requestId);
+        }
         respond(exchange, status, json);
     }
 

@@ -36,7 +36,21 @@ class OpenApiTest {
             String schema = ref.substring(ref.lastIndexOf('/') + 1);
             assertThat(doc.getString("components.schemas." + schema + ".description")).isEqualTo(pair[1] + " page");
         }
-        assertThat(doc.getMap("components.schemas").keySet()).hasSize(4).contains("Page");
+        assertThat(doc.getMap("components.schemas").keySet()).hasSize(4).contains("Page", "Item");
+    }
+
+    @Test
+    void schemasOnlyInternalPathsUseAreLeftOut() {
+        JsonPath doc = given().get("/openapi").then().statusCode(200).extract().jsonPath();
+
+        assertThat(doc.getMap("components.schemas").keySet()).doesNotContain("SecretBody", "Nik").contains("Item");
+    }
+
+    @Test
+    void theGatewaysOwnDocumentIsNotPublished() {
+        for (String path : new String[]{"/q/openapi", "/q/openapi?format=json", "/Q/openapi", "/q/swagger-ui"}) {
+            given().urlEncodingEnabled(false).get(path).then().statusCode(404).contentType("application/problem+json");
+        }
     }
 
     @Test

@@ -121,6 +121,20 @@ class RoutingTest {
         };
     }
 
+    void webhookSubscriptionsOfIntegrationClientsGoToNotificationService() {
+        String token = TestTokens.integration("int-eoffice").scopes("events:subscribe").institutions(UUID.randomUUID()).sign();
+        given().auth().oauth2(token).get("/api/v1/integrations/webhooks")
+                .then().statusCode(200).body("service", equalTo("notification")).body("path", equalTo("/api/v1/integrations/webhooks"));
+        given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"enabled\":false}")
+                .patch("/api/v1/integrations/webhooks/5b0e6c1a-8f3d-4d2e-9a71-3c4b5d6e7f80")
+                .then().statusCode(200).body("service", equalTo("notification")).body("method", equalTo("PATCH"));
+        given().auth().oauth2(token).delete("/api/v1/integrations/webhooks/5b0e6c1a-8f3d-4d2e-9a71-3c4b5d6e7f80/deliveries")
+                .then().statusCode(200).body("service", equalTo("notification"));
+        Backends.SEEN.clear();
+        given().auth().oauth2(token).post("/internal/integration-events").then().statusCode(404);
+        assertThat(Backends.SEEN).isEmpty();
+    }
+
     @Test
     void streamsRequestBodiesUnchanged() throws Exception {
         byte[] body = new byte[3 * 1024 * 1024];

@@ -46,7 +46,8 @@ public final class ServiceCatalog {
         this.ports = ports;
         this.applicant = new Service("applicant-service", ports.applicant(), ports.applicant(), "sertel_applicant", null);
         this.renewal = new Service("renewal-service", ports.renewal(), ports.renewal(), "sertel_renewal", "renewal-service");
-        this.certificate = new Service("certificate-service", ports.certificate(), ports.certificate(), "sertel_certificate", null);
+        this.certificate = new Service("certificate-service", ports.certificate(), ports.certificate(), "sertel_certificate",
+                "certificate-service");
         this.notification = new Service("notification-service", ports.notification(), ports.notification(), "sertel_notification", "notification-service");
         // signing-service calls no other service with an identity of its own (only the CA's public /pki), so no client id
         this.signing = new Service("signing-service", ports.signing(), ports.signing(), "sertel_signing", null);
@@ -103,6 +104,7 @@ public final class ServiceCatalog {
             env.put("SMTP_PORT", Integer.toString(ports.smtp()));
             env.put("SMTP_TLS", "NONE");
             env.put("MAIL_FROM", "sertel@kapuaskab.go.id");
+            env.put("WEBHOOK_SECRET_KEY", secrets.key("webhook.secret-key"));
         }
         if (service == certificate) {
             env.put("CA_KEYSTORE_PATH", home.data().resolve("ca/ca-keystore.p12").toString());
@@ -115,6 +117,7 @@ public final class ServiceCatalog {
             env.put("RENEWAL_CLIENT_SECRET", secrets.get("client." + renewal.clientId()));
             env.put("NOTIFICATION_CLIENT_SECRET", secrets.get("client." + notification.clientId()));
             env.put("AUTH_DATA_KEY", secrets.key("auth.data-key"));
+            env.put("CERTIFICATE_CLIENT_SECRET", secrets.get("client." + certificate.clientId()));
         }
         return env;
     }

@@ -21,11 +21,12 @@ public final class Fixtures {
     private Fixtures() {
     }
 
-    /** Empties the delivery log, the ledger, the handled events, the inbox and the fake peers; resets the clock. */
+    /** Empties the delivery log, the ledger, the handled events, the webhooks, the inbox and the fake peers; resets the clock. */
     public static void clean() {
         try (Connection c = DriverManager.getConnection(PostgresTestResource.jdbcUrl("sertel_notification"), "postgres", "postgres");
              Statement s = c.createStatement()) {
-            s.execute("TRUNCATE outbox_attempt, outbox_item, reminder_ledger, inbound_event, delivery CASCADE");
+            s.execute("TRUNCATE outbox_attempt, outbox_item, reminder_ledger, inbound_event, delivery, webhook_delivery, webhook_subscription, "
+                    + "integration_event CASCADE");
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

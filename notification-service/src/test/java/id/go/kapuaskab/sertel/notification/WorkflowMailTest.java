@@ -6,6 +6,9 @@ import static org.hamcrest.Matchers.equalTo;
 
 import id.go.kapuaskab.sertel.notification.FakePeers.Person;
 import id.go.kapuaskab.sertel.outbox.OutboxEngine;
+import id.go.kapuaskab.sertel.notification.domain.DeliveryKind;
+import id.go.kapuaskab.sertel.notification.domain.RenderedMail;
+import id.go.kapuaskab.sertel.notification.service.MailComposer;
 import id.go.kapuaskab.sertel.testsupport.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -27,6 +30,9 @@ class WorkflowMailTest {
 
     @Inject
     OutboxEngine outbox;
+
+    @Inject
+    MailComposer composer;
 
     UUID institution;
     Person applicant;
@@ -88,6 +94,98 @@ class WorkflowMailTest {
         assertThat(all).contains("Catatan verifikator: Unit kerja belum diperbarui", "Alasan: Pemohon bukan pegawai instansi",
                 "Nomor seri: 7a1f00c3e9", "Berlaku mulai: Sabtu, 1 Mei 2027 pukul 08.00 WIB",
                 "Berlaku sampai: Selasa, 1 Mei 2029 pukul 08.00 WIB");
+    }
+
+    @Test
+    void aCompletedRevocationSaysTheCertificateWasRevokedInBothLanguages() {
+        post(revocation("REQUEST_COMPLETED", "f79a4d6fb54a5867")).then().statusCode(202);
+        Person english = new Person(UUID.randomUUID(), "John Holder", "john@kapuaskab.go.id", "en");
+        FakePeers.put(english);
+        Map<String, Object> forEnglish = revocation("REQUEST_COMPLETED", "0badc0ffee");
+        forEnglish.put("applicantId", english.id().toString());
+        post(forEnglish).then().statusCode(202);
+        outbox.drain();
+
+        MimeMessage id = mailTo("dwi@kapuaskab.go.id");
+        MimeMessage en = mailTo("john@kapuaskab.go.id");
+        assertThat(Fixtures.subject(id)).isEqualTo("Sertifikat f79a4d6fb54a5867 Anda telah dicabut");
+        assertThat(Fixtures.text(id)).contains("Permohonan pencabutan sertifikat Anda telah selesai", "f79a4d6fb54a5867",
+                "dicabut pada Jumat, 30 April 2027 pukul 09.30 WIB", "tidak lagi sah")
+                .doesNotContain("Sertifikat baru", "Berlaku mulai", "Nomor seri: f79a4d6fb54a5867\n- Berlaku");
+        assertThat(Fixtures.subject(en)).isEqualTo("Your certificate 0badc0ffee has been revoked");
+        assertThat(Fixtures.text(en)).contains("Your certificate revocation request is complete", "0badc0ffee",
+                "revoked on Friday, 30 April 2027 at 09:30 WIB", "no longer valid")
+                .doesNotContain("new certificate", "Valid from");
+        assertThat(Fixtures.html(en)).contains("no longer valid").doesNotContain("new certificate");
+    }
+
+    @Test
+    void anApprovedOrRejectedRevocationSaysWhatHappensToTheCertificate() {
+        String approved = rendered(DeliveryKind.REQUEST_APPROVED, "REVOCATION", "id", null);
+        String rejected = rendered(DeliveryKind.REQUEST_REJECTED, "REVOCATION", "id", "Permohonan tidak ditandatangani atasan");
+
+        assertThat(approved).contains("Permohonan pencabutan sertifikat Anda disetujui", "sedang dicabut").doesNotContain("diterbitkan");
+        assertThat(rejected).contains("Permohonan pencabutan sertifikat Anda ditolak", "tetap berlaku",
+                "Alasan: Permohonan tidak ditandatangani atasan").doesNotContain("Bila Anda masih memerlukan sertifikat");
+        assertThat(rendered(DeliveryKind.REQUEST_APPROVED, "REVOCATION", "en", null)).contains("is being revoked");
+        assertThat(rendered(DeliveryKind.REQUEST_REJECTED, "REVOCATION", "en", "x")).contains("remains valid");
+    }
+
+    @Test
+    void aCompletedFirstIssuanceSpeaksOfYourCertificateNotOfAPreviousOne() {
+        assertThat(rendered(DeliveryKind.REQUEST_COMPLETED, "ISSUANCE", "id", null))
+                .contains("Sertifikat Anda:", "Nomor seri: 11aa22bb", "Berlaku mulai: Sabtu, 1 Mei 2027")
+                .doesNotContain("Sertifikat lama", "Sertifikat baru");
+        assertThat(rendered(DeliveryKind.REQUEST_COMPLETED, "RENEWAL", "en", null))
+                .contains("Your new certificate:", "The previous certificate is no longer used");
+    }
+
+    /** Subject and text of a workflow mail as WorkflowEvents fills it in. */
+    private String rendered(DeliveryKind kind, String type, String lang, String reason) {
+        Map<String, Object> data = new java.util.HashMap<>();
+        data.put("name", "Dwi Ayu Ningsih");
+        data.put("applicantName", "Dwi Ayu Ningsih");
+        data.put("requestType", composer.requestType(type, lang));
+        data.put("occurredAt", composer.when(java.time.Instant.parse("2027-04-30T02:30:00Z"), lang));
+        data.put("reason", reason);
+        data.put("serial", type.equals("REVOCATION") && kind != DeliveryKind.REQUEST_COMPLETED ? null : "11aa22bb");
+        data.put("notBefore", composer.when(type.equals("REVOCATION") ? null : java.time.Instant.parse("2027-05-01T01:00:00Z"), lang));
+        data.put("notAfter", composer.when(type.equals("REVOCATION") ? null : java.time.Instant.parse("2029-05-01T01:00:00Z"), lang));
+        data.put("link", "https://sertel.test/permohonan/1");
+        RenderedMail mail = composer.renderWorkflow(kind, type, lang, data);
+        return mail.subject() + "\n" + mail.text();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"id", "en"})
+    void everyWorkflowMailOfARevocationTellsOfRevokingAndNeverOfIssuing(String lang) {
+        for (DeliveryKind kind : List.of(DeliveryKind.REQUEST_SUBMITTED, DeliveryKind.REQUEST_RETURNED, DeliveryKind.REQUEST_REJECTED,
+                DeliveryKind.REQUEST_APPROVED, DeliveryKind.REQUEST_COMPLETED)) {
+            for (String type : List.of("ISSUANCE", "RENEWAL", "REVOCATION")) {
+                Map<String, Object> data = new java.util.HashMap<>();
+                data.put("name", "Dwi");
+                data.put("applicantName", "Dwi");
+                data.put("requestType", composer.requestType(type, lang));
+                data.put("occurredAt", "Jumat");
+                data.put("reason", "alasan");
+                data.put("serial", "abc123");
+                data.put("notBefore", type.equals("REVOCATION") ? "" : "mulai");
+                data.put("notAfter", type.equals("REVOCATION") ? "" : "sampai");
+                data.put("link", "https://sertel.test/r/1");
+                RenderedMail mail = composer.renderWorkflow(kind, type, lang, data);
+                String text = mail.subject() + "\n" + mail.text();
+                assertThat(text).as(kind + " " + type + " " + lang).doesNotContain("{", "}").contains("Dwi");
+                if (type.equals("REVOCATION")) {
+                    assertThat(text.toLowerCase(java.util.Locale.ROOT)).as(kind + " " + lang)
+                            .doesNotContain("diterbitkan", "sertifikat baru", "berlaku mulai", "being issued", "new certificate",
+                                    "valid from", "still need a certificate", "masih memerlukan sertifikat");
+                }
+                if (!type.equals("RENEWAL")) {
+                    assertThat(text.toLowerCase(java.util.Locale.ROOT)).as(kind + " " + type + " " + lang)
+                            .doesNotContain("sertifikat lama", "previous certificate");
+                }
+            }
+        }
     }
 
     @Test
@@ -165,6 +263,18 @@ class WorkflowMailTest {
         e.put("notBefore", null);
         e.put("notAfter", null);
         return e;
+    }
+
+    /** What renewal-service sends for a revocation: the revoked certificate's serial, no validity. */
+    private Map<String, Object> revocation(String type, String serial) {
+        Map<String, Object> e = event(UUID.randomUUID().toString(), type, null);
+        e.put("requestType", "REVOCATION");
+        e.put("certificateSerial", type.equals("REQUEST_COMPLETED") ? serial : null);
+        return e;
+    }
+
+    private static MimeMessage mailTo(String address) {
+        return Fixtures.mails().stream().filter(m -> Fixtures.to(m).equals(address)).findFirst().orElseThrow();
     }
 
     private static io.restassured.response.Response post(Map<String, Object> event) {

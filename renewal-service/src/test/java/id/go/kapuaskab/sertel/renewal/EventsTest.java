@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import id.go.kapuaskab.sertel.renewal.peers.EventReceiver;
-import id.go.kapuaskab.sertel.testsupport.Openssl;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,7 +19,7 @@ class EventsTest {
     @Test
     void everyStepOfTheWorkflowIsAnnouncedWithItsOwnEventId() {
         Flow.Person p = Flow.applicant();
-        String id = Flow.createCsrRequest(p, "ISSUANCE", Openssl.newCsr().pem());
+        String id = Flow.createCsrRequest(p, "ISSUANCE", p.newCsr());
         Flow.submit(p, id);
         Flow.Person a = Flow.verifier(p.institution());
         Flow.claim(a, id);

@@ -19,8 +19,13 @@ final class Flow {
 
     static final String REQUESTS = "/api/v1/requests";
 
-    /** A person with a token: an applicant (id = applicant id = certificate holder id) or an officer. */
-    record Person(UUID id, UUID institution, String token) {
+    /** A person with a token: an applicant (id = applicant id = certificate holder id, with the e-mail their CSRs name) or an officer. */
+    record Person(UUID id, UUID institution, String token, String email) {
+
+        /** A new P-256 key and a CSR naming this applicant's e-mail, as the CA requires. */
+        String newCsr() {
+            return Openssl.newCsr(email).pem();
+        }
     }
 
     private Flow() {
@@ -32,18 +37,19 @@ final class Flow {
 
     static Person applicantIn(UUID institution) {
         UUID id = UUID.randomUUID();
-        FakeApplicants.register(id, institution, "Budi Santoso " + id.toString().substring(0, 4).replaceAll("[0-9]", "x"));
-        return new Person(id, institution, TestTokens.applicant(id, institution));
+        Map<String, Object> registered = FakeApplicants.register(id, institution,
+                "Budi Santoso " + id.toString().substring(0, 4).replaceAll("[0-9]", "x"));
+        return new Person(id, institution, TestTokens.applicant(id, institution), (String) registered.get("email"));
     }
 
     static Person verifier(UUID institution) {
         UUID id = UUID.randomUUID();
-        return new Person(id, institution, TestTokens.verifier(id, institution));
+        return new Person(id, institution, TestTokens.verifier(id, institution), null);
     }
 
     static Person admin() {
         UUID id = UUID.randomUUID();
-        return new Person(id, null, TestTokens.admin(id));
+        return new Person(id, null, TestTokens.admin(id), null);
     }
 
     static Response post(String token, String path, Object body) {
@@ -119,7 +125,7 @@ final class Flow {
 
     /** An applicant's first certificate, issued by the real CA through an ISSUANCE request; returns its serial. */
     static String firstCertificate(Person applicant) {
-        return firstCertificate(applicant, Openssl.newCsr().pem());
+        return firstCertificate(applicant, applicant.newCsr());
     }
 
     static String firstCertificate(Person applicant, String csr) {

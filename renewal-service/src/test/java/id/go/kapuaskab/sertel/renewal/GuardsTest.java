@@ -11,7 +11,6 @@ import id.go.kapuaskab.sertel.renewal.domain.RequestType;
 import id.go.kapuaskab.sertel.renewal.peers.FakeApplicants;
 import id.go.kapuaskab.sertel.renewal.repository.RequestRepository;
 import id.go.kapuaskab.sertel.testsupport.MutableClock;
-import id.go.kapuaskab.sertel.testsupport.Openssl;
 import id.go.kapuaskab.sertel.testsupport.TestTokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -51,19 +50,19 @@ class GuardsTest {
         refused(inactive, Map.of("type", "ISSUANCE", "keyGeneration", Map.of()), 422, "request.applicant-not-active");
 
         UUID unknown = UUID.randomUUID();
-        Flow.Person stranger = new Flow.Person(unknown, UUID.randomUUID(), TestTokens.applicant(unknown, UUID.randomUUID()));
+        Flow.Person stranger = new Flow.Person(unknown, UUID.randomUUID(), TestTokens.applicant(unknown, UUID.randomUUID()), null);
         refused(stranger, Map.of("type", "ISSUANCE", "keyGeneration", Map.of()), 422, "request.applicant-unknown");
 
         Flow.Person holder = Flow.applicant();
         Flow.firstCertificate(holder);
-        refused(holder, Map.of("type", "ISSUANCE", "csr", Openssl.newCsr().pem()), 422, "request.active-certificate-exists");
+        refused(holder, Map.of("type", "ISSUANCE", "csr", holder.newCsr()), 422, "request.active-certificate-exists");
     }
 
     @Test
     void exactlyOneKeySourceForIssuanceAndRenewalAndNoneForRevocation() {
         Flow.Person p = Flow.applicant();
         refused(p, Map.of("type", "ISSUANCE"), 422, "request.key-source");
-        refused(p, Map.of("type", "ISSUANCE", "csr", Openssl.newCsr().pem(), "keyGeneration", Map.of()), 422, "request.key-source");
+        refused(p, Map.of("type", "ISSUANCE", "csr", p.newCsr(), "keyGeneration", Map.of()), 422, "request.key-source");
         refused(p, Map.of("type", "REVOCATION", "csr", "x", "certificateSerial", "ab", "reason", "keyCompromise"), 422,
                 "request.key-source-not-allowed");
         Flow.post(p.token(), Flow.REQUESTS, Map.of("type", "REVOCATION", "reason", "keyCompromise")).then().statusCode(422)
@@ -79,7 +78,7 @@ class GuardsTest {
     @Test
     void renewalOnlyInsideTheWindowOrTheGracePeriod() {
         Flow.Person p = Flow.applicant();
-        refused(p, Map.of("type", "RENEWAL", "csr", Openssl.newCsr().pem()), 422, "request.no-renewable-certificate");
+        refused(p, Map.of("type", "RENEWAL", "csr", p.newCsr()), 422, "request.no-renewable-certificate");
         String serial = Flow.firstCertificate(p);
         Instant notAfter = Instant.parse(Ca.certificate(serial).getString("notAfter"));
         Map<String, Object> renewal = Map.of("type", "RENEWAL", "keyGeneration", Map.of());
@@ -103,7 +102,7 @@ class GuardsTest {
         Flow.Person p = Flow.applicant();
         String serial = Flow.firstCertificate(p);
         MutableClock.INSTANCE.set(Instant.parse(Ca.certificate(serial).getString("notAfter")).minus(Duration.ofDays(5)));
-        String id = Flow.createCsrRequest(p, "RENEWAL", Openssl.newCsr().pem());
+        String id = Flow.createCsrRequest(p, "RENEWAL", p.newCsr());
 
         FakeApplicants.update(p.id(), "openDataChange", true);                       // SOP step 4 under way
         Flow.post(p.token(), R + id + "/submit", null).then().statusCode(409).body("type", equalTo(P + "request.data-change-open"));
@@ -153,7 +152,7 @@ class GuardsTest {
     @Test
     void approvalIsRefusedWhenTheSubjectChangedWhileOpenAndTheVerifierSeesWhat() {
         Flow.Person p = Flow.applicant();
-        String id = Flow.create(p, Map.of("type", "ISSUANCE", "csr", Openssl.newCsr().pem()));
+        String id = Flow.create(p, Map.of("type", "ISSUANCE", "csr", p.newCsr()));
         Flow.submit(p, id);
         Flow.Person a = Flow.verifier(p.institution());
         Flow.claim(a, id);

@@ -39,7 +39,7 @@ class IssuanceWithRealCaTest {
     @Test
     void renewsFromSubmissionToACertificateThatOpensslVerifies() {
         Flow.Person applicant = Flow.applicant();
-        Openssl.Csr oldKey = Openssl.newCsr();
+        Openssl.Csr oldKey = Openssl.newCsr(applicant.email());
         String oldSerial = Flow.firstCertificate(applicant, oldKey.pem());
         Instant notAfter = Instant.parse(Ca.certificate(oldSerial).getString("notAfter"));
         MutableClock.INSTANCE.set(notAfter.minus(Duration.ofDays(10)));
@@ -50,7 +50,7 @@ class IssuanceWithRealCaTest {
                 .contentType("application/problem+json")
                 .body("type", equalTo("https://sertel.kapuaskab.go.id/problems/csr.key-reused"));
 
-        given(applicant).body(Map.of("csr", Openssl.newCsr().pem())).put(Flow.REQUESTS + "/" + id).then().statusCode(200);
+        given(applicant).body(Map.of("csr", applicant.newCsr())).put(Flow.REQUESTS + "/" + id).then().statusCode(200);
         Flow.throughReview(applicant, id);
         JsonPath done = Flow.awaitState(id, "COMPLETED", Duration.ofSeconds(30));
         String newSerial = done.getString("request.issuedSerial");
@@ -66,10 +66,10 @@ class IssuanceWithRealCaTest {
 
     @Test
     void aKeyCertifiedMeanwhileReturnsTheApprovedRequestToTheApplicantWhoCanSubmitAgain() {
-        Openssl.Csr shared = Openssl.newCsr();
         Flow.Person first = Flow.applicant();
         Flow.Person second = Flow.applicant();
-        String late = Flow.createCsrRequest(second, "ISSUANCE", Openssl.csr(shared.key(), null));
+        Openssl.Csr shared = Openssl.newCsr(first.email());
+        String late = Flow.createCsrRequest(second, "ISSUANCE", Openssl.csr(shared.key(), second.email()));
         Flow.submit(second, late);
 
         // the same public key is certified for someone else while the request waits for its review
@@ -85,7 +85,7 @@ class IssuanceWithRealCaTest {
         assertThat(EventReceiver.of(UUID.fromString(late)).stream().map(e -> e.path("type").asText()).toList()).contains("REQUEST_RETURNED");
         assertThat(Ca.serialsOf(second.id())).isEmpty();
 
-        given(second).body(Map.of("csr", Openssl.newCsr().pem())).put(Flow.REQUESTS + "/" + late).then().statusCode(200);
+        given(second).body(Map.of("csr", second.newCsr())).put(Flow.REQUESTS + "/" + late).then().statusCode(200);
         Flow.throughReview(second, late);
         assertThat(Flow.awaitState(late, "COMPLETED", Duration.ofSeconds(30)).getString("request.issuedSerial")).isNotNull();
     }
@@ -93,7 +93,7 @@ class IssuanceWithRealCaTest {
     @Test
     void whileTheCaIsDownNothingIsLostAndExactlyOneCertificateIsIssuedWhenItIsBack() {
         Flow.Person csrApplicant = Flow.applicant();
-        String csrRequest = Flow.createCsrRequest(csrApplicant, "ISSUANCE", Openssl.newCsr().pem());
+        String csrRequest = Flow.createCsrRequest(csrApplicant, "ISSUANCE", csrApplicant.newCsr());
         Flow.Person keyApplicant = Flow.applicant();
         String keyRequest = Flow.create(keyApplicant, Map.of("type", "ISSUANCE", "keyGeneration", Map.of()));
         Flow.submit(csrApplicant, csrRequest);
@@ -159,7 +159,7 @@ class IssuanceWithRealCaTest {
     @Test
     void aLostCommitAfterTheCaSignedIsReplayedToTheSameCertificate() {
         Flow.Person applicant = Flow.applicant();
-        String id = Flow.createCsrRequest(applicant, "ISSUANCE", Openssl.newCsr().pem());
+        String id = Flow.createCsrRequest(applicant, "ISSUANCE", applicant.newCsr());
         Flow.throughReview(applicant, id);
         String serial = Flow.awaitState(id, "COMPLETED", Duration.ofSeconds(30)).getString("request.issuedSerial");
 

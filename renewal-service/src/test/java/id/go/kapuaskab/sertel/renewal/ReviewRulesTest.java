@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 
-import id.go.kapuaskab.sertel.testsupport.Openssl;
 import id.go.kapuaskab.sertel.testsupport.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
@@ -25,7 +24,7 @@ class ReviewRulesTest {
     private static final String P = "https://sertel.kapuaskab.go.id/problems/";
 
     private static String inReview(Flow.Person applicant, Flow.Person verifier) {
-        String id = Flow.createCsrRequest(applicant, "ISSUANCE", Openssl.newCsr().pem());
+        String id = Flow.createCsrRequest(applicant, "ISSUANCE", applicant.newCsr());
         Flow.submit(applicant, id);
         Flow.claim(verifier, id);
         return id;
@@ -47,7 +46,7 @@ class ReviewRulesTest {
     void approvingNeedsASecondFactorInTheApproversSession() {
         Flow.Person p = Flow.applicant();
         Flow.Person a = Flow.verifier(p.institution());
-        String id = Flow.createCsrRequest(p, "ISSUANCE", Openssl.newCsr().pem());
+        String id = Flow.createCsrRequest(p, "ISSUANCE", p.newCsr());
         Flow.submit(p, id);
         Flow.claim(a, id);
         Flow.recordChecks(a, id);
@@ -109,7 +108,7 @@ class ReviewRulesTest {
     @Test
     void nobodyActsOnTheirOwnRequest() {
         Flow.Person p = Flow.applicant();
-        String id = Flow.createCsrRequest(p, "ISSUANCE", Openssl.newCsr().pem());
+        String id = Flow.createCsrRequest(p, "ISSUANCE", p.newCsr());
         Flow.submit(p, id);
         String selfAsVerifier = TestTokens.verifier(p.id(), p.institution());
         Flow.post(selfAsVerifier, R + id + "/claim", null).then().statusCode(403).body("type", equalTo(P + "request.own-request"));
@@ -120,7 +119,7 @@ class ReviewRulesTest {
     @Test
     void verifiersActOnlyWithinTheirInstitutionsAndApplicantsOnlyOnTheirOwn() {
         Flow.Person p = Flow.applicant();
-        String id = Flow.createCsrRequest(p, "ISSUANCE", Openssl.newCsr().pem());
+        String id = Flow.createCsrRequest(p, "ISSUANCE", p.newCsr());
         Flow.submit(p, id);
         Flow.Person outsider = Flow.verifier(UUID.randomUUID());
         for (String action : new String[] {"claim", "release", "approve", "return", "reject"}) {

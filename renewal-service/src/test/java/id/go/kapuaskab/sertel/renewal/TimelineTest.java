@@ -8,7 +8,6 @@ import static org.hamcrest.Matchers.equalTo;
 import id.go.kapuaskab.sertel.renewal.peers.EventReceiver;
 import id.go.kapuaskab.sertel.renewal.peers.FakeApplicants;
 import id.go.kapuaskab.sertel.testsupport.MutableClock;
-import id.go.kapuaskab.sertel.testsupport.Openssl;
 import id.go.kapuaskab.sertel.testsupport.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -43,7 +42,7 @@ class TimelineTest {
         try {
             // down when the renewal is created: asked again at submission, where it answers
             EventReceiver.remindersDown(true);
-            String id = Flow.createCsrRequest(p, "RENEWAL", Openssl.newCsr().pem());
+            String id = Flow.createCsrRequest(p, "RENEWAL", p.newCsr());
             EventReceiver.remindersDown(false);
             Flow.submit(p, id);
             // down again for the rest: completion needs nothing of it
@@ -77,9 +76,9 @@ class TimelineTest {
         FakeApplicants.update(p.id(), "confirmedVersion", 2);
         FakeApplicants.update(p.id(), "confirmedAt", t0.plusSeconds(120));
         String token = TestTokens.user(p.id(), "APPLICANT").institutions(p.institution()).claim("auth_time", t0.getEpochSecond()).sign();
-        Flow.Person applicant = new Flow.Person(p.id(), p.institution(), token);
+        Flow.Person applicant = new Flow.Person(p.id(), p.institution(), token, p.email());
         MutableClock.INSTANCE.set(t0.plusSeconds(480));                                   // step 5 takes 6 minutes
-        String id = Flow.createCsrRequest(applicant, "RENEWAL", Openssl.newCsr().pem());
+        String id = Flow.createCsrRequest(applicant, "RENEWAL", applicant.newCsr());
         MutableClock.INSTANCE.set(t0.plusSeconds(490));                                   // step 6 takes 10 s
         Flow.submit(applicant, id);
         Flow.Person a = Flow.verifier(p.institution());

@@ -3,7 +3,6 @@ package id.go.kapuaskab.sertel.renewal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
-import id.go.kapuaskab.sertel.testsupport.Openssl;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.util.Map;
@@ -36,14 +35,14 @@ class TransitionsTest {
     @Test
     void returnedRequestsAreEditedAndSubmittedAgain() {
         Flow.Person applicant = Flow.applicant();
-        String id = Flow.createCsrRequest(applicant, "ISSUANCE", Openssl.newCsr().pem());
+        String id = Flow.createCsrRequest(applicant, "ISSUANCE", applicant.newCsr());
         Flow.submit(applicant, id);
         Flow.Person v = Flow.verifier(applicant.institution());
         Flow.claim(v, id);
         Flow.post(v.token(), R + id + "/return", Map.of()).then().statusCode(422).body("fieldErrors[0].field", equalTo("reason"));
         Flow.post(v.token(), R + id + "/return", Map.of("reason", "CSR made with the wrong key")).then().statusCode(200)
                 .body("state", equalTo("RETURNED")).body("reason", equalTo("CSR made with the wrong key"));
-        String newCsr = Openssl.newCsr().pem();
+        String newCsr = applicant.newCsr();
         io.restassured.RestAssured.given().auth().oauth2(applicant.token()).contentType("application/json")
                 .body(Map.of("csr", newCsr)).put(R + id).then().statusCode(200).body("state", equalTo("RETURNED"));
         Flow.submit(applicant, id);
@@ -56,7 +55,7 @@ class TransitionsTest {
     @Test
     void rejectionNeedsAReasonAndIsTerminal() {
         Flow.Person applicant = Flow.applicant();
-        String id = Flow.createCsrRequest(applicant, "ISSUANCE", Openssl.newCsr().pem());
+        String id = Flow.createCsrRequest(applicant, "ISSUANCE", applicant.newCsr());
         Flow.submit(applicant, id);
         Flow.Person v = Flow.verifier(applicant.institution());
         Flow.claim(v, id);
@@ -70,7 +69,7 @@ class TransitionsTest {
         Flow.post(applicant.token(), R + id + "/cancel", null).then().statusCode(409).body("currentState", equalTo("REJECTED"));
         Flow.post(applicant.token(), R + id + "/submit", null).then().statusCode(409).body("currentState", equalTo("REJECTED"));
         // a rejected request is closed: a new one of the same type may be made
-        Flow.createCsrRequest(applicant, "ISSUANCE", Openssl.newCsr().pem());
+        Flow.createCsrRequest(applicant, "ISSUANCE", applicant.newCsr());
     }
 
     @Test

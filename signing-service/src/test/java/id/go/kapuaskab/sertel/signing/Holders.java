@@ -34,11 +34,17 @@ public final class Holders {
         return TestTokens.service("renewal-service", "RENEWAL_SERVICE");
     }
 
+    /** The holder's official e-mail: what the key's CSR names and the CA checks against the approved data. */
+    public static String emailOf(UUID holder) {
+        return "holder-" + holder.toString().substring(0, 8) + "@kapuaskab.go.id";
+    }
+
     public static Response createKey(UUID requestId, UUID holder, UUID institution, String passphrase) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("requestId", requestId.toString());
         body.put("holderId", holder.toString());
         body.put("institutionId", institution.toString());
+        body.put("email", emailOf(holder));
         body.put("passphrase", passphrase);
         body.put("keyType", "EC_P256");
         return given().auth().oauth2(renewalToken()).contentType(ContentType.JSON).body(body).post("/internal/signing-keys");
@@ -57,7 +63,7 @@ public final class Holders {
     public static Response issue(UUID holder, UUID institution, String name, String csr) {
         Map<String, Object> subject = new LinkedHashMap<>();
         subject.put("commonName", name);
-        subject.put("email", name.toLowerCase().replace(' ', '.') + "@kapuaskab.go.id");
+        subject.put("email", emailOf(holder));
         subject.put("nik", "6203015608900001");
         subject.put("institutionId", institution.toString());
         subject.put("organization", "Dinas Kominfo Kabupaten Kapuas");

@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 
 import id.go.kapuaskab.sertel.signing.Holders.Holder;
+import id.go.kapuaskab.sertel.testsupport.Openssl;
 import id.go.kapuaskab.sertel.testsupport.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -15,6 +16,7 @@ import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -49,6 +51,9 @@ class KeyCustodyTest {
 
         PKCS10CertificationRequest csr = (PKCS10CertificationRequest) new PEMParser(new StringReader(first.path("csr"))).readObject();
         assertThat(csr.isSignatureValid(new JcaContentVerifierProviderBuilder().setProvider(new org.bouncycastle.jce.provider.BouncyCastleProvider()).build(csr.getSubjectPublicKeyInfo()))).isTrue();
+        Path csrFile = Openssl.file("kept", first.<String>path("csr"));
+        Openssl.Result text = Openssl.run("req", "-in", csrFile.toString(), "-noout", "-text");
+        assertThat(text.output()).as("openssl reads the holder's e-mail in the CSR's SAN").contains("email:" + Holders.emailOf(holder));
 
         Holders.createKey(request, holder, INSTITUTION, "another passphrase here").then().statusCode(409)
                 .contentType("application/problem+json").body("type", equalTo(TYPES + "signing-key.request-id-conflict"));

@@ -27,7 +27,7 @@ final class FirstIssuance {
         narrator.say(data.applicant().fullName() + " logs in and asks for a first certificate. The key pair is made with openssl on the"
                 + " applicant's machine; only the CSR is sent.");
         Session applicant = Session.login(gateway, "pemohon", data.applicant().email(), data.password());
-        OpenSsl.KeyAndCsr keyPair = openssl.newKeyAndCsr("first");
+        OpenSsl.KeyAndCsr keyPair = openssl.newKeyAndCsr("first", data.applicant().email());
         Path key = keyPair.key();
         String id = requests.create(applicant, Json.object("type", "ISSUANCE", "csr", keyPair.csr()));
         requests.submit(applicant, id);

@@ -64,21 +64,24 @@ public final class OpenSsl {
     }
 
     /**
-     * {@code openssl req -newkey}: a new EC P-256 key ({@code name.key}) and its PKCS#10 CSR. The subject is a
+     * {@code openssl req -newkey}: a new EC P-256 key ({@code name.key}) and its PKCS#10 CSR naming the applicant's
+     * official e-mail in subjectAltName, which the CA requires (it binds the CSR to its applicant). The subject is a
      * placeholder: the CA takes the subject from the approved applicant data, never from the CSR.
      */
-    public KeyAndCsr newKeyAndCsr(String name) {
+    public KeyAndCsr newKeyAndCsr(String name, String email) {
         Path key = dir.resolve(name + ".key");
         Path csr = dir.resolve(name + ".csr");
         expect(line -> false, Map.of(), "req", "-new", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
-                "-keyout", key.toString(), "-subj", "/CN=sertel applicant key", "-out", csr.toString());
+                "-keyout", key.toString(), "-subj", "/CN=sertel applicant key", "-addext", "subjectAltName=email:" + email,
+                "-out", csr.toString());
         return new KeyAndCsr(key, read(csr));
     }
 
-    /** A PKCS#10 CSR for an existing key (PEM), with the same placeholder subject. */
-    public String csr(Path key, String name) {
+    /** A PKCS#10 CSR for an existing key (PEM), with the same placeholder subject and e-mail. */
+    public String csr(Path key, String name, String email) {
         Path csr = dir.resolve(name + ".csr");
-        expect(line -> false, Map.of(), "req", "-new", "-key", key.toString(), "-subj", "/CN=sertel applicant key", "-out", csr.toString());
+        expect(line -> false, Map.of(), "req", "-new", "-key", key.toString(), "-subj", "/CN=sertel applicant key",
+                "-addext", "subjectAltName=email:" + email, "-out", csr.toString());
         return read(csr);
     }
 

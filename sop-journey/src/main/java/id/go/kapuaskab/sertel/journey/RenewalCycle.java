@@ -94,12 +94,12 @@ final class RenewalCycle {
 
         narrator.step(SopStep.REQUEST_CREATED);
         narrator.say("The renewal request. Out of habit, the applicant makes the CSR with the OLD key.");
-        String id = requests.create(applicant, Json.object("type", "RENEWAL", "csr", openssl.csr(old.key(), "old-key-again")));
+        String id = requests.create(applicant, Json.object("type", "RENEWAL", "csr", openssl.csr(old.key(), "old-key-again", p.email())));
 
         narrator.step(SopStep.SUBMITTED);
         requests.submitAttempt(applicant, id).problem(422, "csr.key-reused");
         narrator.say("Refused: that key is already certified. A new key pair with openssl, the CSR replaced, submitted again.");
-        OpenSsl.KeyAndCsr renewedKey = openssl.newKeyAndCsr("renewed");
+        OpenSsl.KeyAndCsr renewedKey = openssl.newKeyAndCsr("renewed", p.email());
         Path key = renewedKey.key();
         requests.edit(applicant, id, Json.object("csr", renewedKey.csr()));
         requests.submit(applicant, id);

@@ -54,6 +54,15 @@ public final class TestTokens {
         return new Builder(clientId, role).upn(clientId).sign();
     }
 
+    /**
+     * A registered regional system's token (integration client): {@code sub} and {@code client_id} are its client id,
+     * the group is INTEGRATION; add its scopes with {@link Builder#scopes} and its institutions with
+     * {@link Builder#institutions}.
+     */
+    public static Builder integration(String clientId) {
+        return new Builder(clientId, "INTEGRATION").upn(clientId).claim("client_id", clientId);
+    }
+
     public static String expired(String role) {
         return new Builder(UUID.randomUUID().toString(), role).issuedAt(Instant.now().minus(Duration.ofHours(2)))
                 .expiresAt(Instant.now().minus(Duration.ofHours(1))).sign();
@@ -134,6 +143,11 @@ public final class TestTokens {
         public Builder institutions(UUID... ids) {
             this.institutions = java.util.Arrays.stream(ids).map(UUID::toString).toList();
             return this;
+        }
+
+        /** The OAuth {@code scope} claim: the scopes, space-separated. */
+        public Builder scopes(String... values) {
+            return claim("scope", String.join(" ", values));
         }
 
         public Builder locale(String value) {

@@ -52,7 +52,11 @@ public class AuthResource {
             `mfa_enrolment_required` is true when the role requires a second factor not enrolled yet. \
             `grant_type=refresh_token` with `refresh_token` rotates it; \
             presenting a used refresh token again revokes the whole session. `grant_type=client_credentials` issues a \
-            service identity's token; the client authenticates with HTTP Basic or `client_id`/`client_secret` form fields. \
+            service identity's or a registered regional system's token; the client authenticates with HTTP Basic or \
+            `client_id`/`client_secret` form fields, or (regional systems registered for `private_key_jwt`) with \
+            `client_assertion_type=urn:ietf:params:oauth:client-assertion-type:jwt-bearer` and a `client_assertion` JWT \
+            (RFC 7523: iss = sub = client id, aud = this endpoint's URL, exp ≤ 5 min, a fresh jti, ES256 or RS256). \
+            A regional system may ask for part of its scopes with `scope`; its token carries them and its institutions. \
             Repeated failed logins hold the user name with growing back-off (429 with Retry-After). Errors are \
             problem+json and also carry the RFC 6749 `error` member.""")
     @APIResponse(responseCode = "200", description = "Tokens issued",
@@ -71,6 +75,9 @@ public class AuthResource {
                           @FormParam("code") String code,
                           @FormParam("redirect_uri") String redirectUri,
                           @FormParam("code_verifier") String codeVerifier,
+                          @FormParam("client_assertion_type") String clientAssertionType,
+                          @FormParam("client_assertion") String clientAssertion,
+                          @FormParam("scope") String scope,
                           @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
                           @HeaderParam(HttpHeaders.USER_AGENT) String userAgent,
                           @HeaderParam("X-Forwarded-For") String forwardedFor) {
@@ -79,8 +86,11 @@ public class AuthResource {
             case "authorization_code" -> grants.authorizationCode(code, clientId, redirectUri, codeVerifier);
             case "refresh_token" -> grants.refresh(refreshToken);
             case "client_credentials" -> {
+                if (clientAssertion != null) {
+                    yield grants.clientAssertion(clientAssertionType, clientAssertion, clientId, scope);
+                }
                 String[] basic = basicCredentials(authorization);
-                yield basic != null ? grants.clientCredentials(basic[0], basic[1]) : grants.clientCredentials(clientId, clientSecret);
+                yield basic != null ? grants.clientCredentials(basic[0], basic[1], scope) : grants.clientCredentials(clientId, clientSecret, scope);
             }
             case "" -> throw new DomainException(ProblemKind.MALFORMED, "auth.missing-grant-type").with("error", "invalid_request");
             default -> throw new DomainException(ProblemKind.MALFORMED, "auth.unsupported-grant-type", grantType.length() > 40 ? grantType.substring(0, 40) : grantType)

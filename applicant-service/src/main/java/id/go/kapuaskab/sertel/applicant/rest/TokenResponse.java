@@ -15,11 +15,13 @@ public record TokenResponse(
         @JsonProperty("refresh_token") @Schema(description = "Opaque, single-use; absent for service identities.") String refreshToken,
         @JsonProperty("refresh_expires_in") @Schema(description = "Seconds until the refresh token expires.", example = "28800") Long refreshExpiresIn,
         @JsonProperty("mfa_enrolment_required") @Schema(description = "True when the role requires a second factor that is not enrolled yet.")
-        Boolean mfaEnrolmentRequired) {
+        Boolean mfaEnrolmentRequired,
+        @Schema(description = "Regional systems: the scopes the token carries (RFC 6749 §3.3).", example = "status:read events:subscribe")
+        String scope) {
 
     static TokenResponse of(IssuedTokens tokens) {
         return new TokenResponse(tokens.accessToken(), "Bearer", tokens.expiresIn(), tokens.refreshToken(), tokens.refreshExpiresIn(),
-                tokens.mfaEnrolmentRequired());
+                tokens.mfaEnrolmentRequired(), tokens.scope());
     }
 
     @Override

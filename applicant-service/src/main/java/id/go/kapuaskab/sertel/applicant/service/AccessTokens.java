@@ -2,6 +2,7 @@ package id.go.kapuaskab.sertel.applicant.service;
 
 import id.go.kapuaskab.sertel.applicant.config.AuthConfig;
 import id.go.kapuaskab.sertel.applicant.domain.Account;
+import id.go.kapuaskab.sertel.applicant.domain.IntegrationClient;
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
@@ -48,6 +49,19 @@ public class AccessTokens {
 
     public String forClient(String clientId, List<String> roles) {
         return sign(base(clientId, clientId, Set.copyOf(roles)).claim("client_id", clientId));
+    }
+
+    /**
+     * A registered regional system's token: {@code sub}, {@code upn} and {@code client_id} its id, {@code groups}
+     * INTEGRATION, {@code scope} what it may do, {@code inst} the institutions whose people it may see, {@code ver} its
+     * token version (raised when it is disabled or narrowed, so services refuse older tokens within seconds).
+     */
+    public String forIntegration(IntegrationClient client, Set<String> scopes) {
+        return sign(base(client.id, client.id, Set.of("INTEGRATION"))
+                .claim("client_id", client.id)
+                .claim("scope", String.join(" ", scopes))
+                .claim("inst", client.institutions.stream().map(UUID::toString).toList())
+                .claim("ver", client.tokenVersion));
     }
 
     public long ttlSeconds() {

@@ -78,7 +78,7 @@ public class Applicants {
     public ConfirmationView confirm(Actor actor, int dataVersion) {
         Applicant a = applicants.findForUpdate(actor.id()).orElseThrow(() -> DomainException.notFound("applicant.not-found"));
         if (a.account.status != AccountStatus.ACTIVE) {
-            throw DomainException.conflict("applicant.not-active", a.account.status.name()).with("status", a.account.status.name());
+            throw DomainException.conflict("applicant.not-active", a.account.status.name()).with("accountStatus", a.account.status.name());
         }
         if (a.dataVersion != dataVersion) {
             throw DomainException.conflict("conflict.stale-version").with("currentDataVersion", a.dataVersion);

@@ -124,7 +124,7 @@ public class DataChangeReviews {
     private DataChange open(Actor officer, UUID id) {
         DataChange d = visible(officer, id, true);
         if (!d.isOpen()) {
-            throw DomainException.conflict("data-change.not-open", d.status.name()).with("status", d.status.name());
+            throw DomainException.conflict("data-change.not-open", d.status.name()).with("currentStatus", d.status.name());
         }
         return d;
     }

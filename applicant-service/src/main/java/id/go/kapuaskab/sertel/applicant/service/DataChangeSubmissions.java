@@ -55,7 +55,7 @@ public class DataChangeSubmissions {
     public DataChangeView submit(Actor actor, DataChangeCommand command) {
         Applicant a = applicants.findForUpdate(actor.id()).orElseThrow(() -> DomainException.notFound("applicant.not-found"));
         if (a.account.status != AccountStatus.ACTIVE) {
-            throw DomainException.conflict("applicant.not-active", a.account.status.name()).with("status", a.account.status.name());
+            throw DomainException.conflict("applicant.not-active", a.account.status.name()).with("accountStatus", a.account.status.name());
         }
         if (a.dataVersion != command.dataVersion()) {
             throw DomainException.conflict("conflict.stale-version").with("currentDataVersion", a.dataVersion);
@@ -105,7 +105,7 @@ public class DataChangeSubmissions {
         DataChange d = changes.findForUpdate(id).filter(c -> c.applicantId.equals(actor.id()))
                 .orElseThrow(() -> DomainException.notFound("data-change.not-found"));
         if (!d.isOpen()) {
-            throw DomainException.conflict("data-change.not-open", d.status.name()).with("status", d.status.name());
+            throw DomainException.conflict("data-change.not-open", d.status.name()).with("currentStatus", d.status.name());
         }
         d.status = DataChangeStatus.CANCELLED;
         d.decidedAt = clock.instant();

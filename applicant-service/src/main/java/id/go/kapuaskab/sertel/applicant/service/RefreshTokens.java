@@ -86,19 +86,32 @@ public class RefreshTokens {
                 issue(token.accountId, token.familyId, token.authTime, token.amr));
     }
 
-    /** The account a presented token belongs to, if it is known; changes nothing. */
-    @Transactional
-    public Optional<UUID> ownerOf(String presented) {
-        return tokens.findByHash(hash(presented)).map(t -> t.accountId);
+    /** What a logout with a refresh token did. */
+    public enum Logout {
+        /** The token's family is revoked. */
+        ENDED,
+        /** No such token: nothing to end. */
+        UNKNOWN,
+        /** The token is another account's: refused, and nothing changed. */
+        NOT_YOURS
     }
 
-    /** Revokes the family of a presented token; returns the account it belonged to, if the token was known. */
+    /**
+     * Ends the session (family) of a presented token, if the caller may: a caller who is logged in may end only their
+     * own sessions; without a bearer token the refresh token itself is the credential. Ownership is decided before
+     * anything is written, so a refused logout leaves the owner's session alone.
+     */
     @Transactional
-    public Optional<UUID> revokeFamilyOf(String presented) {
-        return tokens.findByHash(hash(presented)).map(t -> {
-            tokens.revokeFamily(t.familyId, clock.instant());
-            return t.accountId;
-        });
+    public Logout endFamilyOf(String presented, Optional<UUID> caller) {
+        Optional<RefreshToken> found = tokens.findByHash(hash(presented));
+        if (found.isEmpty()) {
+            return Logout.UNKNOWN;
+        }
+        if (caller.isPresent() && !caller.get().equals(found.get().accountId)) {
+            return Logout.NOT_YOURS;
+        }
+        tokens.revokeFamily(found.get().familyId, clock.instant());
+        return Logout.ENDED;
     }
 
     @Transactional

@@ -101,7 +101,7 @@ public class Registrations {
                 .orElseThrow(() -> DomainException.notFound("applicant.not-found"));
         AccountStatus before = applicant.account.status;
         if (before != AccountStatus.PENDING_ACTIVATION) {
-            throw DomainException.conflict("applicant.not-pending-activation", before.name()).with("status", before.name());
+            throw DomainException.conflict("applicant.not-pending-activation", before.name()).with("accountStatus", before.name());
         }
         applicant.account.status = AccountStatus.ACTIVE;
         applicant.account.updatedAt = clock.instant();

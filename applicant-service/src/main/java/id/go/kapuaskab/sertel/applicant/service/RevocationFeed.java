@@ -2,6 +2,7 @@ package id.go.kapuaskab.sertel.applicant.service;
 
 import id.go.kapuaskab.sertel.applicant.config.AuthConfig;
 import id.go.kapuaskab.sertel.applicant.repository.AccountRepository;
+import id.go.kapuaskab.sertel.applicant.repository.IntegrationClientRepository;
 import id.go.kapuaskab.sertel.support.security.RevocationSource;
 import id.go.kapuaskab.sertel.support.security.TokenRevocations;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -15,7 +16,7 @@ import java.util.Optional;
 
 /**
  * The token revocation list this service publishes ({@code GET /api/v1/auth/revocations}) and reads itself from its
- * own database: every account whose token version was raised within the lifetime of an access token (plus a
+ * own database: every account and registered regional system whose token version was raised within the lifetime of an access token (plus a
  * minute), as its subject's fingerprint and the lowest version a token must carry. Older changes need no entry: the
  * tokens they retire have expired. In this service it replaces support's HTTP reader of the list.
  */
@@ -25,11 +26,13 @@ public class RevocationFeed implements RevocationSource {
     private static final Duration MARGIN = Duration.ofMinutes(1);
 
     private final AccountRepository accounts;
+    private final IntegrationClientRepository clients;
     private final AuthConfig config;
     private final Clock clock;
 
-    RevocationFeed(AccountRepository accounts, AuthConfig config, Clock clock) {
+    RevocationFeed(AccountRepository accounts, IntegrationClientRepository clients, AuthConfig config, Clock clock) {
         this.accounts = accounts;
+        this.clients = clients;
         this.config = config;
         this.clock = clock;
     }
@@ -40,6 +43,7 @@ public class RevocationFeed implements RevocationSource {
         return QuarkusTransaction.requiringNew().call(() -> {
             Map<String, Integer> out = new LinkedHashMap<>();
             accounts.tokensRetiredSince(since).forEach(a -> out.put(TokenRevocations.fingerprint(a.id.toString()), a.tokenVersion));
+            clients.tokensRetiredSince(since).forEach(c -> out.put(TokenRevocations.fingerprint(c.id), c.tokenVersion));
             return out;
         });
     }

@@ -3,6 +3,7 @@ package id.go.kapuaskab.sertel.applicant.service;
 import id.go.kapuaskab.sertel.applicant.config.AuthConfig;
 import id.go.kapuaskab.sertel.applicant.domain.Account;
 import id.go.kapuaskab.sertel.applicant.domain.AccountStatus;
+import id.go.kapuaskab.sertel.applicant.domain.IntegrationClient;
 import id.go.kapuaskab.sertel.applicant.repository.AccountRepository;
 import id.go.kapuaskab.sertel.support.problem.DomainException;
 import id.go.kapuaskab.sertel.support.problem.ProblemKind;
@@ -12,13 +13,17 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
  * The OAuth 2.0 grants of the token endpoint: authorization_code with PKCE (the browser login), password (scripts and
  * the demo; {@code sertel.auth.password-grant} can switch it off), refresh_token (rotation) and client_credentials
- * (service identities). A person's tokens say how they authenticated ({@code amr}) and carry the account's token
+ * (our services' identities from the configuration, and the regional systems an admin registered, with a secret or a
+ * signed assertion). A person's tokens say how they authenticated ({@code amr}) and carry the account's token
  * version ({@code ver}). Failures are domain exceptions whose problem bodies also carry the RFC 6749 {@code error}
  * member, so stock OAuth clients understand them.
  */
@@ -33,9 +38,12 @@ public class TokenGrants {
     private final AccountScopes scopes;
     private final SecondFactor secondFactor;
     private final AuthConfig config;
+    private final ClientAuthentication integrationClients;
 
     TokenGrants(AccountRepository accounts, Authenticator authenticator, AuthorizationCodes codes, RefreshTokens refreshTokens,
-                AccessTokens accessTokens, AccountScopes scopes, SecondFactor secondFactor, AuthConfig config) {
+                AccessTokens accessTokens, AccountScopes scopes, SecondFactor secondFactor, AuthConfig config,
+                ClientAuthentication integrationClients) {
+        this.integrationClients = integrationClients;
         this.secondFactor = secondFactor;
         this.accounts = accounts;
         this.authenticator = authenticator;
@@ -89,26 +97,54 @@ public class TokenGrants {
         return issue(account, rotated.familyId(), rotated.authTime(), rotated.amr(), rotated.next(), false);
     }
 
-    public IssuedTokens clientCredentials(String clientId, String clientSecret) {
+    /** A client with its secret: one of our services (configuration) or a registered regional system. */
+    public IssuedTokens clientCredentials(String clientId, String clientSecret, String scope) {
         if (blank(clientId) || blank(clientSecret)) {
             throw invalidClient();
         }
         AuthConfig.Client client = config.clients().get(clientId);
-        String expected = client == null ? null : client.secret().filter(s -> !s.isBlank()).orElse(null);
-        if (expected == null || !constantTimeEquals(expected, clientSecret)) {
+        if (client != null) {
+            String expected = client.secret().filter(s -> !s.isBlank()).orElse(null);
+            if (expected == null || !constantTimeEquals(expected, clientSecret)) {
+                throw invalidClient();
+            }
+            return new IssuedTokens(accessTokens.forClient(clientId, client.roles()), accessTokens.ttlSeconds(), null, null, null);
+        }
+        return integration(integrationClients.bySecret(clientId, clientSecret), scope);
+    }
+
+    /** A registered regional system with a signed assertion (RFC 7523, {@code private_key_jwt}). */
+    public IssuedTokens clientAssertion(String assertionType, String assertion, String clientId, String scope) {
+        if (!"urn:ietf:params:oauth:client-assertion-type:jwt-bearer".equals(assertionType) || blank(assertion)) {
             throw invalidClient();
         }
-        return new IssuedTokens(accessTokens.forClient(clientId, client.roles()), accessTokens.ttlSeconds(), null, null, null);
+        Optional<ClientAuthentication.Authenticated> who = integrationClients.byAssertion(assertion);
+        if (who.isPresent() && clientId != null && !clientId.equals(who.get().client().id)) {
+            throw invalidClient();
+        }
+        return integration(who, scope);
+    }
+
+    /** Tokens carry the client's scopes, or the part of them it asked for (RFC 6749 §3.3), and its institutions. */
+    private IssuedTokens integration(Optional<ClientAuthentication.Authenticated> who, String scope) {
+        IntegrationClient c = who.orElseThrow(TokenGrants::invalidClient).client();
+        Set<String> granted = c.scopeSet();
+        if (!blank(scope)) {
+            Set<String> asked = new LinkedHashSet<>(List.of(scope.strip().split("\\s+")));
+            if (!granted.containsAll(asked)) {
+                throw new DomainException(ProblemKind.MALFORMED, "auth.invalid-scope").with("error", "invalid_scope");
+            }
+            granted = asked;
+        }
+        return new IssuedTokens(accessTokens.forIntegration(c, granted), accessTokens.ttlSeconds(), null, null, null, String.join(" ", granted));
     }
 
     /** Ends a login session: the family of the given refresh token, or every session of the caller. */
     public void logout(Optional<String> refreshToken, Optional<UUID> caller) {
         if (refreshToken.filter(t -> !t.isBlank()).isPresent()) {
-            Optional<UUID> owner = refreshTokens.ownerOf(refreshToken.get());
-            if (owner.isPresent() && caller.isPresent() && !owner.equals(caller)) {
+            if (refreshTokens.endFamilyOf(refreshToken.get(), caller) == RefreshTokens.Logout.NOT_YOURS) {
                 throw DomainException.forbidden("auth.not-your-session");
             }
-            refreshTokens.revokeFamilyOf(refreshToken.get());
             return;
         }
         UUID account = caller.orElseThrow(() -> invalidRequest("auth.missing-refresh-token"));

@@ -65,6 +65,9 @@ public final class CaInstance implements AutoCloseable {
         env.put("CA_KEYSTORE_PASSWORD", keystorePassword);
         env.put("CA_ISSUING_KEY_TYPE", keyType);
         env.put("SERTEL_CA_BOOTSTRAP_GENERATE", "true");
+        // a CA of its own beside the stack: its certificate events (outbox) are written, as in production, but not
+        // sent; no notification-service knows this CA's identity
+        env.put("SERTEL_OUTBOX_WORKERS", "0");
         ServiceProcess process = ServiceProcess.start(new ServiceProcess.Spec("certificate-service-" + keyType, 
                 ServiceCatalog.certificateJar(ctx.project()), URI.create("http://127.0.0.1:" + port + "/q/health/ready"),
                 env, ServiceCatalog.jvmArgs(), dir.resolve("service.log")));

@@ -115,7 +115,7 @@ public final class Ocsp implements Scenario {
                     JsonNode issued = ctx.json().readTree(post(http, ca.port(), "/internal/certificates", token,
                             "{\"requestId\":\"" + UUID.randomUUID() + "\",\"holderId\":\"" + UUID.randomUUID()
                                     + "\",\"profile\":\"document-signing\",\"subject\":{\"commonName\":\"Bench Holder\",\"email\":"
-                                    + "\"bench.holder@kapuaskab.go.id\",\"institutionId\":\"" + UUID.randomUUID()
+                                    + "\"" + Csrs.BENCH_HOLDER + "\",\"institutionId\":\"" + UUID.randomUUID()
                                     + "\",\"organization\":\"Dinas Kominfo Kabupaten Kapuas\"},\"csr\":" + Issuance.quote(csr) + "}", 201));
                     X509Certificate cert = (X509Certificate) x509.generateCertificate(
                             new ByteArrayInputStream(issued.path("certificatePem").asText().getBytes()));

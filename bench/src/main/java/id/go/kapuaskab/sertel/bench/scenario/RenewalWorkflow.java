@@ -63,16 +63,21 @@ public final class RenewalWorkflow implements Scenario {
         BenchContext.log("setting up " + PAIRS + " institutions, each with verifiers A and B and an applicant holding a certificate");
         List<Rehearsal.Prepared> casts = prepare(settings);
         int windows = ctx.runs();
+        List<ConcurrentLinkedQueue<String>> pools = new ArrayList<>();
+        for (Rehearsal.Prepared cast : casts) {            // each applicant's CSRs name their own e-mail, made before the clock runs
+            pools.add(new ConcurrentLinkedQueue<>(Csrs.make((ctx.quick() ? 800 : 4_000) / PAIRS, cast.cast().data().applicant().email())));
+        }
         Windows measured = new Windows(System.nanoTime() + ctx.warmup().toNanos(), ctx.measure().toNanos(), windows);
-        ConcurrentLinkedQueue<String> csrs = new ConcurrentLinkedQueue<>(Csrs.make(ctx.quick() ? 800 : 4_000));
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
         ExecutorService pairs = Executors.newFixedThreadPool(PAIRS);
         Map<String, Double> cpu;
         try {
             List<Future<?>> running = new ArrayList<>();
-            for (Rehearsal.Prepared cast : casts) {
+            for (int i = 0; i < casts.size(); i++) {
+                Rehearsal.Prepared cast = casts.get(i);
+                ConcurrentLinkedQueue<String> pool = pools.get(i);
                 running.add(pairs.submit(() -> {
-                    new Pair(http, ctx.ports().gateway(), cast, csrs, measured).renewUntil(measured.end());
+                    new Pair(http, ctx.ports().gateway(), cast, pool, measured).renewUntil(measured.end());
                     return null;
                 }));
             }
@@ -194,15 +199,18 @@ public final class RenewalWorkflow implements Scenario {
         private final Session applicant;
         private final Session verifierA;
         private final Session verifierB;
+        private final String email;
         private final ConcurrentLinkedQueue<String> csrs;
         private final Windows windows;
 
+        /** With a pool of CSRs naming this applicant's e-mail. */
         Pair(HttpClient http, int gateway, Rehearsal.Prepared cast, ConcurrentLinkedQueue<String> csrs, Windows windows) {
             this.http = http;
             this.base = "http://127.0.0.1:" + gateway;
             this.applicant = cast.applicant();
             this.verifierA = cast.cast().verifierA().session();
             this.verifierB = cast.cast().verifierB().session();
+            this.email = cast.cast().data().applicant().email();
             this.csrs = csrs;
             this.windows = windows;
         }
@@ -212,7 +220,7 @@ public final class RenewalWorkflow implements Scenario {
                 long started = System.nanoTime();
                 String csr = csrs.poll();
                 if (csr == null) {
-                    csr = Csrs.make(1).get(0);
+                    csr = Csrs.make(1, email).get(0);
                 }
                 String id = call(applicant, "POST", "/api/v1/requests",
                         "{\"type\":\"RENEWAL\",\"csr\":" + json(csr) + "}", 201).path("id").asText();

@@ -42,7 +42,7 @@ public class CsrCheckResource {
     @APIResponse(responseCode = "403", description = "Not renewal-service")
     @APIResponse(responseCode = "422", description = "csr.* or issuance.unknown-profile (problem+json)")
     public Response check(@NotNull @Valid Dtos.CsrCheck body) {
-        issuance.checkCsr(callers.get(), body.csr(), body.profile());
+        issuance.checkCsr(callers.get(), body.csr(), body.profile(), body.email());
         return Response.noContent().build();
     }
 }

@@ -54,7 +54,9 @@ final class Dtos {
                          String chainPem, @Schema(description = "base64 PKCS#12, only on the first answer of a server-generated key") String pkcs12) {
     }
 
-    record CsrCheck(String csr, @NotBlank @Size(max = 64) String profile) {
+    record CsrCheck(String csr, @NotBlank @Size(max = 64) String profile,
+                    @Schema(description = "the applicant's official e-mail, which the CSR must name (subject emailAddress or SAN rfc822Name)")
+                    @NotBlank @Email @Size(max = 254) String email) {
     }
 
     record Revocation(UUID requestId, @Schema(description = "RFC 5280 reason name, default unspecified") String reason,

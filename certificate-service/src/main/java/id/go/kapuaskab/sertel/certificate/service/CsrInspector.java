@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Locale;
 import java.util.Optional;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.ASN1Primitive;
@@ -24,9 +25,12 @@ import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 
 /**
  * The checks of a PKCS#10 request, each with its own problem code: size, syntax, key type and size against the
- * profile, weak keys, and the proof of possession. Only the public key is taken from the CSR: its subject and its
- * requested extensions are ignored, the subject comes from the approved snapshot. Whether the key was certified
- * before is a database question and is checked in {@link IssuanceService}.
+ * profile, weak keys, the proof of possession, and that the request names the applicant's own e-mail address
+ * (subject emailAddress or a subjectAltName rfc822Name). CSRs are not secret: the e-mail binds a request to its
+ * applicant, since nobody can add a name to someone else's CSR without its private key, so a copied CSR can neither
+ * get the copier a certificate for a key they do not hold nor block the key's owner as "key reused". Only the
+ * public key is taken into the certificate: the subject comes from the approved snapshot. Whether the key was
+ * certified before is a database question and is checked in {@link IssuanceService}.
  */
 public final class CsrInspector {
 
@@ -42,12 +46,22 @@ public final class CsrInspector {
         this.maxBytes = maxBytes;
     }
 
-    public InspectedKey inspect(String csr, CertificateProfile profile) {
+    public InspectedKey inspect(String csr, CertificateProfile profile, String applicantEmail) {
         PKCS10CertificationRequest request = parse(csr);
         SubjectPublicKeyInfo spki = request.getSubjectPublicKeyInfo();
         KeyType type = checkKey(spki, profile);
         checkProofOfPossession(request, spki);
+        checkNamesApplicant(request, applicantEmail);
         return new InspectedKey(spki, type, PublicKeys.fingerprint(spki));
+    }
+
+    private static void checkNamesApplicant(PKCS10CertificationRequest request, String email) {
+        if (email == null || email.isBlank()) {
+            throw new IllegalArgumentException("The applicant's e-mail is needed to check a CSR");
+        }
+        if (!CsrEmails.of(request).contains(email.strip().toLowerCase(Locale.ROOT))) {
+            throw DomainException.invalid("csr.email-mismatch", email);
+        }
     }
 
     PKCS10CertificationRequest parse(String csr) {

@@ -1,5 +1,6 @@
 package id.go.kapuaskab.sertel.certificate.service;
 
+import id.go.kapuaskab.sertel.certificate.config.BouncyCastle;
 import id.go.kapuaskab.sertel.certificate.config.CaConfig;
 import id.go.kapuaskab.sertel.support.security.Caller;
 import id.go.kapuaskab.sertel.certificate.domain.Certificate;
@@ -41,7 +42,7 @@ import org.bouncycastle.cert.X509CertificateHolder;
  *       a reused id with other content is a conflict, a key certified before is refused;</li>
  *   <li>under the intent's row lock (transaction B): answer a replay, or sign;</li>
  *   <li>store the certificate, mark the predecessor SUPERSEDED, mark the intent ISSUED;</li>
- *   <li>audit the result in the same transaction.</li>
+ *   <li>audit the result and write the {@code certificate.issued} event into the outbox, in the same transaction.</li>
  * </ol>
  * Refusals are audited in a transaction of their own, so they survive the rollback of the refused work. A crash
  * between A and B leaves an intent that the retry of the same request completes with the reserved serial.
@@ -61,10 +62,11 @@ public class IssuanceService {
     private final PassphraseRules passphrases;
     private final Pkcs12Packager packager;
     private final EndEntityCertificates builder;
+    private final CertificateEvents events;
     private final SecureRandom random = new SecureRandom();
 
     IssuanceService(ProfileCatalog profiles, CaRegistry cas, CertificateRepository certificates, IssuanceRepository issuances,
-                    AuditLog audit, Clock clock, CaConfig config) {
+                    AuditLog audit, Clock clock, CaConfig config, CertificateEvents events) {
         this.profiles = profiles;
         this.cas = cas;
         this.certificates = certificates;
@@ -75,6 +77,7 @@ public class IssuanceService {
         this.passphrases = new PassphraseRules(config.keyGeneration().passphraseMinLength());
         this.packager = new Pkcs12Packager(config.keyGeneration().pbkdf2Iterations());
         this.builder = new EndEntityCertificates(cas.urls(), random);
+        this.events = events;
     }
 
     /** What step 2 found: the profile, the subject key, and for a server-side key its pair. */
@@ -105,9 +108,9 @@ public class IssuanceService {
     }
 
     /** The checks of {@code POST /internal/csr-checks}: the same as issuing would run, without issuing. */
-    public void checkCsr(Caller caller, String csr, String profileName) {
+    public void checkCsr(Caller caller, String csr, String profileName, String applicantEmail) {
         authorise(caller);
-        CsrInspector.InspectedKey key = inspector.inspect(csr, profiles.get(profileName));
+        CsrInspector.InspectedKey key = inspector.inspect(csr, profiles.get(profileName), applicantEmail);
         if (certificates.keyCertified(key.fingerprint())) {
             throw DomainException.invalid("csr.key-reused");
         }
@@ -125,7 +128,7 @@ public class IssuanceService {
             throw DomainException.invalid("issuance.key-source");
         }
         if (cmd.csr() != null) {
-            CsrInspector.InspectedKey key = inspector.inspect(cmd.csr(), profile);
+            CsrInspector.InspectedKey key = inspector.inspect(cmd.csr(), profile, cmd.subject().email());
             return new Prepared(profile, key.publicKey(), key.keyType(), key.fingerprint(), null, contentHash(cmd, key.fingerprint()));
         }
         KeyType type = cmd.keyGeneration().keyType() == null ? KeyType.EC_P256 : cmd.keyGeneration().keyType();
@@ -134,7 +137,7 @@ public class IssuanceService {
         }
         passphrases.check(cmd.keyGeneration().passphrase(), cmd.subject());
         try {
-            KeyPair pair = type.generate(new org.bouncycastle.jce.provider.BouncyCastleProvider(), random);
+            KeyPair pair = type.generate(BouncyCastle.PROVIDER, random);
             SubjectPublicKeyInfo spki = SubjectPublicKeyInfo.getInstance(pair.getPublic().getEncoded());
             return new Prepared(profile, spki, type, PublicKeys.fingerprint(spki), pair, contentHash(cmd, "keygen:" + type));
         } catch (java.security.GeneralSecurityException e) {
@@ -215,6 +218,7 @@ public class IssuanceService {
         intent.completedAt = now;
         audit.inTransaction(caller.describe(), ACTION, "ISSUED", cmd.requestId(), c.serial, null,   // step 6
                 "ca " + ca.name() + ", notAfter " + c.notAfter + (predecessor == null ? "" : ", supersedes " + predecessor.serial));
+        events.issued(c);
         return new IssuanceResult(c, ca.chain(), pkcs12, true);
     }
 

@@ -16,8 +16,9 @@ import java.util.UUID;
 
 /**
  * Revocation, suspension (certificateHold) and its release. Only the renewal service's identity and admins may
- * change a status. Each change re-signs the CA's CRL in the same transaction, so OCSP and CRL never disagree once
- * it commits. Revoking a revoked certificate is a conflict, except the replay of the very request that revoked it.
+ * change a status. Each change re-signs the CA's CRL and writes its event for webhook subscribers into the outbox,
+ * in the same transaction, so OCSP, CRL and the event never disagree once it commits. Revoking a revoked certificate
+ * is a conflict, except the replay of the very request that revoked it (which changes nothing and announces nothing).
  */
 @ApplicationScoped
 public class RevocationService {
@@ -27,17 +28,19 @@ public class RevocationService {
     private final AuditLog audit;
     private final Clock clock;
     private final Event<OcspResponseCache.StatusChanged> statusChanges;
+    private final CertificateEvents events;
 
     private final StepUp stepUp;
 
     RevocationService(CertificateRepository certificates, CrlService crls, AuditLog audit, Clock clock,
-                      Event<OcspResponseCache.StatusChanged> statusChanges, StepUp stepUp) {
+                      Event<OcspResponseCache.StatusChanged> statusChanges, StepUp stepUp, CertificateEvents events) {
         this.stepUp = stepUp;
         this.certificates = certificates;
         this.crls = crls;
         this.audit = audit;
         this.clock = clock;
         this.statusChanges = statusChanges;
+        this.events = events;
     }
 
     @Transactional
@@ -76,6 +79,7 @@ public class RevocationService {
         crls.publish(c.caName);
         audit.inTransaction(caller.describe(), reason == RevocationReason.certificateHold ? "SUSPEND" : "REVOKE", "DONE", requestId,
                 c.serial, null, "reason " + reason);
+        events.revoked(c, reason == RevocationReason.certificateHold);
         return c;
     }
 
@@ -95,6 +99,7 @@ public class RevocationService {
         statusChanges.fire(new OcspResponseCache.StatusChanged(c.serial));
         crls.publish(c.caName);
         audit.inTransaction(caller.describe(), "RESUME", "DONE", null, c.serial, null, null);
+        events.resumed(c);
         return c;
     }
 

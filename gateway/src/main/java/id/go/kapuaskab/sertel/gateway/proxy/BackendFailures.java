@@ -17,8 +17,9 @@ import java.util.concurrent.TimeoutException;
 import org.jboss.logging.Logger;
 
 /**
- * Turns a failed call to a backend into a problem+json answer: a backend that cannot be reached is 503,
- * one that does not answer in time is 504, anything else 502. The body names nothing internal.
+ * Turns a failed call to a backend into a problem+json answer: a body over the gateway's limit is 413 (see
+ * {@link BodyLimit}), a backend that cannot be reached is 503, one that does not answer in time is 504, anything else
+ * 502. The body names nothing internal.
  */
 final class BackendFailures implements ProxyInterceptor {
 
@@ -35,7 +36,10 @@ final class BackendFailures implements ProxyInterceptor {
         return context.sendRequest().recover(failure -> {
             int status;
             String code;
-            if (isUnreachable(failure)) {
+            if (Boolean.TRUE.equals(context.get(BodyLimit.EXCEEDED, Boolean.class))) {
+                status = 413;
+                code = "payload-too-large";
+            } else if (isUnreachable(failure)) {
                 status = 503;
                 code = "service-unavailable";
             } else if (isTimeout(failure)) {

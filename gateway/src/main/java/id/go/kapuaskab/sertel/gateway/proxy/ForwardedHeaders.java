@@ -1,5 +1,6 @@
 package id.go.kapuaskab.sertel.gateway.proxy;
 
+import id.go.kapuaskab.sertel.support.web.RequestIds;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.httpproxy.ProxyContext;
@@ -8,7 +9,8 @@ import io.vertx.httpproxy.ProxyResponse;
 
 /**
  * Tells backends who called: {@code X-Forwarded-For}, {@code -Proto} and {@code -Host}, replacing whatever
- * the client claimed unless the gateway sits behind a trusted ingress.
+ * the client claimed unless the gateway sits behind a trusted ingress. On the way back it drops the backend's
+ * {@code X-Request-Id}: the gateway set the same id on its answer already, and a client must not see it twice.
  */
 final class ForwardedHeaders implements ProxyInterceptor {
 
@@ -32,6 +34,12 @@ final class ForwardedHeaders implements ProxyInterceptor {
             }
         }
         return context.sendRequest();
+    }
+
+    @Override
+    public Future<Void> handleProxyResponse(ProxyContext context) {
+        context.response().headers().remove(RequestIds.HEADER);
+        return context.sendResponse();
     }
 
     static String clientAddress(HttpServerRequest request, boolean trustForwarded) {

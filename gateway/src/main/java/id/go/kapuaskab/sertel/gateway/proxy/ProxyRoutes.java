@@ -21,7 +21,7 @@ import java.util.Map;
 
 /**
  * The gateway's one job, in the order a call meets it: the path must be plainly written and routed
- * (else 404); public paths pass with a per-address limit (stricter on login); other paths need a valid
+ * (else 404; so is anything under {@code /q}); public paths pass with a per-address limit (stricter on login); other paths need a valid
  * bearer token (else 401) and pass with a per-subject limit (else 429); then the call is streamed to the
  * backend through Vert.x HTTP Proxy, whose failures {@link BackendFailures} turns into 503 or 504.
  */
@@ -62,6 +62,7 @@ public class ProxyRoutes {
                             .setConnectTimeout(config.connectTimeout().toMillis())
                             .setIdleTimeout(config.responseTimeout().toMillis())))
                     .addInterceptor(new BackendFailures(edge))
+                    .addInterceptor(new BodyLimit(edge.maxBodyBytes()))
                     .addInterceptor(new ForwardedHeaders(config.trustForwardedFor()));
             proxies.put(backend.name(), proxy);
         }
@@ -72,7 +73,7 @@ public class ProxyRoutes {
         String path = ctx.request().path();
         var match = routes.match(path);
         if (match.isEmpty()) {
-            if (path.startsWith("/api/") || path.startsWith("/pki/")) {
+            if (path.startsWith("/api/") || path.startsWith("/pki/") || isManagement(path)) {
                 edge.send(ctx, "not-found", 404);
             } else {
                 ctx.next();
@@ -112,6 +113,15 @@ public class ProxyRoutes {
             }
             proxy.handle(ctx.request());
         });
+    }
+
+    /**
+     * {@code /q/**} on the public port: health and metrics live on the management port, and the gateway's own OpenAPI
+     * document (of {@code /openapi} alone) is not the public one, which {@code /openapi} serves.
+     */
+    private static boolean isManagement(String path) {
+        String lower = path.toLowerCase(java.util.Locale.ROOT);
+        return lower.equals("/q") || lower.startsWith("/q/");
     }
 
     private void tooMany(RoutingContext ctx, RateLimiter.Decision decision) {

@@ -22,8 +22,8 @@ import org.jboss.logging.Logger;
 
 /**
  * One OpenAPI document for the public API: each backend's own document (from its {@code /q/openapi}),
- * reduced to the paths the gateway routes to it (never {@code /internal}), merged, with schema names that
- * collide between services prefixed by the service name. Rebuilt at most once a minute; a backend that is
+ * reduced to the paths the gateway routes to it (never {@code /internal}) and to the schemas those paths use, merged,
+ * with schema names that collide between services prefixed by the service name. Rebuilt at most once a minute; a backend that is
  * down is listed in {@code x-unavailable} instead of failing the whole document.
  */
 @ApplicationScoped
@@ -99,8 +99,9 @@ public class OpenApiAggregator {
         return json.readTree(response.body());
     }
 
-    private void mergeInto(String service, JsonNode doc, ObjectNode paths, ObjectNode schemas, ObjectNode security,
+    private void mergeInto(String service, JsonNode full, ObjectNode paths, ObjectNode schemas, ObjectNode security,
                            ArrayNode tags, Set<String> tagNames) throws IOException {
+        JsonNode doc = publicPart(full, routes.prefixesOf(service));
         Set<String> renamed = new HashSet<>();
         JsonNode theirSchemas = doc.path("components").path("schemas");
         for (Iterator<String> it = theirSchemas.fieldNames(); it.hasNext(); ) {
@@ -119,17 +120,25 @@ public class OpenApiAggregator {
             schemas.set(name, e.getValue());
         });
         rewritten.path("components").path("securitySchemes").fields().forEachRemaining(e -> security.set(e.getKey(), e.getValue()));
-        List<String> prefixes = routes.prefixesOf(service);
-        rewritten.path("paths").fields().forEachRemaining(e -> {
-            if (isPublic(e.getKey(), prefixes)) {
-                paths.set(e.getKey(), e.getValue());
-            }
-        });
+        rewritten.path("paths").fields().forEachRemaining(e -> paths.set(e.getKey(), e.getValue()));
         for (JsonNode tag : rewritten.path("tags")) {
             if (tagNames.add(tag.path("name").asText())) {
                 tags.add(tag);
             }
         }
+    }
+
+    /** A service's document with only the paths the gateway routes to it and the schemas those use. */
+    private static ObjectNode publicPart(JsonNode doc, List<String> prefixes) {
+        ObjectNode copy = doc.deepCopy();
+        ObjectNode kept = copy.putObject("paths");
+        doc.path("paths").fields().forEachRemaining(e -> {
+            if (isPublic(e.getKey(), prefixes)) {
+                kept.set(e.getKey(), e.getValue());
+            }
+        });
+        ReachableSchemas.prune(copy);
+        return copy;
     }
 
     private static boolean isPublic(String path, List<String> prefixes) {

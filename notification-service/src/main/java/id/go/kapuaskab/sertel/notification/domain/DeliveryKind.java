@@ -14,7 +14,9 @@ public enum DeliveryKind {
     MFA_ENABLED,
     MFA_DISABLED,
     NEW_DEVICE,
-    ACCOUNT_DEACTIVATED;
+    ACCOUNT_DEACTIVATED,
+    /** To a webhook subscription's contact: the service disabled it. */
+    WEBHOOK_DISABLED;
 
     /** Messages that carry a one-time link: their content is removed from the log once the attempts are over. */
     public boolean carriesSecret() {

@@ -69,7 +69,7 @@ public class DeliveryLog {
         Delivery copy = QuarkusTransaction.requiringNew().call(() -> {
             Delivery original = deliveries.findByIdOptional(id).orElseThrow(() -> DomainException.notFound("notification.not-found"));
             if (original.recipientEmail == null || original.subject == null || original.bodyText == null) {
-                throw DomainException.conflict("notification.not-resendable").with("status", original.status);
+                throw DomainException.conflict("notification.not-resendable").with("currentStatus", original.status);
             }
             Delivery d = Delivery.pending(original.kind, null, now)
                     .to(original.recipientAccountId, original.recipientEmail, original.language);

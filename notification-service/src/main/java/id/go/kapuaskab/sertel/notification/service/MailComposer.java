@@ -20,7 +20,8 @@ import java.util.Map;
 
 /**
  * Renders every message from its Qute templates ({@code templates/mail/<kind>.<lang>.txt} with a {@code subject}
- * fragment, and {@code .html}), in Indonesian or English, with times in WIB.
+ * fragment, and {@code .html}), in Indonesian or English, with times in WIB; workflow messages whose news depends on
+ * the request type have a text per type ({@link #renderWorkflow}).
  */
 @ApplicationScoped
 public class MailComposer {
@@ -45,7 +46,33 @@ public class MailComposer {
 
     /** Renders one kind of message in {@code id} or {@code en}. */
     public RenderedMail render(DeliveryKind kind, String lang, Map<String, Object> data) {
-        String base = "mail/" + kind.template() + "." + lang(lang);
+        return render(kind.template(), lang, data);
+    }
+
+    /**
+     * Renders a workflow message with the text of its request type, where what happened differs by type: a completed
+     * revocation revoked a certificate (it issued none, and has no validity to tell), an approved one is being revoked,
+     * a rejected one leaves the certificate valid, a completed first issuance has no previous certificate. Such texts
+     * are {@code <kind>-<type>.<lang>.txt} (e.g. {@code request-completed-revocation.en.txt}); a kind whose text holds
+     * for every type (submitted, returned) has only {@code <kind>.<lang>.txt}.
+     */
+    public RenderedMail renderWorkflow(DeliveryKind kind, String requestType, String lang, Map<String, Object> data) {
+        return render(workflowTemplate(kind, requestType, lang), lang, data);
+    }
+
+    /** The template a workflow message of this kind and request type is written with. */
+    String workflowTemplate(DeliveryKind kind, String requestType, String lang) {
+        if (requestType != null && !requestType.isBlank()) {
+            String specific = kind.template() + "-" + requestType.toLowerCase(Locale.ROOT);
+            if (engine.getTemplate("mail/" + specific + "." + lang(lang) + ".txt") != null) {
+                return specific;
+            }
+        }
+        return kind.template();
+    }
+
+    private RenderedMail render(String template, String lang, Map<String, Object> data) {
+        String base = "mail/" + template + "." + lang(lang);
         Template text = require(base + ".txt");
         String subject = text.getFragment("subject").data(data).render().strip().replaceAll("\\s+", " ");
         String body = text.data(data).render().strip().replaceAll("\n{3,}", "\n\n") + "\n";

@@ -9,16 +9,21 @@ import id.go.kapuaskab.sertel.notification.config.ReminderConfig;
 import id.go.kapuaskab.sertel.notification.domain.Delivery;
 import id.go.kapuaskab.sertel.notification.domain.DeliveryKind;
 import id.go.kapuaskab.sertel.notification.domain.DeliveryStatus;
+import id.go.kapuaskab.sertel.notification.domain.EventType;
+import id.go.kapuaskab.sertel.notification.domain.IntegrationEvent;
 import id.go.kapuaskab.sertel.notification.repository.ReminderLedger;
 import id.go.kapuaskab.sertel.notification.repository.ReminderLedger.Decision;
 import id.go.kapuaskab.sertel.notification.repository.ReminderLedger.Known;
 import id.go.kapuaskab.sertel.notification.service.ReminderWindows.Window;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,7 +36,9 @@ import org.jboss.logging.Logger;
  * certificate-service's expiring view) that have no decision yet get one: a message in the outbox, or a recorded
  * skip. Certificates this service reminded before that the view no longer lists (renewed, revoked, suspended) get
  * a recorded skip. Decisions and messages are committed together per page (see {@link ReminderLedger}); sending
- * happens after the commit, in {@link MailDelivery}. Safe to run any number of times and on every replica.
+ * happens after the commit, in {@link MailDelivery}. Each reminder queued is also a {@code certificate.expiring}
+ * integration event for webhook subscribers, in the same transaction (one per certificate and threshold). Safe to
+ * run any number of times and on every replica.
  */
 @ApplicationScoped
 public class ReminderPlanner {
@@ -50,16 +57,18 @@ public class ReminderPlanner {
     private final MailComposer composer;
     private final NotificationMetrics metrics;
     private final ReminderWindows windows;
+    private final IntegrationEvents integration;
     private final int pageSize;
     private final Clock clock;
 
     ReminderPlanner(CertificateClient certificates, ApplicantClient applicants, ReminderLedger ledger, MailComposer composer,
-                    NotificationMetrics metrics, ReminderConfig config, Clock clock) {
+                    NotificationMetrics metrics, IntegrationEvents integration, ReminderConfig config, Clock clock) {
         this.certificates = certificates;
         this.applicants = applicants;
         this.ledger = ledger;
         this.composer = composer;
         this.metrics = metrics;
+        this.integration = integration;
         this.windows = new ReminderWindows(config.thresholds(), config.timeZone());
         this.pageSize = Math.min(1000, Math.max(1, config.pageSize()));
         this.clock = clock;
@@ -94,7 +103,9 @@ public class ReminderPlanner {
             tally.examined += items.size();
             Set<String> decided = ledger.decided(window.days(), items.stream().map(ExpiringPage.Item::serial).toList());
             List<Decision> decisions = new ArrayList<>();
+            Map<String, UUID> institutions = new HashMap<>();
             for (ExpiringPage.Item item : items) {
+                institutions.put(item.serial(), item.institutionId());
                 if (decided.contains(item.serial())) {
                     tally.alreadyDecided++;
                     continue;
@@ -104,7 +115,7 @@ public class ReminderPlanner {
                         .map(h -> queue(item, window.days(), h, now))
                         .orElseGet(() -> skip(item.serial(), item.holderId(), item.notAfter(), window.days(), "HOLDER_UNKNOWN", now)));
             }
-            commit(decisions, now, tally);
+            commit(decisions, institutions, now, tally);
             cursor = page.next();
         } while (cursor != null);
         return listed;
@@ -123,14 +134,23 @@ public class ReminderPlanner {
                 decisions.add(skip(known.serial(), known.holderId(), known.notAfter(), window.days(), reason, now));
             }
         }
-        commit(decisions, now, tally);
+        commit(decisions, Map.of(), now, tally);
     }
 
-    private void commit(List<Decision> decisions, Instant now, Tally tally) {
+    private void commit(List<Decision> decisions, Map<String, UUID> institutions, Instant now, Tally tally) {
         if (decisions.isEmpty()) {
             return;
         }
-        List<Decision> won = ledger.record(decisions, now);
+        List<Decision> won = QuarkusTransaction.requiringNew().call(() -> {
+            List<Decision> recorded = ledger.record(decisions, now);
+            for (Decision d : recorded) {
+                UUID institution = institutions.get(d.serial());
+                if (d.delivery().status == DeliveryStatus.PENDING && institution != null) {
+                    integration.fanOut(expiring(d, institution), IntegrationEvents.SELF);
+                }
+            }
+            return recorded;
+        });
         tally.alreadyDecided += decisions.size() - won.size();
         int queued = 0;
         for (Decision d : won) {
@@ -169,6 +189,19 @@ public class ReminderPlanner {
         d.thresholdDays = days;
         d.dueAt = windows.dueAt(days, notAfter);
         return new Decision(serial, days, holderId, notAfter, d.dueAt, "SKIPPED", reason, d);
+    }
+
+    /** {@code certificate.expiring}: ids, the expiry and the threshold; its id is derived from (serial, threshold). */
+    private static IntegrationEvent expiring(Decision d, UUID institutionId) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("serial", d.serial());
+        data.put("holderId", d.holderId() == null ? null : d.holderId().toString());
+        data.put("institutionId", institutionId.toString());
+        data.put("notAfter", d.notAfter().toString());
+        data.put("thresholdDays", d.thresholdDays());
+        UUID id = UUID.nameUUIDFromBytes((EventType.CERTIFICATE_EXPIRING.wire() + ":" + d.serial() + ":" + d.thresholdDays())
+                .getBytes(StandardCharsets.UTF_8));
+        return new IntegrationEvent(id, EventType.CERTIFICATE_EXPIRING, d.dueAt(), d.serial(), institutionId, data);
     }
 
     static String dedupKey(String serial, int days) {

@@ -8,6 +8,7 @@ import id.go.kapuaskab.sertel.notification.domain.DeliveryStatus;
 import id.go.kapuaskab.sertel.notification.repository.InboundEvents;
 import id.go.kapuaskab.sertel.support.problem.DomainException;
 import id.go.kapuaskab.sertel.support.problem.ProblemKind;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,7 +24,8 @@ import org.jboss.logging.Logger;
  * Turns workflow events into mail: a submitted request to the verifiers of the applicant's institution; returned,
  * rejected, approved and completed to the applicant; a cancelled one to nobody. The recipients are looked up
  * before the event is accepted, so a 202 means the messages are in the outbox; while applicant-service is
- * unreachable the event is refused with 503 and renewal-service's outbox delivers it again.
+ * unreachable the event is refused with 503 and renewal-service's outbox delivers it again. Each event also becomes a
+ * {@code request.state-changed} integration event for webhook subscribers, in the same transaction.
  */
 @ApplicationScoped
 public class WorkflowEvents {
@@ -37,12 +39,14 @@ public class WorkflowEvents {
     private final ApplicantClient applicants;
     private final InboundEvents events;
     private final MailComposer composer;
+    private final IntegrationEvents integration;
     private final Clock clock;
 
-    WorkflowEvents(ApplicantClient applicants, InboundEvents events, MailComposer composer, Clock clock) {
+    WorkflowEvents(ApplicantClient applicants, InboundEvents events, MailComposer composer, IntegrationEvents integration, Clock clock) {
         this.applicants = applicants;
         this.events = events;
         this.composer = composer;
+        this.integration = integration;
         this.clock = clock;
     }
 
@@ -58,7 +62,14 @@ public class WorkflowEvents {
             LOG.warnf("Event %s not accepted: recipients cannot be looked up (%s)", event.eventId(), e.toString());
             throw new DomainException(ProblemKind.UNAVAILABLE, "notification.recipients-unavailable").retryAfter(Duration.ofSeconds(30));
         }
-        if (!events.record(event.eventId(), event.type().name(), event.requestId(), now, deliveries)) {
+        boolean recorded = QuarkusTransaction.requiringNew().call(() -> {
+            if (!events.record(event.eventId(), event.type().name(), event.requestId(), now, deliveries)) {
+                return false;
+            }
+            RequestStates.of(event, now).ifPresent(e -> integration.fanOut(e, IntegrationEvents.SELF));
+            return true;
+        });
+        if (!recorded) {
             return new Outcome(true, 0);
         }
         return new Outcome(false, deliveries.size());
@@ -104,7 +115,7 @@ public class WorkflowEvents {
         data.put("link", composer.requestLink(event.requestId()));
         Delivery d = Delivery.pending(kind.name(), "event:" + event.eventId() + ":" + to.id(), now)
                 .to(to.id(), to.email(), lang)
-                .content(composer.render(kind, lang, data));
+                .content(composer.renderWorkflow(kind, event.requestType(), lang, data));
         return link(d, event);
     }
 

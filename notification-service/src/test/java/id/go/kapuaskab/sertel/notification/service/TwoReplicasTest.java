@@ -58,6 +58,8 @@ class TwoReplicasTest {
     @Inject
     NotificationMetrics metrics;
     @Inject
+    IntegrationEvents integration;
+    @Inject
     ReminderConfig reminderConfig;
     @Inject
     OutboxEngine outbox;
@@ -143,7 +145,7 @@ class TwoReplicasTest {
 
     private ReplicaPair replica() {
         ReminderConfig smallPages = delegate(reminderConfig, 7);
-        ReminderPlanner planner = new ReminderPlanner(certificates, applicants, ledger, composer, metrics, smallPages, clock);
+        ReminderPlanner planner = new ReminderPlanner(certificates, applicants, ledger, composer, metrics, integration, smallPages, clock);
         return new ReplicaPair(planner);
     }
 

@@ -45,7 +45,7 @@ public final class CaRecords {
                               Instant notAfter, String predecessorSerial, String successorSerial) {
     }
 
-    record CsrCheck(String csr, String profile) {
+    record CsrCheck(String csr, String profile, String email) {
     }
 
     /** {@code POST /internal/certificates/{serial}/revocation}. */

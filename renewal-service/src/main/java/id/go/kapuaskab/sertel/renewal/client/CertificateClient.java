@@ -34,12 +34,12 @@ public class CertificateClient {
         this.peers = peers;
     }
 
-    /** Would the CA accept this CSR? Throws {@link PeerRejected} with the CA's problem code when not. */
+    /** Would the CA accept this CSR from the applicant with this e-mail? Throws {@link PeerRejected} with the CA's problem code when not. */
     @Timeout(value = 5, unit = ChronoUnit.SECONDS)
     @CircuitBreaker(requestVolumeThreshold = 8, failureRatio = 0.5, delay = 2, delayUnit = ChronoUnit.SECONDS, skipOn = PeerRejected.class)
     @Retry(maxRetries = 2, delay = 100, jitter = 50, retryOn = PeerUnavailable.class, abortOn = PeerRejected.class)
-    public void checkCsr(String csr, String profile) {
-        peers.call(CA, () -> api.checkCsr(peers.json(new CaRecords.CsrCheck(csr, profile)))).expect(204, 200).discard();
+    public void checkCsr(String csr, String profile, String applicantEmail) {
+        peers.call(CA, () -> api.checkCsr(peers.json(new CaRecords.CsrCheck(csr, profile, applicantEmail)))).expect(204, 200).discard();
     }
 
     /** Issues from a CSR; a replay of the same request id answers the same certificate. */

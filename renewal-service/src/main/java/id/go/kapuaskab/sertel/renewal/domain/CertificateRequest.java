@@ -53,6 +53,15 @@ public class CertificateRequest {
     @Column(name = "key_type")
     public String keyType;
 
+    /** For a generated key: delivered as a PKCS#12, or kept by signing-service for document signing. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "key_custody")
+    public KeyCustody keyCustody;
+
+    /** The kept key's id at signing-service, once collected. */
+    @Column(name = "signing_key_id")
+    public UUID signingKeyId;
+
     /** RENEWAL: the certificate renewed (the predecessor); REVOCATION: the certificate to revoke. */
     @Column(name = "certificate_serial")
     public String certificateSerial;

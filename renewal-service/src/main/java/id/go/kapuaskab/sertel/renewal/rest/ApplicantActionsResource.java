@@ -19,7 +19,11 @@ import jakarta.ws.rs.core.Response;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -71,14 +75,19 @@ public class ApplicantActionsResource {
     @Operation(summary = "Cancel", description = "Any non-terminal state except ISSUING (the CA may already have signed) → CANCELLED. Body optional.")
     @APIResponse(responseCode = "200", description = "Cancelled")
     @APIResponse(responseCode = "409", description = "request.invalid-transition (currentState)")
-    public RequestView cancel(@PathParam("id") UUID id, byte[] body) throws java.io.IOException {
+    public RequestView cancel(@PathParam("id") UUID id,
+                              @RequestBody(required = false, description = "Optional: {\"reason\": \"…\"}",
+                                      content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                                              schema = @Schema(implementation = Bodies.Reason.class))) byte[] body)
+            throws java.io.IOException {
         return RequestView.of(commands.cancel(callers.get(), id, reasons.read(body)), queries);
     }
 
-    /** The certificate and the one copy of its key. */
+    /** The certificate and the one copy of its key, or the id of the key kept for signing. */
     @Schema(name = "CollectedCertificate")
     public record Certificate(String serial, OffsetDateTime notBefore, OffsetDateTime notAfter, String certificatePem, String chainPem,
-                              @Schema(description = "base64 PKCS#12 protected by your passphrase; given only in this answer") String pkcs12) {
+                              @Schema(description = "DELIVERED: base64 PKCS#12 protected by your passphrase; given only in this answer") String pkcs12,
+                              @Schema(description = "KEPT: the key signing-service keeps for you; sign with it and your passphrase") UUID signingKeyId) {
     }
 
     /** The answer to a collection. */
@@ -90,16 +99,28 @@ public class ApplicantActionsResource {
     @Path("/{id}/collect")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Collect a server-generated key", description = """
-            For an APPROVED request with `keyGeneration`: the CA generates the key and signs (APPROVED → ISSUING → COMPLETED) \
-            and the PKCS#12, protected by the passphrase, is in this answer only. The passphrase is never stored. If the CA \
-            cannot be reached the answer is 503 and the request stays APPROVED; a refused passphrase (keygen.*) leaves it APPROVED too.""")
-    @APIResponse(responseCode = "200", description = "The certificate and its PKCS#12")
-    @APIResponse(responseCode = "409", description = "request.invalid-transition, request.not-collectable, request.key-lost")
-    @APIResponse(responseCode = "422", description = "keygen.passphrase-too-short, keygen.passphrase-personal-data, …")
-    @APIResponse(responseCode = "503", description = "request.ca-unavailable: try again, nothing was lost")
+            For an APPROVED request with `keyGeneration` (APPROVED → ISSUING → COMPLETED). `DELIVERED`: the CA generates the \
+            key and signs, and the PKCS#12, protected by the passphrase, is in this answer only. `KEPT`: signing-service \
+            generates the key and keeps it wrapped under the passphrase, the CA certifies it, and the answer names the key \
+            (`signingKeyId`); sign documents with it and the same passphrase. The passphrase is never stored. If the CA or \
+            signing-service cannot be reached the answer is 503 and the request stays APPROVED; a refused passphrase leaves \
+            it APPROVED too. A KEPT collection that failed half-way is completed by trying again with the same passphrase.""")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Bodies.Collect.class),
+            examples = @ExampleObject(name = "collect", value = "{\"passphrase\": \"Kapuas-Sertel-2026!\"}")))
+    @APIResponse(responseCode = "200", description = "The certificate and its PKCS#12 (DELIVERED) or the kept key's id (KEPT)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Collected.class), examples = {
+                    @ExampleObject(name = "kept", value = """
+                            {"request":{"id":"0b5f…","type":"RENEWAL","state":"COMPLETED","keyGeneration":true,"keyCustody":"KEPT",\
+                            "signingKeyId":"5e6f7a8b-9c0d-4e1f-a2b3-c4d5e6f7a8b9","issuedSerial":"4f1e…"},\
+                            "certificate":{"serial":"4f1e…","notBefore":"2026-12-04T01:00:00Z","notAfter":"2027-12-04T01:00:00Z",\
+                            "certificatePem":"-----BEGIN CERTIFICATE-----\\n…","chainPem":"-----BEGIN CERTIFICATE-----\\n…",\
+                            "pkcs12":null,"signingKeyId":"5e6f7a8b-9c0d-4e1f-a2b3-c4d5e6f7a8b9"}}""")}))
+    @APIResponse(responseCode = "409", description = "request.invalid-transition, request.not-collectable, request.key-lost, signing-key.request-id-conflict (another passphrase than the first attempt's)")
+    @APIResponse(responseCode = "422", description = "keygen.passphrase-too-short, keygen.passphrase-personal-data, signing-key.passphrase-too-short, …")
+    @APIResponse(responseCode = "503", description = "request.ca-unavailable, request.signing-unavailable: try again, nothing was lost")
     public Response collect(@PathParam("id") UUID id, @NotNull @Valid Bodies.Collect body) {
         Collection.Collected c = collection.collect(callers.get(), id, body.passphrase());
         return Response.ok(new Collected(RequestView.of(c.request(), queries), new Certificate(c.serial(), Times.of(c.notBefore()),
-                Times.of(c.notAfter()), c.certificatePem(), c.chainPem(), c.pkcs12()))).header("Cache-Control", "no-store").build();
+                Times.of(c.notAfter()), c.certificatePem(), c.chainPem(), c.pkcs12(), c.signingKeyId()))).header("Cache-Control", "no-store").build();
     }
 }

@@ -2,6 +2,7 @@ package id.go.kapuaskab.sertel.renewal.rest;
 
 import id.go.kapuaskab.sertel.renewal.domain.ContactChannel;
 import id.go.kapuaskab.sertel.renewal.domain.ContactOutcome;
+import id.go.kapuaskab.sertel.renewal.domain.KeyCustody;
 import id.go.kapuaskab.sertel.renewal.domain.RequestType;
 import id.go.kapuaskab.sertel.renewal.domain.RevocationReason;
 import id.go.kapuaskab.sertel.renewal.domain.SubjectItem;
@@ -22,8 +23,12 @@ final class Bodies {
     private Bodies() {
     }
 
-    @Schema(name = "KeyGeneration", description = "Ask the CA to generate the key; the PKCS#12 is collected after approval")
-    record KeyGeneration(@Pattern(regexp = "EC_P256|EC_P384|RSA_2048|RSA_3072|RSA_4096") @Schema(description = "Default EC_P256") String keyType) {
+    @Schema(name = "KeyGeneration", description = """
+            Let sertel generate the key. `DELIVERED` (default): the CA generates it and the applicant collects it once as a \
+            PKCS#12 after approval. `KEPT`: signing-service generates it at collection and keeps it wrapped under the \
+            applicant's passphrase, for signing documents (`POST /api/v1/signatures`); it never leaves as a key (EC only).""")
+    record KeyGeneration(@Pattern(regexp = "EC_P256|EC_P384|RSA_2048|RSA_3072|RSA_4096") @Schema(description = "Default EC_P256") String keyType,
+                         @Schema(description = "Default DELIVERED") KeyCustody custody) {
     }
 
     @Schema(name = "NewRequest", description = """
@@ -33,7 +38,7 @@ final class Bodies {
                       @Size(max = 40) String certificateSerial, RevocationReason reason) {
         RequestDraft draft() {
             return new RequestDraft(csr, keyGeneration != null, keyGeneration == null ? null : keyGeneration.keyType(),
-                    certificateSerial, reason);
+                    keyGeneration == null ? null : keyGeneration.custody(), certificateSerial, reason);
         }
     }
 
@@ -42,7 +47,7 @@ final class Bodies {
                 RevocationReason reason) {
         RequestDraft draft() {
             return new RequestDraft(csr, keyGeneration != null, keyGeneration == null ? null : keyGeneration.keyType(),
-                    certificateSerial, reason);
+                    keyGeneration == null ? null : keyGeneration.custody(), certificateSerial, reason);
         }
     }
 

@@ -21,6 +21,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -76,7 +79,11 @@ public class ReviewResource {
     @Operation(summary = "Release a claim", description = "IN_REVIEW → SUBMITTED; by the verifier holding the claim, or an admin. Body optional.")
     @APIResponse(responseCode = "200", description = "Released")
     @APIResponse(responseCode = "409", description = "request.invalid-transition (currentState)")
-    public RequestView release(@PathParam("id") UUID id, byte[] body) throws java.io.IOException {
+    public RequestView release(@PathParam("id") UUID id,
+                              @RequestBody(required = false, description = "Optional: {\"reason\": \"…\"}",
+                                      content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                                              schema = @Schema(implementation = Bodies.Reason.class))) byte[] body)
+            throws java.io.IOException {
         return RequestView.of(reviews.release(callers.get(), id, reasons.read(body)), queries);
     }
 

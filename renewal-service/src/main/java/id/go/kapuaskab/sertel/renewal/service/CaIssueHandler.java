@@ -33,7 +33,7 @@ public class CaIssueHandler implements OutboxHandler {
             if (r.keyGeneration) {
                 return Outcome.dead("key-generation", "a server-generated key is collected by the applicant, not issued from the outbox");
             }
-            CaRecords.Issued issued = certificates.issue(issueCalls.body(r, null));
+            CaRecords.Issued issued = certificates.issue(issueCalls.body(r, r.csr));
             return Outcome.done(new CaWork.Done(issued.serial(), issued.notBefore(), issued.notAfter()));
         });
     }

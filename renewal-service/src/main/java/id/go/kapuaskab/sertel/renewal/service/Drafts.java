@@ -3,6 +3,7 @@ package id.go.kapuaskab.sertel.renewal.service;
 import id.go.kapuaskab.sertel.renewal.client.ApplicantSnapshot;
 import id.go.kapuaskab.sertel.renewal.config.WorkflowConfig;
 import id.go.kapuaskab.sertel.renewal.domain.CertificateRequest;
+import id.go.kapuaskab.sertel.renewal.domain.KeyCustody;
 import id.go.kapuaskab.sertel.renewal.domain.RequestState;
 import id.go.kapuaskab.sertel.renewal.domain.RequestType;
 import id.go.kapuaskab.sertel.renewal.repository.RequestRepository;
@@ -102,6 +103,7 @@ public class Drafts {
         r.csr = draft.csr() == null || draft.csr().isBlank() ? null : draft.csr().trim();
         r.keyGeneration = draft.keyGeneration();
         r.keyType = draft.keyGeneration() ? (draft.keyType() == null ? config.defaultKeyType() : draft.keyType()) : null;
+        r.keyCustody = draft.keyGeneration() ? (draft.custody() == null ? KeyCustody.DELIVERED : draft.custody()) : null;
         r.certificateSerial = serial;
         r.revocationReason = draft.reason();
     }

@@ -20,11 +20,21 @@ public class IssueCalls {
         this.config = config;
     }
 
+    /** With the request's own CSR, or (when {@code keyGeneration} is given) a key the CA generates. */
     public CaRecords.Issue body(CertificateRequest r, CaRecords.KeyGeneration keyGeneration) {
+        return body(r, keyGeneration == null ? r.csr : null, keyGeneration);
+    }
+
+    /** With the CSR of a key made elsewhere (a key signing-service keeps for the holder). */
+    public CaRecords.Issue body(CertificateRequest r, String csr) {
+        return body(r, csr, null);
+    }
+
+    private CaRecords.Issue body(CertificateRequest r, String csr, CaRecords.KeyGeneration keyGeneration) {
         SubjectSnapshot s = r.snapshot;
         CaRecords.Subject subject = new CaRecords.Subject(s.fullName, s.email, s.nik, s.institutionId, s.institutionName,
                 s.unitName);
-        return new CaRecords.Issue(r.id, r.applicantId, config.profile(), subject, keyGeneration == null ? r.csr : null,
-                keyGeneration, r.type == RequestType.RENEWAL ? r.certificateSerial : null);
+        return new CaRecords.Issue(r.id, r.applicantId, config.profile(), subject, csr, keyGeneration,
+                r.type == RequestType.RENEWAL ? r.certificateSerial : null);
     }
 }

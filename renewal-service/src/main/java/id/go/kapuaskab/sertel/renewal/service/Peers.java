@@ -15,11 +15,13 @@ import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceExceptio
  */
 final class Peers {
 
-    /** CA problem codes the applicant can act on; relayed as they are (texts in our problems files too). */
+    /** CA and signing-service problem codes the applicant can act on; relayed as they are (texts in our problems files too). */
     static final Set<String> RELAYED = Set.of("csr.malformed", "csr.too-large", "csr.signature-invalid", "csr.key-type-not-allowed",
-            "csr.key-too-small", "csr.weak-key", "csr.key-reused", "keygen.passphrase-too-short", "keygen.passphrase-personal-data",
+            "csr.key-too-small", "csr.weak-key", "csr.key-reused", "csr.email-mismatch", "keygen.passphrase-too-short", "keygen.passphrase-personal-data",
             "keygen.key-type-not-allowed", "issuance.unknown-profile", "issuance.key-source", "issuance.request-id-conflict",
-            "issuance.key-already-delivered", "issuance.predecessor-unknown", "ca.validity-exhausted");
+            "issuance.key-already-delivered", "issuance.predecessor-unknown", "ca.validity-exhausted",
+            // signing-service's, when it makes a key kept for signing
+            "signing-key.passphrase-too-short", "signing-key.request-id-conflict", "signing-key.key-type-not-allowed");
 
     private Peers() {
     }

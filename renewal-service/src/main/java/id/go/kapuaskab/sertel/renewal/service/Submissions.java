@@ -61,7 +61,7 @@ public class Submissions {
         String serial = eligibility.certificateFor(seen.type, seen.applicantId, seen.certificateSerial);
         if (seen.csr != null) {
             try {
-                Peers.run("request.ca-unavailable", () -> certificates.checkCsr(seen.csr, config.profile()));
+                Peers.run("request.ca-unavailable", () -> certificates.checkCsr(seen.csr, config.profile(), applicant.email()));
             } catch (PeerRejected e) {
                 throw Peers.relay(e);
             }

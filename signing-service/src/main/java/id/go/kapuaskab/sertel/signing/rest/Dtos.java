@@ -3,6 +3,7 @@ package id.go.kapuaskab.sertel.signing.rest;
 import id.go.kapuaskab.sertel.signing.domain.KeyEvent;
 import id.go.kapuaskab.sertel.signing.domain.SignatureRecord;
 import id.go.kapuaskab.sertel.signing.domain.SigningKey;
+import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -21,6 +22,8 @@ final class Dtos {
 
     @Schema(description = "Create a key kept for a holder (renewal-service only)")
     record CreateKey(@NotNull UUID requestId, @NotNull UUID holderId, @NotNull UUID institutionId,
+                     @Schema(description = "the holder's official e-mail, named in the CSR's subjectAltName as the CA requires")
+                     @NotBlank @Email @Size(max = 254) String email,
                      @NotBlank @Size(max = 1024) String passphrase, @Schema(defaultValue = "EC_P256") String keyType) {
         @Override
         public String toString() {

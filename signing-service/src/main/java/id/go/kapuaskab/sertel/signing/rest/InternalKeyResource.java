@@ -44,13 +44,14 @@ public class InternalKeyResource {
     @RolesAllowed(Caller.RENEWAL_SERVICE)
     @Operation(summary = "Create a key kept for a holder and get its CSR", description = """
             signing-service generates the key, stores it only wrapped under the holder's passphrase (Argon2id + AES-256-GCM) \
-            and answers a PKCS#10 CSR signed by the key, for the CA. The request id is the idempotency key: a replay with the \
+            and answers a PKCS#10 CSR signed by the key and naming the holder's e-mail (subjectAltName), for the CA. The request id is the idempotency key: a replay with the \
             same holder, institution, key type and passphrase answers 200 with the same key id and CSR; anything else under \
             that id is 409 `signing-key.request-id-conflict`.""")
     @RequestBody(content = @Content(schema = @Schema(implementation = Dtos.CreateKey.class), examples = @ExampleObject(name = "create",
             value = """
                     {"requestId":"7f3c2a8e-1d4b-4c55-9a61-2b0f8e7d6c11","holderId":"2b7e9c4a-5f1d-4e3a-8c6b-9d0e1f2a3b4c",
-                     "institutionId":"c1d2e3f4-a5b6-4c7d-8e9f-0a1b2c3d4e5f","passphrase":"kata sandi panjang sekali","keyType":"EC_P256"}""")))
+                     "institutionId":"c1d2e3f4-a5b6-4c7d-8e9f-0a1b2c3d4e5f","email":"budi@kapuaskab.go.id",
+                     "passphrase":"kata sandi panjang sekali","keyType":"EC_P256"}""")))
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = Dtos.CreatedKey.class),
             examples = @ExampleObject(name = "created", value = """
                     {"keyId":"5e6f7a8b-9c0d-4e1f-a2b3-c4d5e6f7a8b9","csr":"-----BEGIN CERTIFICATE REQUEST-----\\nMIIB…\\n-----END CERTIFICATE REQUEST-----\\n"}""")))
@@ -61,7 +62,7 @@ public class InternalKeyResource {
     @APIResponse(responseCode = "422", description = "validation, signing-key.passphrase-too-short, signing-key.key-type-not-allowed")
     public Response create(@Valid @NotNull Dtos.CreateKey body) {
         KeyCustodyService.Created created = custody.create(caller.get(), body.requestId(), body.holderId(), body.institutionId(),
-                body.passphrase().toCharArray(), body.keyType());
+                body.email(), body.passphrase().toCharArray(), body.keyType());
         return Response.status(created.created() ? 201 : 200).entity(Dtos.CreatedKey.of(created.key())).build();
     }
 

@@ -27,7 +27,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.Extensions;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
@@ -67,7 +72,8 @@ public class KeyCustodyService {
      * request id is the idempotency key: a replay with the same holder, institution, key type and passphrase answers
      * the same key; anything else under that id is a conflict.
      */
-    public Created create(Caller caller, UUID requestId, UUID holderId, UUID institutionId, char[] passphrase, String keyType) {
+    public Created create(Caller caller, UUID requestId, UUID holderId, UUID institutionId, String email, char[] passphrase,
+                          String keyType) {
         if (!caller.is(Caller.RENEWAL_SERVICE)) {
             throw DomainException.forbidden("forbidden");
         }
@@ -99,7 +105,7 @@ public class KeyCustodyService {
         k.kdfMemoryKib = kdf.memoryKib();
         k.kdfIterations = kdf.iterations();
         k.kdfParallelism = kdf.parallelism();
-        k.csr = csr(pair, keyId);
+        k.csr = csr(pair, keyId, email);
         k.status = KeyStatus.AWAITING_CERTIFICATE;
         k.createdAt = now;
         k.updatedAt = now;
@@ -251,11 +257,16 @@ public class KeyCustodyService {
         }
     }
 
-    /** A PKCS#10 request signed by the new key. Its subject is a placeholder: the CA takes the subject from approved data. */
-    private static byte[] csr(KeyPair pair, UUID keyId) {
+    /**
+     * A PKCS#10 request signed by the new key, naming the holder's e-mail in subjectAltName (the CA certifies only CSRs
+     * that name their applicant). Its subject is a placeholder: the CA takes the subject from approved data.
+     */
+    private static byte[] csr(KeyPair pair, UUID keyId, String email) {
         try {
             String algorithm = pair.getPublic().getEncoded().length > 100 ? "SHA384withECDSA" : "SHA256withECDSA";
             return new JcaPKCS10CertificationRequestBuilder(new X500Name("CN=sertel kept signing key " + keyId), pair.getPublic())
+                    .addAttribute(PKCSObjectIdentifiers.pkcs_9_at_extensionRequest, new Extensions(new Extension(Extension.subjectAlternativeName,
+                            false, new GeneralNames(new GeneralName(GeneralName.rfc822Name, email)).getEncoded())))
                     .build(new JcaContentSignerBuilder(algorithm).setProvider(BC).build(pair.getPrivate())).getEncoded();
         } catch (OperatorCreationException e) {
             throw new IllegalStateException(e);

@@ -33,9 +33,12 @@ public class DomainException extends RuntimeException {
         this.fieldErrors = List.copyOf(fieldErrors);
     }
 
-    /** Adds an extension member to the problem body, e.g. {@code currentState}. */
+    /**
+     * Adds an extension member to the problem body, e.g. {@code currentState}. A name of the problem's own members
+     * ({@link Problem#RESERVED}, such as {@code status}) is refused at once, where the exception is made.
+     */
     public DomainException with(String name, Object value) {
-        extensions.put(name, value);
+        extensions.put(Problem.requireExtensionName(name), value);
         return this;
     }
 

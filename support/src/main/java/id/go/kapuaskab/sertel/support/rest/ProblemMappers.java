@@ -1,10 +1,9 @@
 package id.go.kapuaskab.sertel.support.rest;
 
-import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import id.go.kapuaskab.sertel.support.json.UnsafeTextException;
 import id.go.kapuaskab.sertel.support.problem.DomainException;
 import id.go.kapuaskab.sertel.support.problem.FieldError;
 import id.go.kapuaskab.sertel.support.problem.Messages;
@@ -88,16 +87,23 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = FIRST)
     public Response json(JsonProcessingException e, HttpHeaders headers, UriInfo uri) {
-        Locale locale = locale(headers);
-        List<FieldError> fields = List.of();
-        if (e instanceof UnrecognizedPropertyException u) {
-            String field = jsonPath(u);
-            fields = List.of(new FieldError(field, "unknown-field", Messages.field("unknown-field", locale, field)));
-        } else if (e instanceof JsonMappingException m && !(e instanceof JsonParseException) && !m.getPath().isEmpty()) {
-            String field = jsonPath(m);
-            fields = List.of(new FieldError(field, "invalid-value", Messages.field("invalid-value", locale, field)));
-        }
-        return problem("malformed-request", 400, headers, uri, fields, Map.of());
+        JsonFailures.Verdict verdict = JsonFailures.judge(e, locale(headers));
+        return problem(verdict.code(), verdict.status(), headers, uri, verdict.fields(), Map.of());
+    }
+
+    /** Text with a control character: readable JSON that breaks a rule, named in {@code fieldErrors}. */
+    @ServerExceptionMapper(priority = FIRST)
+    public Response unsafeText(UnsafeTextException e, HttpHeaders headers, UriInfo uri) {
+        return json(e, headers, uri);
+    }
+
+    /**
+     * A body type Jackson cannot build is our bug, but quarkus-rest-jackson's own mapper for it answers a bare 500 with
+     * no body: this one keeps it a problem.
+     */
+    @ServerExceptionMapper(priority = FIRST)
+    public Response invalidDefinition(InvalidDefinitionException e, HttpHeaders headers, UriInfo uri) {
+        return unexpected(e, headers, uri);
     }
 
     /**
@@ -252,21 +258,6 @@ public class ProblemMappers {
     static String codeOf(ConstraintViolation<?> v) {
         String name = v.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
         return name.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
-    }
-
-    private static String jsonPath(JsonMappingException e) {
-        StringBuilder path = new StringBuilder();
-        for (JsonMappingException.Reference ref : e.getPath()) {
-            if (ref.getFieldName() != null) {
-                if (!path.isEmpty()) {
-                    path.append('.');
-                }
-                path.append(ref.getFieldName());
-            } else if (ref.getIndex() >= 0) {
-                path.append('[').append(ref.getIndex()).append(']');
-            }
-        }
-        return path.toString();
     }
 
     private static Locale locale(HttpHeaders headers) {

@@ -32,6 +32,8 @@ public record Caller(String subject, Set<String> roles, Set<UUID> institutions, 
     public static final String RENEWAL_SERVICE = "RENEWAL_SERVICE";
     public static final String NOTIFICATION_SERVICE = "NOTIFICATION_SERVICE";
     public static final String APPLICANT_SERVICE = "APPLICANT_SERVICE";
+    /** certificate-service's own identity: it hands certificate events (issued, revoked, …) to notification-service. */
+    public static final String CERTIFICATE_SERVICE = "CERTIFICATE_SERVICE";
     public static final String SIGNING_SERVICE = "SIGNING_SERVICE";
 
     /** {@code amr} value of a second factor (RFC 8176): a one-time password. */

@@ -151,6 +151,10 @@ public final class OutboxDrainBenchmark {
         env.put("SERTEL_REMINDERS_CRON", "off");
         env.put("SERTEL_REMINDERS_CATCH_UP_AT_START", "false");
         env.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
+        // the key webhook secrets are encrypted under: required at start-up (no webhooks in this benchmark)
+        byte[] webhookKey = new byte[32];
+        new java.security.SecureRandom().nextBytes(webhookKey);
+        env.put("WEBHOOK_SECRET_KEY", java.util.Base64.getEncoder().encodeToString(webhookKey));
         ServiceProcess service = ServiceProcess.start(new ServiceProcess.Spec("notification-service", jar,
                 URI.create("http://127.0.0.1:" + port + "/q/health/ready"), env,
                 List.of("-XX:+UseSerialGC", "-Xmx256m"), work.resolve("notification-service-" + parallelism + ".log")));
