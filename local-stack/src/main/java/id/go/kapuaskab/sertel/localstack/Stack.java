@@ -110,7 +110,8 @@ public final class Stack implements AutoCloseable {
 
     private void awaitReady(List<ServiceProcess> processes) {
         for (ServiceProcess p : processes) {
-            if (!p.awaitReady(Duration.ofMinutes(3))) {
+            // a ceiling, not a target: six JVMs starting at once on a busy 2-core build machine took over 3 minutes
+            if (!p.awaitReady(Duration.ofMinutes(6))) {
                 throw new IllegalStateException(p.name() + " did not become ready" + (p.isAlive() ? "" : " (it exited)")
                         + "; see " + p.logFile());
             }
