@@ -16,7 +16,7 @@ function actions(o, out, redraw) {
   });
   return h('details', {class: 'row-actions'}, h('summary', {}, t('officers.manage', {name: o.fullName})), reason,
     h('div', {class: 'actions compact'},
-      o.status === 'ACTIVE'
+      o.status !== 'DISABLED'
         ? button(t('officers.deactivate'), act('deactivate', t('officers.deactivated')), {kind: 'danger'})
         : button(t('officers.reactivate'), act('reactivate', t('officers.reactivated')), {kind: 'secondary'}),
       button(t('officers.mfa-reset'), act('mfa-reset', t('officers.mfa-was-reset')), {kind: 'secondary'})));

@@ -145,6 +145,12 @@ final class ConsoleBrowser implements AutoCloseable {
         return driver.findElement(by);
     }
 
+    /** Waits until an element, shown or folded away (in a closed {@code details}), holds text starting with {@code prefix}. */
+    String waitContent(By by, String prefix) {
+        return wait.until(d -> d.findElements(by).stream().map(e -> e.getAttribute("textContent")).filter(t -> t != null && t.startsWith(prefix))
+                .findFirst().orElse(null));
+    }
+
     ConsoleBrowser click(By by) {
         wait.until(ExpectedConditions.elementToBeClickable(by)).click();
         return this;

@@ -143,7 +143,7 @@ class ConsoleIT {
         browser.type(By.name("key-passphrase"), KEY_PASSPHRASE).type(By.name("key-passphrase-repeat"), KEY_PASSPHRASE).click(By.id("generate-key"));
         Path key = browser.downloaded(name -> name.startsWith("kunci-sertel-") && name.endsWith(".pem"));
         assertThat(Files.readString(key)).startsWith("-----BEGIN ENCRYPTED PRIVATE KEY-----");
-        assertThat(browser.waitFor(By.id("csr-pem")).getAttribute("textContent")).startsWith("-----BEGIN CERTIFICATE REQUEST-----");
+        assertThat(browser.waitContent(By.id("csr-pem"), "-----BEGIN CERTIFICATE REQUEST-----")).contains("-----END CERTIFICATE REQUEST-----");
         browser.step("kunci-dibuat").click(By.id("create-request")).onPage("Status permohonan");
         browser.click(By.id("submit-request")).waitText(By.id("request-state"), "Diajukan");
         UUID renewal = requestIdFromAddress();
