@@ -1,5 +1,5 @@
 // Every page of the console: its address, its module in pages/, who may open it, and its place in the menu.
-// To add a page (say, integration clients and webhooks for admins): write pages/<name>.js exporting
+// To add a page: write pages/<name>.js exporting
 // `default async function (main, params, query)`, add its texts to both i18n files, and add a line here
 // with `menu: 'nav.<name>'` for the admin menu. Nothing else needs to know about it.
 
@@ -33,7 +33,7 @@ export const routes = [
   {path: '/console/admin/macet', page: 'stuck-requests', roles: ADMIN, menu: 'nav.stuck'},
   {path: '/console/admin/laporan-sop', page: 'sop-report', roles: ADMIN, menu: 'nav.sop-report'},
   {path: '/console/admin/log-pengiriman', page: 'delivery-log', roles: ADMIN, menu: 'nav.delivery-log'},
-  // integration clients and webhooks: add their pages here when those APIs exist
+  {path: '/console/admin/integrasi', page: 'integrations', roles: ADMIN, menu: 'nav.integrations'},
   // anyone signed in
   {path: '/console/keamanan', page: 'security', roles: ANYONE, menu: 'nav.security'},
   // the pages of mailed links that need no login

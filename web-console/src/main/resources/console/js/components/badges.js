@@ -8,7 +8,7 @@ const TONES = {
   ACTIVE: 'good', SUPERSEDED: 'neutral', SUSPENDED: 'warn', REVOKED: 'bad', EXPIRED: 'bad',
   ON_TIME: 'good', DUE_SOON: 'warn', OVERDUE: 'bad',
   SENT: 'good', PENDING: 'info', RETRYING: 'warn', FAILED: 'bad', SKIPPED: 'neutral',
-  PENDING_EMAIL: 'info', PENDING_ACTIVATION: 'info', DISABLED: 'bad', INACTIVE: 'neutral',
+  PENDING_EMAIL: 'info', PENDING_ACTIVATION: 'info', DISABLED: 'bad', INACTIVE: 'neutral', ENABLED: 'good',
 };
 
 export function badge(group, value) {

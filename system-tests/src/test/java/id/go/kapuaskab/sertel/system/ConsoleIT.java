@@ -290,6 +290,27 @@ class ConsoleIT {
         browser.waitText(By.id("delivery-table"), applicant.email());
         browser.step("log-pengiriman");
         menu("Permohonan macet").onPage("Permohonan macet").step("permohonan-macet");
+
+        // a regional system registered with its scope and institution: the secret shown once works at the token endpoint
+        String system = "e-Office uji " + people.tag;
+        menu("Integrasi").onPage("Sistem daerah dan webhook");
+        browser.type(By.name("clientName"), system).type(By.name("ownerContact"), "eoffice@" + people.domain)
+                .click(By.xpath("//label[contains(., '(status:read)')]")).click(By.xpath("//label[.='" + people.institutionName + "']"))
+                .click(By.xpath("//button[.='Daftarkan']"));
+        String secret = browser.waitFor(By.id("client-secret")).getText();
+        WebElement client = browser.waitText(By.xpath("//tr[contains(., '" + system + "')]"), "Aktif");
+        String clientId = client.findElement(By.tagName("code")).getText();
+        assertThat(RestAssured.given().baseUri(SystemStack.gateway()).contentType(io.restassured.http.ContentType.URLENC)
+                .formParam("grant_type", "client_credentials").formParam("client_id", clientId).formParam("client_secret", secret)
+                .post("/api/v1/auth/token").then().statusCode(200).extract().<String>path("scope")).contains("status:read");
+        browser.step("integrasi");
+        client.findElement(By.tagName("summary")).click();
+        client.findElement(By.cssSelector("input[name^=reason-]")).sendKeys("uji penonaktifan");
+        client.findElement(By.xpath(".//button[.='Nonaktifkan sistem']")).click();
+        browser.waitText(By.xpath("//tr[contains(., '" + system + "')]"), "Dinonaktifkan");
+        RestAssured.given().baseUri(SystemStack.gateway()).contentType(io.restassured.http.ContentType.URLENC)
+                .formParam("grant_type", "client_credentials").formParam("client_id", clientId).formParam("client_secret", secret)
+                .post("/api/v1/auth/token").then().statusCode(401);
     }
 
     private static ConsoleBrowser menu(String item) {
