@@ -91,6 +91,8 @@ public final class ServiceCatalog {
             env.put("DB_URL", "jdbc:postgresql://127.0.0.1:" + ports.postgres() + "/" + service.database());
             env.put("DB_USER", service.database());
             env.put("DB_PASSWORD", secrets.get("db." + service.database()));
+            // seven JVMs starting at once on a busy 2-core machine: Agroal's 5-second default failed Flyway's first connection
+            env.put("QUARKUS_DATASOURCE_JDBC_ACQUISITION_TIMEOUT", "60S");
         }
         if (service.clientId() != null) {
             env.put("CLIENT_SECRET", secrets.get("client." + service.clientId()));
