@@ -189,10 +189,13 @@ class ConsoleIT {
         assertThat(keyPublic.exit()).as(keyPublic.output()).isZero();
         assertThat(keyPublic.output()).isEqualTo(certPublic.output());
         assertThat(Openssl.run("pkey", "-in", key.toString(), "-passin", "pass:bukan kata sandinya", "-noout").exit()).isNotZero();
-        List<String> timeline = browser.driver().findElements(By.cssSelector("table.timeline tbody tr")).stream().map(WebElement::getText).toList();
-        assertThat(timeline).hasSize(8);
-        assertThat(timeline.get(6)).contains("Siti Rahmawati");
-        assertThat(timeline.get(7)).contains("Agus Setiawan");
+        // the SOP timeline: eight steps; the applicant's own shown as such, steps 7 and 8 by the two verifiers (four eyes)
+        List<WebElement> rows = browser.driver().findElements(By.cssSelector("table.timeline tbody tr"));
+        assertThat(rows).hasSize(8);
+        assertThat(rows.get(1).getText()).contains("Pemohon (Anda)");
+        assertThat(rows.get(6).getText()).contains("Verifikator");
+        assertThat(rows.get(6).findElement(By.cssSelector("[data-actor]")).getAttribute("data-actor")).isEqualTo(verifierA.id().toString());
+        assertThat(rows.get(7).findElement(By.cssSelector("[data-actor]")).getAttribute("data-actor")).isEqualTo(verifierB.id().toString());
     }
 
     @Test
