@@ -14,6 +14,11 @@ function el(tag, attrs, ...children) {
   return node;
 }
 
+// SOP step names run to ~90 characters; the label column holds about 28 (the whole name is in the table and the desc)
+function short(name) {
+  return name.length > 28 ? `${name.slice(0, 27).trimEnd()}…` : name;
+}
+
 export function sopChart(rows, {id, stepName}) {
   const row = 34;
   const left = 230;
@@ -37,7 +42,8 @@ export function sopChart(rows, {id, stepName}) {
     const y = top + i * row;
     const ratio = r.medianSeconds / r.standardSeconds;
     const over = ratio > 1;
-    svg.append(el('text', {x: left - 8, y: y + 18, 'text-anchor': 'end', class: 'label'}, `${r.step}. ${stepName(r)}`),
+    svg.append(el('text', {x: left - 8, y: y + 18, 'text-anchor': 'end', class: 'label'}, `${r.step}. ${short(stepName(r))}`,
+        el('title', {}, stepName(r))),
       el('rect', {x: left, y: y + 6, width: Math.max(1, x(ratio) - left), height: 16, class: over ? 'bar over' : 'bar within'},
         el('title', {}, `${duration(r.medianSeconds)} / ${duration(r.standardSeconds)}`)),
       el('line', {x1: x(r.p90Seconds / r.standardSeconds), x2: x(r.p90Seconds / r.standardSeconds), y1: y + 2, y2: y + 26, class: 'p90'}),
