@@ -58,6 +58,9 @@ class BrowserLoginTest {
                 .header("Content-Security-Policy", containsString("default-src 'none'"))
                 .header("Content-Security-Policy", not(containsString("script-src")))
                 .header("X-Frame-Options", "DENY").header("Cache-Control", "no-store")
+                // not no-referrer: browsers then post the form with "Origin: null", which the gateway's CORS check refuses (403)
+                .header("Referrer-Policy", "same-origin")
+                .body(containsString("<meta name=\"referrer\" content=\"same-origin\">"))
                 .body(containsString("<label for=\"username\">Alamat e-mail dinas</label>"))
                 .body(containsString("lang=\"id\"")).extract().asString();
         assertThat(page).doesNotContain("<script");

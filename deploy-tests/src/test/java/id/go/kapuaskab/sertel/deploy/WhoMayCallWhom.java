@@ -9,8 +9,10 @@ import java.util.Set;
 /**
  * The root README's "Who may call whom" table as pairs of (caller, callee): the contract the NetworkPolicies must
  * implement exactly. {@code internet} is traffic from outside the cluster (through the ingress controller);
- * {@code monitoring} is Prometheus in its own namespace; {@code every service} is each of the six services. A service calling itself is not a call between services (it
- * uses its own loopback address) and is left out.
+ * {@code monitoring} is Prometheus in its own namespace; {@code every service} is each of the six API services
+ * ({@link #API_SERVICES}): the web console serves pages and files only, calls no service and verifies no token, so
+ * "every service" does not include it. A service calling itself is not a call between services (it uses its own
+ * loopback address) and is left out.
  */
 final class WhoMayCallWhom {
 
@@ -20,8 +22,11 @@ final class WhoMayCallWhom {
     static final String MONITORING = "monitoring";
     /** Callers from outside the namespace: not pods of ours. */
     static final List<String> OUTSIDE = List.of(INTERNET, MONITORING);
-    static final List<String> SERVICES = List.of("gateway", "applicant-service", "renewal-service", "certificate-service",
+    static final List<String> API_SERVICES = List.of("gateway", "applicant-service", "renewal-service", "certificate-service",
             "notification-service", "signing-service");
+    /** Every component deployed: the API services and the web console. */
+    static final List<String> SERVICES = List.of("gateway", "applicant-service", "renewal-service", "certificate-service",
+            "notification-service", "signing-service", "web-console");
 
     /** One allowed call. */
     record Pair(String caller, String callee) {
@@ -70,7 +75,7 @@ final class WhoMayCallWhom {
     private static List<String> names(String cell) {
         String name = cell.replace("`", "").strip().toLowerCase(Locale.ROOT);
         if (name.equals("every service")) {
-            return SERVICES;
+            return API_SERVICES;
         }
         if (OUTSIDE.contains(name) || SERVICES.contains(name)) {
             return List.of(name);

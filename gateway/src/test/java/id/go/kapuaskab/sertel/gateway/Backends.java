@@ -31,6 +31,7 @@ public class Backends implements QuarkusTestResourceLifecycleManager {
     private HttpServer renewal;
     private HttpServer notification;
     private HttpServer signing;
+    private HttpServer console;
 
     @Override
     public Map<String, String> start() {
@@ -38,7 +39,9 @@ public class Backends implements QuarkusTestResourceLifecycleManager {
         renewal = echo("renewal");
         notification = echo("notification");
         signing = echo("signing");
+        console = echo("console");
         return Map.of(
+                "sertel.gateway.routes.console.url", url(console),
                 "sertel.gateway.routes.signing.url", url(signing),
                 "sertel.gateway.routes.applicant.url", url(applicant),
                 "sertel.gateway.routes.renewal.url", url(renewal),
@@ -52,6 +55,7 @@ public class Backends implements QuarkusTestResourceLifecycleManager {
         renewal.stop(0);
         notification.stop(0);
         signing.stop(0);
+        console.stop(0);
     }
 
     private static HttpServer echo(String name) {

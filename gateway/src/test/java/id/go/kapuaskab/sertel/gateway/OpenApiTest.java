@@ -23,7 +23,9 @@ class OpenApiTest {
                 .body("paths", hasKey("/api/v1/notifications"))
                 .body("paths", hasKey("/api/v1/signatures"))
                 .body("paths", not(hasKey("/internal/secret")))
-                .body("x-unavailable", hasItem("certificate"));
+                .body("x-unavailable", hasItem("certificate"))
+                .body("x-unavailable", not(hasItem("console")))
+                .body("paths", not(hasKey("/console")));
     }
 
     @Test

@@ -60,6 +60,18 @@ class RoutingTest {
         assertThat(Backends.SEEN).isEmpty();
     }
 
+    @Test
+    void consolePagesAndTheMailedLinksGoToTheWebConsoleWithoutAToken() {
+        for (String path : new String[] {"/console", "/console/assets/b1/js/main.js", "/pembaruan", "/permohonan",
+                "/permohonan/3f1c7a52-0000-4000-8000-000000000001", "/konfirmasi-email", "/reset-kata-sandi"}) {
+            given().queryParam("token", "t0k3n").get(path).then().statusCode(200)
+                    .body("service", equalTo("console")).body("path", equalTo(path)).body("query", equalTo("token=t0k3n"))
+                    .body("authorization", nullValue());
+        }
+        given().get("/consolex").then().statusCode(404);
+        given().get("/console/../api/v1/requests").then().statusCode(404);
+    }
+
     @TestHTTPResource("/")
     URL gateway;
 

@@ -13,7 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * The supervisor behind {@code ./sertel}: {@code run} starts PostgreSQL, the mail catcher and the six
+ * The supervisor behind {@code ./sertel}: {@code run} starts PostgreSQL, the mail catcher and the seven
  * services and keeps them until it is told to stop (SIGTERM, as {@code down} sends); {@code down},
  * {@code status} and {@code mail} talk to a running stack. Usage: {@code LocalStack <command> <project-dir>}.
  */
@@ -72,7 +72,7 @@ public final class LocalStack {
             return 1;
         }
         state("READY");
-        log("READY: gateway " + catalog.gatewayUrl() + ", inbox http://127.0.0.1:" + ports.inbox());
+        log("READY: gateway " + catalog.gatewayUrl() + ", web console " + catalog.consoleUrl() + ", inbox http://127.0.0.1:" + ports.inbox());
         stopped.await();
         return 0;
     }

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The six services of a stack: where their packaged jar is, which port they listen on, and the
+ * The seven services of a stack: where their packaged jar is, which port they listen on, and the
  * environment they get. The environment is the same contract a Kubernetes deployment fills in
  * (docs/ARCHITECTURE.md, "Configuration conventions"), with local values.
  */
@@ -39,6 +39,7 @@ public final class ServiceCatalog {
     private final Service certificate;
     private final Service notification;
     private final Service signing;
+    private final Service console;
     private final Service gateway;
 
     public ServiceCatalog(StackPorts ports) {
@@ -50,16 +51,23 @@ public final class ServiceCatalog {
         this.notification = new Service("notification-service", ports.notification(), ports.notification(), "sertel_notification", "notification-service");
         // signing-service calls no other service with an identity of its own (only the CA's public /pki), so no client id
         this.signing = new Service("signing-service", ports.signing(), ports.signing(), "sertel_signing", null);
+        // the web console serves pages and files only: no database, no identity of its own (browsers use the people's tokens)
+        this.console = new Service("web-console", ports.console(), ports.console(), null, null);
         this.gateway = new Service("gateway", ports.gateway(), ports.gatewayManagement(), null, null);
     }
 
     /** In start order: the token issuer first (everyone fetches its keys), the gateway last. */
     public List<Service> services() {
-        return List.of(applicant, certificate, renewal, notification, signing, gateway);
+        return List.of(applicant, certificate, renewal, notification, signing, console, gateway);
     }
 
     public String gatewayUrl() {
         return "http://localhost:" + ports.gateway();
+    }
+
+    /** The web console, through the gateway (the address its login's redirect URI is registered for). */
+    public String consoleUrl() {
+        return gatewayUrl() + "/console";
     }
 
     /** The environment of one service. */
@@ -77,11 +85,14 @@ public final class ServiceCatalog {
         env.put("NOTIFICATION_URL", notification.url());
         env.put("CERTIFICATE_URL", certificate.url());
         env.put("SIGNING_URL", signing.url());
+        env.put("CONSOLE_URL", console.url());
         env.put("PUBLIC_BASE_URL", gatewayUrl());
         if (service.database() != null) {
             env.put("DB_URL", "jdbc:postgresql://127.0.0.1:" + ports.postgres() + "/" + service.database());
             env.put("DB_USER", service.database());
             env.put("DB_PASSWORD", secrets.get("db." + service.database()));
+            // seven JVMs starting at once on a busy 2-core machine: Agroal's 5-second default failed Flyway's first connection
+            env.put("QUARKUS_DATASOURCE_JDBC_ACQUISITION_TIMEOUT", "60S");
         }
         if (service.clientId() != null) {
             env.put("CLIENT_SECRET", secrets.get("client." + service.clientId()));
@@ -118,7 +129,7 @@ public final class ServiceCatalog {
         return project.resolve("certificate-service/target/quarkus-app/quarkus-run.jar");
     }
 
-    /** JVM settings for a service: small heap and serial GC, as fits a 2-core machine running six JVMs. */
+    /** JVM settings for a service: small heap and serial GC, as fits a 2-core machine running seven JVMs. */
     public static List<String> jvmArgs() {
         String custom = System.getenv("SERTEL_JAVA_OPTS");
         if (custom != null && !custom.isBlank()) {

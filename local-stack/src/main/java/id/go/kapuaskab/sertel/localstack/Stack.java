@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * A whole running system: PostgreSQL with the five databases, the mail catcher, and the six services as
+ * A whole running system: PostgreSQL with the five databases, the mail catcher, and the seven services as
  * processes, started in dependency order and stopped in reverse. {@code ./sertel up} runs one on the
  * standard ports with durable storage; system tests run one on free ports beside it.
  */
@@ -110,7 +110,7 @@ public final class Stack implements AutoCloseable {
 
     private void awaitReady(List<ServiceProcess> processes) {
         for (ServiceProcess p : processes) {
-            // generous: on a shared 2-core machine under other sessions' builds a service has taken over 3 minutes
+            // a ceiling, not a target: six JVMs starting at once on a busy 2-core build machine took over 3 minutes
             if (!p.awaitReady(Duration.ofMinutes(6))) {
                 throw new IllegalStateException(p.name() + " did not become ready" + (p.isAlive() ? "" : " (it exited)")
                         + "; see " + p.logFile());

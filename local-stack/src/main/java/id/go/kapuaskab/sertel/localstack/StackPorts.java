@@ -9,15 +9,15 @@ import java.util.Map;
 
 /** The ports of one stack: the documented ones for {@code ./sertel up}, free ones for tests beside it. */
 public record StackPorts(int gateway, int gatewayManagement, int applicant, int renewal, int certificate, int notification,
-                         int signing, int postgres, int smtp, int inbox) {
+                         int signing, int console, int postgres, int smtp, int inbox) {
 
     public static StackPorts standard() {
-        return new StackPorts(8080, 9080, 8081, 8082, 8083, 8084, 8085, 15432, 2525, 8025);
+        return new StackPorts(8080, 9080, 8081, 8082, 8083, 8084, 8085, 8086, 15432, 2525, 8025);
     }
 
     public static StackPorts free() {
         return new StackPorts(freePort(), freePort(), freePort(), freePort(), freePort(), freePort(), freePort(), freePort(), freePort(),
-                freePort());
+                freePort(), freePort());
     }
 
     /** Every port with what uses it. */
@@ -31,6 +31,7 @@ public record StackPorts(int gateway, int gatewayManagement, int applicant, int 
         ports.put(certificate, "certificate-service");
         ports.put(notification, "notification-service");
         ports.put(signing, "signing-service");
+        ports.put(console, "web-console");
         ports.put(gateway, "gateway");
         ports.put(gatewayManagement, "gateway (health, metrics)");
         return ports;

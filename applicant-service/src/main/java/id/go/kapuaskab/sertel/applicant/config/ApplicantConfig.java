@@ -23,8 +23,8 @@ public interface ApplicantConfig {
         Duration confirmationTtl();
 
         /**
-         * {@code sertel.applicant.registration.confirmation-url} (default {@code http://localhost:8080/konfirmasi-email}):
-         * the page of the web client that takes {@code ?token=} and posts it with the new password to
+         * {@code sertel.applicant.registration.confirmation-url} (default {@code ${PUBLIC_BASE_URL}/konfirmasi-email} in
+         * {@code application.properties}, overridden by {@code CONFIRMATION_URL}): the web console's page that takes {@code ?token=} and posts it with the new password to
          * {@code POST /api/v1/applicants/email-confirmation}.
          */
         @WithDefault("http://localhost:8080/konfirmasi-email")

@@ -17,8 +17,10 @@ import java.util.ResourceBundle;
 
 /**
  * Renders the login page (Qute templates {@code login.html}, {@code login-error.html}) with its texts from
- * {@code login/messages*.properties}, and the headers such a page needs: no caching, no framing, no referrer, and a
- * Content-Security-Policy that allows no script at all and posts only to itself and to the client's callback.
+ * {@code login/messages*.properties}, and the headers such a page needs: no caching, no framing, no referrer to other
+ * sites, and a Content-Security-Policy that allows no script at all and posts only to itself and to the client's
+ * callback. The referrer policy is {@code same-origin}, not {@code no-referrer}: under {@code no-referrer} browsers post
+ * the form with {@code Origin: null}, which the gateway's CORS check refuses.
  */
 @ApplicationScoped
 public class LoginPage {
@@ -67,7 +69,7 @@ public class LoginPage {
         return Response.status(status).entity(page.render()).type("text/html; charset=utf-8")
                 .header("Cache-Control", "no-store")
                 .header("X-Frame-Options", "DENY")
-                .header("Referrer-Policy", "no-referrer")
+                .header("Referrer-Policy", "same-origin")
                 .header("X-Content-Type-Options", "nosniff")
                 .header("Content-Security-Policy", "default-src 'none'; style-src 'self'; img-src 'self'; form-action " + formAction
                         + "; frame-ancestors 'none'; base-uri 'none'")

@@ -49,6 +49,13 @@ public interface GatewayConfig {
 
         /** Public path prefixes routed to it. */
         List<String> prefixes();
+
+        /**
+         * {@code sertel.gateway.routes.<service>.openapi} (default true): whether its {@code /q/openapi} joins the public API
+         * document; false for a backend that serves pages, not an API (the web console).
+         */
+        @WithDefault("true")
+        boolean openapi();
     }
 
     interface RateLimit {

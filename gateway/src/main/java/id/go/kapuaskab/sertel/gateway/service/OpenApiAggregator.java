@@ -66,6 +66,9 @@ public class OpenApiAggregator {
         List<String> unavailable = new ArrayList<>();
         for (var entry : config.routes().entrySet()) {
             String service = entry.getKey();
+            if (!entry.getValue().openapi()) {
+                continue;
+            }
             try {
                 JsonNode doc = fetch(entry.getValue().url());
                 mergeInto(service, doc, paths, schemas, security, tags, tagNames);
