@@ -15,7 +15,9 @@ import java.util.stream.Stream;
 /**
  * One running system for all system tests of the JVM: the packaged services started the way
  * {@code ./sertel up} starts them (profile {@code local}), but on free ports and with a fresh home, so a
- * developer's own stack can keep running beside it.
+ * developer's own stack can keep running beside it. Each service sits behind a {@link
+ * id.go.kapuaskab.sertel.localstack.Balancer} (what a Kubernetes Service is), so that the fault and replica tests can
+ * kill, restart and add replicas while every caller keeps its one address per service.
  */
 final class SystemStack {
 
@@ -46,7 +48,7 @@ final class SystemStack {
             home = StackHome.at(work);
             ports = StackPorts.free();
             stack = Stack.start(new Stack.Options(project, home, ports, false, "local", line -> System.out.println("[stack] " + line),
-                    Map.of("gateway", RATE_LIMITS)));
+                    Map.of("gateway", RATE_LIMITS), true));
             Runtime.getRuntime().addShutdownHook(new Thread(stack::close));
         }
         return stack;
@@ -59,6 +61,20 @@ final class SystemStack {
 
     static Path project() {
         return Path.of(System.getProperty("sertel.project", "..")).toAbsolutePath().normalize();
+    }
+
+    /** The admin, logged in with the second factor the SOP journey enrolled (its authenticator's secret is kept on disk). */
+    static id.go.kapuaskab.sertel.system.faults.Session admin(id.go.kapuaskab.sertel.system.faults.Api api) {
+        Path work = Path.of("target", "sop-journey");
+        Path secret = work.resolve("admin-authenticator.secret");
+        if (!Files.exists(secret)) {
+            id.go.kapuaskab.sertel.journey.AdminLogin.accessToken(java.net.URI.create(gateway()), "admin@kapuaskab.go.id", "sertel-demo", work);
+        }
+        try {
+            return id.go.kapuaskab.sertel.system.faults.Session.login(api, "admin@kapuaskab.go.id", "sertel-demo", Files.readString(secret).strip());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static StackPorts ports() {
