@@ -57,7 +57,8 @@ class CertificateEventsTest {
     @Test
     void aRolledBackRevocationLeavesNoEvent() {
         String serial = issue(UUID.randomUUID());
-        Caller admin = new Caller(UUID.randomUUID().toString(), Set.of(Caller.ADMIN), Set.of(), "id");
+        Caller admin = new Caller(UUID.randomUUID().toString(), Set.of(Caller.ADMIN), Set.of(), "id", Set.of(), Set.of("pwd", Caller.AMR_OTP),
+                null, null, null);
         assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> {
             revocations.revoke(admin, serial, "keyCompromise", null, null);
             assertThat(events(serial, "certificate.revoked")).as("written inside the transaction").isEqualTo(1);

@@ -54,6 +54,44 @@ public final class Call {
         return this;
     }
 
+    /** One part of a {@code multipart/form-data} body: a text field, or a file with its name and media type. */
+    public record Part(String text, byte[] file, String fileName, String mediaType) {
+        public static Part text(String value) {
+            return new Part(value, null, null, null);
+        }
+
+        public static Part file(byte[] content, String fileName, String mediaType) {
+            return new Part(null, content, fileName, mediaType);
+        }
+    }
+
+    /** A {@code multipart/form-data} body (RFC 7578), as a browser sends a file upload; secrets masked in the narration. */
+    public Call multipart(Map<String, Part> parts) {
+        String boundary = "sertel-" + java.util.UUID.randomUUID();
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        Map<String, String> shown = new LinkedHashMap<>();
+        for (Map.Entry<String, Part> e : parts.entrySet()) {
+            Part p = e.getValue();
+            StringBuilder head = new StringBuilder("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"")
+                    .append(e.getKey()).append('"');
+            if (p.file() != null) {
+                head.append("; filename=\"").append(p.fileName()).append("\"\r\nContent-Type: ").append(p.mediaType());
+                shown.put(e.getKey(), "<" + p.fileName() + ", " + p.file().length + " bytes>");
+            } else {
+                head.append("\r\nContent-Type: text/plain; charset=UTF-8");
+                shown.put(e.getKey(), Summaries.isSecret(e.getKey()) ? "***" : p.text());
+            }
+            out.writeBytes(head.append("\r\n\r\n").toString().getBytes(StandardCharsets.UTF_8));
+            out.writeBytes(p.file() != null ? p.file() : p.text().getBytes(StandardCharsets.UTF_8));
+            out.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+        }
+        out.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        this.body = out.toByteArray();
+        this.contentType = "multipart/form-data; boundary=" + boundary;
+        this.shownBody = shown.toString();
+        return this;
+    }
+
     public Call accept(String mediaType) {
         this.accept = mediaType;
         return this;

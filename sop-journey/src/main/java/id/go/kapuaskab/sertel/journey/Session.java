@@ -17,6 +17,7 @@ public final class Session {
     private final Gateway gateway;
     private final String label;
     private final String email;
+    private Map<String, String> clientCredentials;
     private String accessToken;
     private String refreshToken;
     private Instant expiresAt;
@@ -33,6 +34,17 @@ public final class Session {
         Session s = new Session(gateway, label, email);
         s.take(gateway.post("/api/v1/auth/token")
                 .form(form("grant_type", "password", "username", email, "password", password)).send());
+        return s;
+    }
+
+    /**
+     * A regional system's session: OAuth client credentials (HTTP form fields), a new token whenever the last one is
+     * about to expire (client credentials have no refresh token).
+     */
+    static Session client(Gateway gateway, String label, String clientId, String clientSecret) {
+        Session s = new Session(gateway, label, clientId);
+        s.clientCredentials = form("grant_type", "client_credentials", "client_id", clientId, "client_secret", clientSecret);
+        s.take(gateway.post("/api/v1/auth/token").form(s.clientCredentials).send());
         return s;
     }
 
@@ -78,7 +90,8 @@ public final class Session {
     /** The access token, refreshed first when it is about to expire. A session belongs to one thread at a time. */
     public String accessToken() {
         if (Instant.now().plus(REFRESH_BEFORE).isAfter(expiresAt)) {
-            take(gateway.post("/api/v1/auth/token").form(form("grant_type", "refresh_token", "refresh_token", refreshToken)).send());
+            take(gateway.post("/api/v1/auth/token").form(clientCredentials != null ? clientCredentials
+                    : form("grant_type", "refresh_token", "refresh_token", refreshToken)).send());
         }
         return accessToken;
     }
@@ -97,7 +110,7 @@ public final class Session {
         enrolmentRequired = token.path("mfa_enrolment_required").asBoolean(false);
         answer.has("token_type", "Bearer");
         accessToken = answer.field("access_token");
-        refreshToken = answer.field("refresh_token");
+        refreshToken = clientCredentials != null ? null : answer.field("refresh_token");
         long seconds = token.path("expires_in").asLong();
         if (seconds <= 0 || accessToken.split("\\.").length != 3) {
             throw answer.fail("not a usable access token (a JWT with expires_in)");

@@ -33,9 +33,10 @@ public final class SopDemo {
         try {
             JourneyReport report = journey.run();
             System.out.println();
-            System.out.printf("Done in %.1f s: run %s, certificates %s (superseded) → %s (superseded) → %s (revoked).%n",
+            System.out.printf("Done in %.1f s: run %s, certificates %s (superseded) → %s (superseded) → %s (revoked); letter signed"
+                            + " by the e-office with the kept key: %s (signature %s).%n",
                     report.took().toMillis() / 1000.0, report.data().tag(), report.first().serial(), report.renewed().serial(),
-                    report.serverKey().serial());
+                    report.serverKey().serial(), report.signed().pdf(), report.signed().signatureId());
             System.exit(0);
         } catch (JourneyFailure e) {
             System.out.flush();

@@ -27,7 +27,7 @@ final class Summaries {
     static boolean isSecret(String key) {
         String k = key.toLowerCase(Locale.ROOT);
         return k.contains("password") || k.contains("passphrase") || k.equals("token") || k.endsWith("_token") || k.equals("pkcs12")
-                || k.equals("otp") || k.equals("code") || k.equals("secret") || k.equals("recovery_code") || k.equals("recoverycodes")
+                || k.equals("otp") || k.equals("code") || k.contains("secret") || k.equals("client_assertion") || k.equals("recovery_code") || k.equals("recoverycodes")
                 || k.equals("otpauthuri") || k.equals("qrcode");
     }
 
@@ -96,7 +96,31 @@ final class Summaries {
                 parts.add("certificate: {serial, certificatePem, pkcs12: ***}");
             }
         }
-        return parts.isEmpty() ? shorten(json.toString(), 80) : "{" + String.join(", ", parts) + "}";
+        return parts.isEmpty() ? shorten(masked(json).toString(), 80) : "{" + String.join(", ", parts) + "}";
+    }
+
+    /** A copy with the value of every secret-looking member replaced by {@code ***}, at any depth. */
+    private static JsonNode masked(JsonNode json) {
+        JsonNode copy = json.deepCopy();
+        List<JsonNode> todo = new ArrayList<>(List.of(copy));
+        while (!todo.isEmpty()) {
+            JsonNode n = todo.remove(todo.size() - 1);
+            if (n.isObject()) {
+                com.fasterxml.jackson.databind.node.ObjectNode o = (com.fasterxml.jackson.databind.node.ObjectNode) n;
+                List<String> names = new ArrayList<>();
+                o.fieldNames().forEachRemaining(names::add);
+                for (String name : names) {
+                    if (isSecret(name) && !o.get(name).isNull()) {
+                        o.put(name, "***");
+                    } else {
+                        todo.add(o.get(name));
+                    }
+                }
+            } else if (n.isArray()) {
+                n.forEach(todo::add);
+            }
+        }
+        return copy;
     }
 
     private static String value(JsonNode v) {

@@ -52,6 +52,8 @@ class SopJourneyIT {
             assertThat(r.serverKeyTimeline()).extracting(TimelineRow::status).element(3).isEqualTo("NOT_APPLICABLE");
             assertThat(r.renewalTimeline().get(6).actor()).isEqualTo(r.data().verifierA().fullName());
             assertThat(r.renewalTimeline().get(7).actor()).isEqualTo(r.data().verifierB().fullName());
+            assertThat(r.signed().report().path("signatures").path(0).path("ltv").path("ocsps").asInt()).isPositive();
+            assertThat(java.nio.file.Files.readAllBytes(r.signed().pdf())).startsWith("%PDF-".getBytes(StandardCharsets.US_ASCII));
         }
         assertThat(second.data().tag()).isNotEqualTo(first.data().tag());
         assertThat(second.data().applicant().nik()).isNotEqualTo(first.data().applicant().nik());

@@ -58,6 +58,25 @@ public interface AuthConfig {
     /** {@code sertel.auth.clients.<client-id>.*}: the service identities allowed the client-credentials grant. */
     Map<String, Client> clients();
 
+    ExternalProvider externalProvider();
+
+    /**
+     * {@code sertel.auth.external-provider.*}: when every service verifies the tokens of an external OpenID provider
+     * (Keycloak, say) instead of ours, this service gets its own service token there too (client credentials), since
+     * the others no longer trust tokens it signs itself.
+     */
+    interface ExternalProvider {
+        /** {@code token-url} ({@code AUTH_EXTERNAL_TOKEN_URL}): the provider's token endpoint; unset means this service is the issuer. */
+        Optional<String> tokenUrl();
+
+        /** {@code client-id} (default {@code applicant-service}). */
+        @WithDefault("applicant-service")
+        String clientId();
+
+        /** {@code client-secret} ({@code CLIENT_SECRET}): this service's secret at the provider. */
+        Optional<String> clientSecret();
+    }
+
     interface SigningKey {
         /** {@code sertel.auth.signing-key.path}: PEM (PKCS#8) EC P-256 private key that signs tokens, usually a mounted secret. */
         String path();

@@ -3,5 +3,5 @@ package db.migration;
 import id.go.kapuaskab.sertel.outbox.OutboxSchema;
 
 /** The tables of the one outbox engine (module sertel-outbox), in this service's own history. */
-public class V3__outbox_engine extends OutboxSchema {
+public class V4__outbox_engine extends OutboxSchema {
 }
