@@ -14,8 +14,10 @@ import java.time.Duration;
 
 /**
  * A real PostgreSQL server (zonky's embedded binaries) on loopback, one database and one login role per
- * service. With {@code durable} it runs as a server should: {@code fsync}, {@code synchronous_commit} and
- * {@code full_page_writes} on, so committed data survives a crash; tests may run it without.
+ * service. A commit is always written to the log before it is acknowledged ({@code synchronous_commit} on), so a
+ * crash of the server process ({@link #crashAndRestart()}) loses no committed transaction, as in production. With
+ * {@code durable} it also survives a crash of the machine ({@code fsync} and {@code full_page_writes} on); tests may
+ * run without that.
  */
 public final class LocalDatabase implements AutoCloseable {
 
@@ -53,13 +55,13 @@ public final class LocalDatabase implements AutoCloseable {
                     .setOutputRedirector(log)
                     .setErrorRedirector(log)
                     .setServerConfig("listen_addresses", "127.0.0.1")
-                    .setServerConfig("max_connections", "300");
+                    .setServerConfig("max_connections", "300")
+                    .setServerConfig("synchronous_commit", "on");
             if (port > 0) {
                 builder.setPort(port);
             }
             if (durable) {
                 builder.setServerConfig("fsync", "on")
-                        .setServerConfig("synchronous_commit", "on")
                         .setServerConfig("full_page_writes", "on");
             }
             return builder.start();
