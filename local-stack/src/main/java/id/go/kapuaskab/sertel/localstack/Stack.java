@@ -149,6 +149,22 @@ public final class Stack implements AutoCloseable {
         return r;
     }
 
+    /**
+     * Starts one more replica of each of the services at once (they boot side by side) and waits until all are ready.
+     */
+    public synchronized List<Replica> addReplicas(List<String> services) {
+        if (!options.balanced()) {
+            throw new IllegalStateException("replicas need a balanced stack");
+        }
+        List<Replica> added = new ArrayList<>();
+        for (String service : services) {
+            added.add(launch(catalog.services().stream().filter(s -> s.name().equals(service)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("no service " + service))));
+        }
+        awaitReady(added);
+        return added;
+    }
+
     /** Starts the replica's process again with the same configuration (after a kill) and waits until it is ready. */
     public void restart(Replica replica) {
         if (replica.process().isAlive()) {
