@@ -20,8 +20,11 @@ import java.util.function.Consumer;
  */
 public final class Stack implements AutoCloseable {
 
-    /** How long a process may take to become ready: generous, since the machine may be busy with other builds. */
-    public static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
+    /**
+     * How long a process may take to become ready: generous, since the machine may be busy with other builds (a service
+     * that boots in 5 s alone was seen taking 284 s on two cores with a load average of 40).
+     */
+    public static final Duration READY_TIMEOUT = Duration.ofMinutes(6);
 
     /**
      * What differs between a developer's stack and a test's or a benchmark's: {@code overrides} adds or
