@@ -31,14 +31,36 @@ public final class Session {
         this.id = UUID.fromString(claim(access, "sub"));
     }
 
-    /** Password grant; with {@code totpSecret} the officer's second factor (a code of the next time step, never reused). */
+    /**
+     * Password grant; with {@code totpSecret} the officer's second factor (a code of the next time step). A code that
+     * was used already (another client of the same account took this step's codes, e.g. the enrolment just before) is
+     * refused: like a person, the login then waits for the authenticator's next code and tries once more.
+     */
     public static Session login(Api api, String email, String password, String totpSecret) {
-        Map<String, String> form = new LinkedHashMap<>(Map.of("grant_type", "password", "username", email, "password", password));
-        if (totpSecret != null) {
-            form.put("otp", Oathtool.totpAt(totpSecret, Instant.now().plusSeconds(30)));
+        Reply r = null;
+        for (int tries = 0; tries < 3; tries++) {
+            Map<String, String> form = new LinkedHashMap<>(Map.of("grant_type", "password", "username", email, "password", password));
+            if (totpSecret != null) {
+                form.put("otp", Oathtool.totpAt(totpSecret, Instant.now().plusSeconds(30)));
+            }
+            r = Patience.through(PATIENCE, () -> api.form("/api/v1/auth/token", form));
+            if (totpSecret == null || r.status() != 400 || !"auth.otp-invalid".equals(r.problemCode())) {
+                break;
+            }
+            api.log().excuse(r);
+            awaitNextTimeStep();
         }
-        Reply r = Patience.through(PATIENCE, () -> api.form("/api/v1/auth/token", form));
         return new Session(api, email, r.expect(200));
+    }
+
+    private static void awaitNextTimeStep() {
+        long now = System.currentTimeMillis();
+        try {
+            Thread.sleep(30_000 - now % 30_000 + 500);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
     }
 
     public String email() {
