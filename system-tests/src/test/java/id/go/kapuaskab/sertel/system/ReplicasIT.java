@@ -84,17 +84,50 @@ class ReplicasIT {
                 System.out.printf("replicas: %d calls; connections per replica %s; outbox attempts per worker %s%n", calls.size(),
                         connections(stack), workers(ledgers, began));
             }
+            Map<String, String> stops = stopEach(seconds);
+            assertThat(stops).as("on SIGTERM each replica answered its readiness probe DOWN (503) while it still took calls,"
+                    + " before it closed its port, and exited within its grace").allSatisfy((id, seen) -> assertThat(seen).isEqualTo("503 exited"));
         } finally {
             for (Replica r : seconds) {
-                r.process().terminate();
-            }
-            for (Replica r : seconds) {
-                if (!r.process().awaitExit(Duration.ofSeconds(60))) {
+                if (r.process().isAlive()) {
                     r.process().kill();
                 }
                 stack.retire(r);
             }
         }
+    }
+
+    /**
+     * Sends SIGTERM to each replica and watches its readiness endpoint until the process is gone: what it answered
+     * first when it stopped answering 200 ("503", or "refused" had it closed the port without turning DOWN first),
+     * then "exited" when it ended within {@code terminationGracePeriodSeconds} (40 s).
+     */
+    private static Map<String, String> stopEach(List<Replica> replicas) {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        Map<String, String> seen = new java.util.TreeMap<>();
+        for (Replica r : replicas) {
+            r.process().terminate();
+            String first = null;
+            while (first == null && r.process().isAlive()) {
+                try {
+                    int status = http.send(java.net.http.HttpRequest.newBuilder(r.readiness()).timeout(Duration.ofSeconds(2)).build(),
+                            java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+                    if (status != 200) {
+                        first = Integer.toString(status);
+                    }
+                    Thread.sleep(25);
+                } catch (java.net.http.HttpTimeoutException e) {
+                    // a slow answer under load says nothing yet: ask again
+                } catch (java.io.IOException e) {
+                    first = "refused";
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+            }
+            seen.put(r.id(), (first == null ? "none" : first) + (r.process().awaitExit(Duration.ofSeconds(40)) ? " exited" : " still running"));
+        }
+        return seen;
     }
 
     /** The admin's "run the reminders now" sent to each notification-service replica directly, both at the same moment. */
