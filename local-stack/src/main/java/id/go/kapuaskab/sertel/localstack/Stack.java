@@ -142,20 +142,14 @@ public final class Stack implements AutoCloseable {
      * Starts one more replica of a service behind its balancer and waits until it is ready; it gets its own ports and
      * the same configuration as the others.
      */
-    public synchronized Replica addReplica(String service) {
-        if (!options.balanced()) {
-            throw new IllegalStateException("replicas need a balanced stack");
-        }
-        Replica r = launch(catalog.services().stream().filter(s -> s.name().equals(service)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no service " + service)));
-        awaitReady(List.of(r));
-        return r;
+    public Replica addReplica(String service) {
+        return addReplicas(List.of(service)).get(0);
     }
 
     /**
      * Starts one more replica of each of the services at once (they boot side by side) and waits until all are ready.
      */
-    public synchronized List<Replica> addReplicas(List<String> services) {
+    public List<Replica> addReplicas(List<String> services) {
         if (!options.balanced()) {
             throw new IllegalStateException("replicas need a balanced stack");
         }
@@ -164,6 +158,7 @@ public final class Stack implements AutoCloseable {
             added.add(launch(catalog.services().stream().filter(s -> s.name().equals(service)).findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("no service " + service))));
         }
+        // waited for without holding the stack: a close() meanwhile (a JVM shutting down) must not wait for the boot
         awaitReady(added);
         return added;
     }
