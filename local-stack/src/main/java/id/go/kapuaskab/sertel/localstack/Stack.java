@@ -26,6 +26,9 @@ public final class Stack implements AutoCloseable {
      */
     public static final Duration READY_TIMEOUT = Duration.ofMinutes(6);
 
+    /** How often a process that exits while it boots is started again (see {@code awaitReady}). */
+    private static final int BOOT_RESTARTS = 2;
+
     /**
      * What differs between a developer's stack and a test's or a benchmark's: {@code overrides} adds or
      * replaces environment variables per service (keyed by service name), e.g. a benchmark's higher rate limits;
@@ -217,12 +220,24 @@ public final class Stack implements AutoCloseable {
         return r;
     }
 
+    /**
+     * Waits for each replica to become ready. A process that exits while it boots is started again, at most
+     * {@link #BOOT_RESTARTS} times, as the kubelet restarts a container: on a crowded machine a boot can fail for want of
+     * a database connection within the pool's acquisition timeout. Its log keeps every try (appended).
+     */
     private void awaitReady(List<Replica> replicas) {
         for (Replica r : replicas) {
             ServiceProcess p = r.process();
-            if (!p.awaitReady(READY_TIMEOUT)) {
-                throw new IllegalStateException(r.id() + " did not become ready within " + READY_TIMEOUT.toMinutes() + " minutes"
-                        + (p.isAlive() ? "" : " (it exited)") + "; see " + p.logFile());
+            int restarts = 0;
+            while (!p.awaitReady(READY_TIMEOUT)) {
+                if (p.isAlive() || restarts == BOOT_RESTARTS) {
+                    throw new IllegalStateException(r.id() + " did not become ready within " + READY_TIMEOUT.toMinutes() + " minutes"
+                            + (p.isAlive() ? "" : " (it exited, " + (restarts + 1) + " tries)") + "; see " + p.logFile());
+                }
+                restarts++;
+                log(r.id() + " exited while it booted (see " + p.logFile() + "); starting it again, as the kubelet would");
+                p = ServiceProcess.start(p.spec());
+                r.replace(p);
             }
             Balancer b = balancers.get(r.service());
             if (b != null) {
