@@ -62,7 +62,7 @@ class FaultInjectionIT {
             Office office = new Office(api, new Inbox(URI.create("http://127.0.0.1:" + SystemStack.ports().inbox()), Duration.ofMinutes(3)),
                     admin::token).open();
             List<Office.Applicant> applicants = office.applicants(WAVE * VICTIMS.size());
-            OpenSsl openssl = new OpenSsl(java.nio.file.Files.createDirectories(Path.of("target", "fault-injection")), Narrator.silent());
+            OpenSsl openssl = new OpenSsl(java.nio.file.Files.createDirectories(Path.of("target", "fault-injection").toAbsolutePath()), Narrator.silent());
             List<RequestFlow> flows = new ArrayList<>();
             for (int i = 0; i < applicants.size(); i++) {
                 Office.Applicant a = applicants.get(i);
