@@ -50,7 +50,7 @@ public final class Ledgers {
         query("sertel_renewal", "SELECT id, completed_at FROM request WHERE id = ANY (?)", rs -> {
             Timestamp t = rs.getTimestamp(2);
             out.put((UUID) rs.getObject(1), t == null ? null : t.toInstant());
-        }, requests.toArray(new UUID[0]));
+        }, (Object) requests.toArray(new UUID[0]));
         return out;
     }
 
