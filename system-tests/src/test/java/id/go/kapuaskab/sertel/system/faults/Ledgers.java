@@ -78,10 +78,13 @@ public final class Ledgers {
         return out;
     }
 
-    /** Outbox items (ids) of one database with an attempt whose worker died before it recorded an answer. */
+    /**
+     * Outbox items (ids) of one database with an attempt whose worker died before it recorded an answer, taken over
+     * since {@code since} (the takeover is the attempt's end; it started before the worker died).
+     */
     public List<UUID> abandoned(String database, Instant since) {
         List<UUID> out = new ArrayList<>();
-        query(database, "SELECT DISTINCT item_id FROM outbox_attempt WHERE outcome = 'ABANDONED' AND started_at >= ?",
+        query(database, "SELECT DISTINCT item_id FROM outbox_attempt WHERE outcome = 'ABANDONED' AND finished_at >= ?",
                 rs -> out.add((UUID) rs.getObject(1)), Timestamp.from(since));
         return out;
     }
