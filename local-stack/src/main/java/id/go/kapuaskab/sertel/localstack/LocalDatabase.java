@@ -14,17 +14,25 @@ import java.time.Duration;
 
 /**
  * A real PostgreSQL server (zonky's embedded binaries) on loopback, one database and one login role per
- * service. With {@code durable} it runs as a server should: {@code fsync}, {@code synchronous_commit} and
- * {@code full_page_writes} on, so committed data survives a crash; tests may run it without.
+ * service. A commit is always written to the log before it is acknowledged ({@code synchronous_commit} on), so a
+ * crash of the server process ({@link #crashAndRestart()}) loses no committed transaction, as in production. With
+ * {@code durable} it also survives a crash of the machine ({@code fsync} and {@code full_page_writes} on); tests may
+ * run without that.
  */
 public final class LocalDatabase implements AutoCloseable {
 
-    private final EmbeddedPostgres server;
+    private final Path dataDir;
+    private final boolean durable;
+    private final Path logFile;
+    private volatile EmbeddedPostgres server;
     private final int port;
 
-    private LocalDatabase(EmbeddedPostgres server, int port) {
+    private LocalDatabase(Path dataDir, boolean durable, Path logFile, EmbeddedPostgres server) {
+        this.dataDir = dataDir;
+        this.durable = durable;
+        this.logFile = logFile;
         this.server = server;
-        this.port = port;
+        this.port = server.getPort();
     }
 
     /**
@@ -32,6 +40,10 @@ public final class LocalDatabase implements AutoCloseable {
      * (0 for any free one), its log in {@code logFile}.
      */
     public static LocalDatabase start(Path dataDir, int port, boolean durable, Path logFile) {
+        return new LocalDatabase(dataDir, durable, logFile, launch(dataDir, port, durable, logFile));
+    }
+
+    private static EmbeddedPostgres launch(Path dataDir, int port, boolean durable, Path logFile) {
         try {
             Files.createDirectories(dataDir.getParent());
             var log = java.lang.ProcessBuilder.Redirect.appendTo(logFile.toFile());
@@ -43,19 +55,61 @@ public final class LocalDatabase implements AutoCloseable {
                     .setOutputRedirector(log)
                     .setErrorRedirector(log)
                     .setServerConfig("listen_addresses", "127.0.0.1")
-                    .setServerConfig("max_connections", "300");
+                    .setServerConfig("max_connections", "300")
+                    .setServerConfig("synchronous_commit", "on");
             if (port > 0) {
                 builder.setPort(port);
             }
             if (durable) {
                 builder.setServerConfig("fsync", "on")
-                        .setServerConfig("synchronous_commit", "on")
                         .setServerConfig("full_page_writes", "on");
             }
-            EmbeddedPostgres server = builder.start();
-            return new LocalDatabase(server, server.getPort());
+            return builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start PostgreSQL in " + dataDir + " (see " + logFile + ")", e);
+        }
+    }
+
+    /**
+     * Crashes the server and starts it again on the same data and port, as after a failover or a node restart:
+     * an immediate shutdown (SIGQUIT to the postmaster: every backend exits at once, no checkpoint, open transactions
+     * are lost), then a start that runs crash recovery from the write-ahead log. Every client connection breaks.
+     */
+    public synchronized void crashAndRestart() {
+        long pid = postmasterPid();
+        ProcessHandle postmaster = ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException("no postmaster " + pid));
+        signal(pid);
+        try {
+            postmaster.onExit().get(60, java.util.concurrent.TimeUnit.SECONDS);
+            server.close();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException | IOException e) {
+            throw new IllegalStateException("PostgreSQL (pid " + pid + ") did not stop", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+        server = launch(dataDir, port, durable, logFile);
+    }
+
+    private long postmasterPid() {
+        try {
+            return Long.parseLong(Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).trim());
+        } catch (IOException e) {
+            throw new UncheckedIOException("No postmaster.pid in " + dataDir, e);
+        }
+    }
+
+    private static void signal(long pid) {
+        try {
+            Process kill = new ProcessBuilder("kill", "-QUIT", Long.toString(pid)).redirectErrorStream(true).start();
+            if (!kill.waitFor(10, java.util.concurrent.TimeUnit.SECONDS) || kill.exitValue() != 0) {
+                throw new IllegalStateException("kill -QUIT " + pid + " failed");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
         }
     }
 
@@ -82,6 +136,12 @@ public final class LocalDatabase implements AutoCloseable {
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot prepare database " + database, e);
         }
+    }
+
+    /** A connection to one database as the superuser, for tests that look at a service's tables. */
+    public Connection connect(String database) throws SQLException {
+        requireIdentifier(database);
+        return server.getDatabase("postgres", database).getConnection();
     }
 
     /** A server setting as the running server reports it, e.g. {@code fsync}. */
@@ -114,7 +174,7 @@ public final class LocalDatabase implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         try {
             server.close();
         } catch (IOException e) {

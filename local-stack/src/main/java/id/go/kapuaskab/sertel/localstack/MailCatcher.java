@@ -64,7 +64,7 @@ public final class MailCatcher implements AutoCloseable {
         return inbox.getAddress().getPort();
     }
 
-    /** Every message received so far, newest first, as plain maps (from, to, subject, date, text, html). */
+    /** Every message received so far, newest first, as plain maps (from, to, subject, date, messageId, text, html). */
     public List<Map<String, Object>> messages() {
         MimeMessage[] received = smtp.getReceivedMessages();
         List<Map<String, Object>> out = new ArrayList<>();
@@ -81,6 +81,7 @@ public final class MailCatcher implements AutoCloseable {
             d.put("to", m.getAllRecipients() == null ? List.of() : Arrays.stream(m.getAllRecipients()).map(Object::toString).toList());
             d.put("subject", m.getSubject());
             d.put("date", m.getSentDate() == null ? null : m.getSentDate().toInstant().toString());
+            d.put("messageId", m.getMessageID());
             d.put("text", part(m, "text/plain"));
             d.put("html", part(m, "text/html"));
         } catch (MessagingException | IOException e) {

@@ -73,6 +73,54 @@ public final class ServiceProcess implements AutoCloseable {
         return spec.logFile();
     }
 
+    /** How this process was started: {@link #start(Spec)} with it again runs the same service with the same configuration. */
+    public Spec spec() {
+        return spec;
+    }
+
+    /** SIGKILL, as a crash or the OOM killer would end it: no shutdown hook runs. Returns once the process is gone. */
+    public void kill() {
+        process.destroyForcibly();
+        awaitExit(Duration.ofSeconds(30));
+    }
+
+    /** SIGTERM, as Kubernetes stops a pod: the service's graceful shutdown runs. Returns at once; see {@link #awaitExit}. */
+    public void terminate() {
+        process.destroy();
+    }
+
+    /** Sends a signal by name ({@code STOP}, {@code CONT}) with {@code kill(1)}: a frozen process keeps its sockets open. */
+    public void signal(String name) {
+        if (!name.matches("[A-Z]{2,8}")) {
+            throw new IllegalArgumentException("Not a signal name: " + name);
+        }
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).redirectErrorStream(true).start();
+            if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+                throw new IllegalStateException("kill -" + name + " " + process.pid() + " failed");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /** Whether the process ended within the time; its exit code then is {@link #exitCode()}. */
+    public boolean awaitExit(Duration timeout) {
+        try {
+            return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return !process.isAlive();
+        }
+    }
+
+    public int exitCode() {
+        return process.exitValue();
+    }
+
     /** Waits until the readiness endpoint answers 200; false when the time is up or the process died. */
     public boolean awaitReady(Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);

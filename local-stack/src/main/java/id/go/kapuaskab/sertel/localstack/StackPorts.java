@@ -47,7 +47,8 @@ public record StackPorts(int gateway, int gatewayManagement, int applicant, int 
         }
     }
 
-    private static int freePort() {
+    /** A port nothing listens on now (the system picks it). */
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0, 0, java.net.InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         } catch (IOException e) {

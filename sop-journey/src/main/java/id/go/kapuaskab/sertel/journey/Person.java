@@ -17,7 +17,7 @@ public record Person(String fullName, String email, boolean female, LocalDate bi
     /** Kapuas regency (62 03) and a district of it: the first six digits of a NIK from there. */
     static final String REGION = "620301";
 
-    static Person fresh(Random random, String fullName, boolean female, String domain, LocalDate today) {
+    public static Person fresh(Random random, String fullName, boolean female, String domain, LocalDate today) {
         LocalDate birth = today.minusYears(25).minusDays(random.nextInt(30 * 365));
         YearMonth appointed = YearMonth.from(birth.plusYears(23 + random.nextInt(5)));
         if (appointed.isAfter(YearMonth.from(today))) {

@@ -17,7 +17,9 @@ import java.util.stream.Stream;
 /**
  * One running system for all system tests of the JVM: the packaged services started the way
  * {@code ./sertel up} starts them (profile {@code local}), but on free ports and with a fresh home, so a
- * developer's own stack can keep running beside it.
+ * developer's own stack can keep running beside it. Each service sits behind a {@link
+ * id.go.kapuaskab.sertel.localstack.Balancer} (what a Kubernetes Service is), so that the fault and replica tests can
+ * kill, restart and add replicas while every caller keeps its one address per service.
  */
 final class SystemStack {
 
@@ -36,6 +38,12 @@ final class SystemStack {
     /** Every service exports its spans to the receiver in this JVM, each second (the SOP journey checks one trace). */
     private static final List<String> TRACED = List.of("gateway", "applicant-service", "renewal-service", "certificate-service",
             "notification-service", "signing-service");
+
+    /**
+     * A balanced stack (a balancer on each service's port, replicas behind it) for the fault-injection and replica
+     * tests ({@code -Pfaults}); the other system tests run the plain stack, as {@code ./sertel up} does.
+     */
+    private static final boolean BALANCED = Boolean.getBoolean("sertel.balanced");
 
     private static Stack stack;
     private static TraceReceiver traces;
@@ -63,7 +71,7 @@ final class SystemStack {
             }
             overrides.get("gateway").putAll(RATE_LIMITS);
             stack = Stack.start(new Stack.Options(project, home, ports, false, "local", line -> System.out.println("[stack] " + line),
-                    overrides));
+                    overrides, BALANCED));
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 stack.close();
                 traces.close();
@@ -84,6 +92,19 @@ final class SystemStack {
 
     static Path project() {
         return Path.of(System.getProperty("sertel.project", "..")).toAbsolutePath().normalize();
+    }
+
+    /** The admin, logged in with the second factor the SOP journey enrolled (its authenticator's secret is kept on disk). */
+    static id.go.kapuaskab.sertel.system.faults.Session admin(id.go.kapuaskab.sertel.system.faults.Api api) {
+        Path work = Path.of("target", "sop-journey");
+        Path secret = work.resolve("admin-authenticator.secret");
+        // enrols the second factor when this stack's admin has none yet, also when the kept secret is of an earlier stack
+        id.go.kapuaskab.sertel.journey.AdminLogin.accessToken(java.net.URI.create(gateway()), "admin@kapuaskab.go.id", "sertel-demo", work);
+        try {
+            return id.go.kapuaskab.sertel.system.faults.Session.login(api, "admin@kapuaskab.go.id", "sertel-demo", Files.readString(secret).strip());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static StackPorts ports() {

@@ -30,6 +30,15 @@ public interface GatewayConfig {
     @WithDefault("PT15S")
     Duration responseTimeout();
 
+    /**
+     * {@code sertel.gateway.idle-connection-timeout} (default 2 s, whole seconds): a pooled connection to a backend left
+     * unused this long is closed. It must stay below the backends' shutdown delay ({@code quarkus.shutdown.delay}): a
+     * stopping replica answers with {@code Connection: close} during its delay, so when it closes its port no pooled
+     * connection to it is left that a call could be sent down at that very moment.
+     */
+    @WithDefault("PT2S")
+    Duration idleConnectionTimeout();
+
     /** {@code sertel.gateway.max-connections-per-backend} (default 200): connection pool size per backend. */
     @WithDefault("200")
     int maxConnectionsPerBackend();

@@ -51,6 +51,7 @@ public class ProxyRoutes {
     void install(@Observes Router router) {
         HttpClient client = vertx.createHttpClient(new HttpClientOptions()
                 .setKeepAlive(true)
+                .setKeepAliveTimeout((int) Math.max(1, config.idleConnectionTimeout().toSeconds()))
                 .setMaxPoolSize(config.maxConnectionsPerBackend())
                 .setConnectTimeout((int) config.connectTimeout().toMillis()));
         for (RouteTable.Backend backend : routes.backends()) {

@@ -50,6 +50,7 @@ public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
     private static final int FIRST = Priorities.USER - 100;
+    private static final int DATABASE_RETRY_AFTER_SECONDS = 5;
 
     private final MessageInterpolator interpolator;
 
@@ -162,9 +163,18 @@ public class ProblemMappers {
         return unexpected(e, headers, uri);
     }
 
+    /**
+     * Anything else is our failure (500), except the database being out of reach (a restart, a failover): that is a
+     * dependency down, 503 with {@code Retry-After}, as the gateway answers for a service it cannot reach.
+     */
     @ServerExceptionMapper(priority = FIRST + 1)
     public Response unexpected(Throwable e, HttpHeaders headers, UriInfo uri) {
         String requestId = requestId(headers);
+        if (DatabaseOutage.isCause(e)) {
+            LOG.warnf("Database unreachable, request %s: %s", requestId, e.toString());
+            return Response.fromResponse(problem("service-unavailable", 503, headers, uri, List.of(), Map.of()))
+                    .header(HttpHeaders.RETRY_AFTER, DATABASE_RETRY_AFTER_SECONDS).build();
+        }
         LOG.errorf(e, "Unexpected failure, request %s", requestId);
         return problem("internal", 500, headers, uri, List.of(), Map.of());
     }
