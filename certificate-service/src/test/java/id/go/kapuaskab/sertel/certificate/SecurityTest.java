@@ -78,7 +78,10 @@ class SecurityTest {
 
     @Test
     void internalReadersHaveOnlyTheirOwnPaths() {
-        given().auth().oauth2(Issue.renewalToken()).queryParam("from", "2030-01-01T00:00:00Z").queryParam("to", "2030-02-01T00:00:00Z")
+        // the expiring view: notification-service (reminders) and renewal-service (its metric of certificates expiring
+        // without a renewal) read it; the applicants' service does not
+        given().auth().oauth2(TestTokens.service("applicant-service", "APPLICANT_SERVICE"))
+                .queryParam("from", "2030-01-01T00:00:00Z").queryParam("to", "2030-02-01T00:00:00Z")
                 .get("/internal/certificates/expiring").then().statusCode(403);
         given().auth().oauth2(Issue.notificationToken()).queryParam("holderId", UUID.randomUUID().toString())
                 .get("/internal/certificates").then().statusCode(403);
