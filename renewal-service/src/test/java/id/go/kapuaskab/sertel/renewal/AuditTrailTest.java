@@ -4,7 +4,6 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.go.kapuaskab.sertel.testsupport.AuditTampering;
-import id.go.kapuaskab.sertel.testsupport.Openssl;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.time.Duration;
@@ -26,7 +25,7 @@ class AuditTrailTest {
     @Test
     void everyTransitionAndTheEvidenceAreInTheTrail() {
         Flow.Person applicant = Flow.applicant();
-        String id = Flow.createCsrRequest(applicant, "ISSUANCE", Openssl.newCsr().pem());
+        String id = Flow.createCsrRequest(applicant, "ISSUANCE", applicant.newCsr());
         Flow.submit(applicant, id);
         Flow.Person checker = Flow.verifier(applicant.institution());
         Flow.claim(checker, id);
@@ -64,7 +63,7 @@ class AuditTrailTest {
     @Test
     void anEditedADeletedRecordAndATruncatedTableAreEachNamed() {
         Flow.Person applicant = Flow.applicant();
-        String id = Flow.createCsrRequest(applicant, "ISSUANCE", Openssl.newCsr().pem());
+        String id = Flow.createCsrRequest(applicant, "ISSUANCE", applicant.newCsr());
         Flow.submit(applicant, id);
         Flow.claim(Flow.verifier(applicant.institution()), id);
         JsonPath trail = tampering.records(id);

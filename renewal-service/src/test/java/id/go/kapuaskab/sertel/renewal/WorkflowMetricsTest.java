@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import id.go.kapuaskab.sertel.renewal.peers.FakeApplicants;
 import id.go.kapuaskab.sertel.renewal.service.WorkflowMetrics;
 import id.go.kapuaskab.sertel.testsupport.MutableClock;
-import id.go.kapuaskab.sertel.testsupport.Openssl;
 import id.go.kapuaskab.sertel.testsupport.PostgresTestResource;
 import id.go.kapuaskab.sertel.testsupport.PrometheusScrape;
 import io.quarkus.test.junit.QuarkusTest;
@@ -38,7 +37,7 @@ class WorkflowMetricsTest {
         Flow.Person applicant = Flow.applicant();
         String code = "Q" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
         FakeApplicants.update(applicant.id(), "institutionCode", code);
-        String id = Flow.createCsrRequest(applicant, "ISSUANCE", Openssl.newCsr().pem());
+        String id = Flow.createCsrRequest(applicant, "ISSUANCE", applicant.newCsr());
         Flow.submit(applicant, id);
         MutableClock.INSTANCE.set(Instant.now().plus(Duration.ofHours(2)));
         metrics.refresh();
@@ -57,7 +56,7 @@ class WorkflowMetricsTest {
     @Test
     void requestsInIssuingLongerThanTheThresholdCountAsStuck() throws Exception {
         Flow.Person applicant = Flow.applicant();
-        String id = Flow.createCsrRequest(applicant, "ISSUANCE", Openssl.newCsr().pem());
+        String id = Flow.createCsrRequest(applicant, "ISSUANCE", applicant.newCsr());
         Flow.submit(applicant, id);
         metrics.refresh();
         double before = scrape().value("sertel_requests_issuing_stuck", Map.of());
@@ -82,7 +81,7 @@ class WorkflowMetricsTest {
         double unrenewed = scrape().value("sertel_certificates_expiring_unrenewed", Map.of());
         assertThat(unrenewed).as("this applicant's certificate at least").isGreaterThanOrEqualTo(1);
 
-        Flow.createCsrRequest(applicant, "RENEWAL", Openssl.newCsr().pem());
+        Flow.createCsrRequest(applicant, "RENEWAL", applicant.newCsr());
         metrics.refreshExpiring();
         assertThat(scrape().value("sertel_certificates_expiring_unrenewed", Map.of())).isEqualTo(unrenewed - 1);
     }

@@ -26,11 +26,11 @@ public class Completion {
 
     /** A certificate was issued (serial) or revoked (the request's own certificate serial, with null times). */
     public void complete(CertificateRequest r, Actor actor, String issuedSerial, Instant notBefore, Instant notAfter) {
-        Instant now = transitions.move(r, RequestState.COMPLETED, actor, null);
-        r.completedAt = now;
-        r.issuedSerial = issuedSerial;
+        r.issuedSerial = issuedSerial;                          // before the move: its audit record names the serial
         r.issuedNotBefore = notBefore;
         r.issuedNotAfter = notAfter;
+        Instant now = transitions.move(r, RequestState.COMPLETED, actor, null);
+        r.completedAt = now;
         outbox.event(r, EventType.REQUEST_COMPLETED);
         sop.recordCompletion(r);
     }
