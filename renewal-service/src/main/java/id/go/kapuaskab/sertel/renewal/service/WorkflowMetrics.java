@@ -39,6 +39,8 @@ public class WorkflowMetrics {
 
     private static final Logger LOG = Logger.getLogger(WorkflowMetrics.class);
     private static final int PAGE = 1000;
+    /** The label of requests whose snapshot names no institution code (a label value cannot be null). */
+    static final String UNKNOWN_INSTITUTION = "unknown";
 
     private final WorkflowFigures figures;
     private final CertificateClient ca;
@@ -75,7 +77,7 @@ public class WorkflowMetrics {
 
     @Scheduled(every = "${sertel.workflow.metrics-refresh:30s}", delayed = "2s", identity = "workflow-metrics",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    public void refresh() {
+    public synchronized void refresh() {   // the scheduler's and a caller's refresh never interleave their rows
         try {
             Instant threshold = clock.instant().minus(config.issuingStuckAfter());
             List<WorkflowFigures.Queue> queue = QuarkusTransaction.requiringNew().call(figures::queue);
@@ -83,8 +85,11 @@ public class WorkflowMetrics {
             List<MultiGauge.Row<?>> depthRows = new ArrayList<>();
             java.util.Map<String, Instant> oldestNow = new java.util.HashMap<>();
             for (WorkflowFigures.Queue q : queue) {
-                depthRows.add(MultiGauge.Row.of(Tags.of("institution", q.institution(), "state", q.state()), q.count()));
-                oldestNow.merge(q.institution(), q.oldestSubmittedAt(), (a, b) -> a == null ? b : b == null || a.isBefore(b) ? a : b);
+                String institution = q.institution() == null ? UNKNOWN_INSTITUTION : q.institution();
+                depthRows.add(MultiGauge.Row.of(Tags.of("institution", institution, "state", q.state()), q.count()));
+                if (q.oldestSubmittedAt() != null) {                          // Map.merge refuses a null value
+                    oldestNow.merge(institution, q.oldestSubmittedAt(), (a, b) -> a.isBefore(b) ? a : b);
+                }
             }
             List<MultiGauge.Row<?>> oldestRows = new ArrayList<>();
             oldestByInstitution = oldestNow;
