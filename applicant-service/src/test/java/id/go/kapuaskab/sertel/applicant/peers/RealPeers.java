@@ -114,6 +114,8 @@ public class RealPeers implements QuarkusTestResourceLifecycleManager {
         env.put("NOTIFICATION_URL", "http://127.0.0.1:9");              // nobody: its events wait in its outbox
         env.put("SIGNING_URL", "http://127.0.0.1:9");
         env.put("RENEWAL_WINDOW", "P800D");
+        env.put("AUDIT_SIGNING_KEY", WORK.resolve("renewal-audit-key.pem").toString());   // its checkpoint key, made at start
+        env.put("SERTEL_AUDIT_CHECKPOINT_GENERATE_KEY", "true");
         renewal = run("renewal-service", "sertel.renewal.jar", "../renewal-service/target/quarkus-app/quarkus-run.jar", renewalPort, env);
     }
 
