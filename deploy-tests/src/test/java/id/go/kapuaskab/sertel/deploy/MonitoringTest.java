@@ -108,7 +108,7 @@ class MonitoringTest {
             scraped.add(name);
         }
         assertThat(problems).as(overlay).isEmpty();
-        assertThat(scraped).as("%s: services scraped", overlay).containsExactlyInAnyOrderElementsOf(WhoMayCallWhom.SERVICES);
+        assertThat(scraped).as("%s: services scraped", overlay).containsExactlyInAnyOrderElementsOf(WhoMayCallWhom.API_SERVICES);
     }
 
     @Test
