@@ -53,7 +53,9 @@ class AccountSecurityTest {
 
         TokenEndpointTest.refresh(elsewhere.path("refresh_token")).then().statusCode(400)
                 .body("type", equalTo(Api.TYPE + "auth.refresh-revoked"));
-        TokenEndpointTest.refresh(here.path("refresh_token")).then().statusCode(200);
+        awaitRefused(elsewhere.path("access_token"));                  // the other session's access token too, within seconds
+        String renewed = TokenEndpointTest.refresh(here.path("refresh_token")).then().statusCode(200).extract().path("access_token");
+        given().auth().oauth2(renewed).get("/api/v1/auth/mfa").then().statusCode(200);
         TokenEndpointTest.login(a.email, PASSWORD).then().statusCode(400);
         TokenEndpointTest.login(a.email, NEW_PASSWORD).then().statusCode(200);
         assertThat(Mails.lastTo(a.email, "PASSWORD_CHANGED").path("params").path("at").asText()).isNotBlank();

@@ -7,8 +7,4 @@ import java.time.Instant;
  * second reference), by action, from (inclusive) and to (exclusive) a time; all optional.
  */
 public record AuditFilter(String actor, String subject, String action, Instant from, Instant to) {
-
-    public static AuditFilter all() {
-        return new AuditFilter(null, null, null, null, null);
-    }
 }

@@ -69,9 +69,11 @@ public class Checkpoints {
 
     /** Signs a checkpoint now, unless another replica is signing or nothing changed since the last one. */
     public Optional<Checkpoint> sign() {
-        Optional<Checkpoint> made = QuarkusTransaction.requiringNew().call(this::signLocked);
-        refreshMetrics();
-        return made;
+        try {
+            return QuarkusTransaction.requiringNew().call(this::signLocked);
+        } finally {
+            refreshMetrics();   // also when signing failed: the unsigned records keep growing, and the stale alert sees them
+        }
     }
 
     public List<Checkpoint> page(Long before, int limit) {

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
-import id.go.kapuaskab.sertel.testsupport.DebianPackages;
+import id.go.kapuaskab.sertel.testsupport.Openssl;
 import id.go.kapuaskab.sertel.testsupport.PostgresTestResource;
 import id.go.kapuaskab.sertel.testsupport.TestIssuer;
 import id.go.kapuaskab.sertel.testsupport.TestTokens;
@@ -22,7 +22,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -112,6 +111,19 @@ class AuditApiTest {
     }
 
     @Test
+    void aVerificationBodyIsReadByTheStrictRulesOfEveryOtherBody() {
+        given().auth().oauth2(auditor).contentType("application/json").header("Accept-Language", "en")
+                .body("{\"checkpoints\":[],\"checkpoints\":[]}").post(BASE + "/verification")
+                .then().statusCode(400).contentType("application/problem+json").body("code", equalTo("malformed-request"))
+                .body("fieldErrors[0].field", equalTo("checkpoints")).body("fieldErrors[0].code", equalTo("duplicate-field"));
+        given().auth().oauth2(auditor).contentType("application/json")
+                .body("{\"checkpoints\":[{\"statement\":\"a\\u0000b\",\"signature\":\"x\"}]}").post(BASE + "/verification")
+                .then().statusCode(422).contentType("application/problem+json").body("fieldErrors[0].code", equalTo("control-character"));
+        given().auth().oauth2(auditor).contentType("application/json").body("{\"checkpoint\":[]}").post(BASE + "/verification")
+                .then().statusCode(400).body("fieldErrors[0].code", equalTo("unknown-field"));
+    }
+
+    @Test
     void verificationNamesWhatWasChangedAndOpensslAcceptsTheCheckpoint() throws Exception {
         append(AuditEntry.of("ISSUE", "ISSUED").subject("serial-1"));
         append(AuditEntry.of("ISSUE", "ISSUED").subject("serial-2"));
@@ -127,11 +139,9 @@ class AuditApiTest {
         Files.writeString(dir.resolve("statement.txt"), (String) cp.get("statement"), StandardCharsets.UTF_8);
         Files.write(dir.resolve("signature.bin"), Base64.getDecoder().decode((String) cp.get("signature")));
         Files.writeString(dir.resolve("key.pem"), pem);
-        assertThat(openssl(dir, "pkeyutl", "-verify", "-pubin", "-inkey", "key.pem", "-rawin", "-in", "statement.txt",
-                "-sigfile", "signature.bin")).contains("Signature Verified Successfully");
+        assertThat(verifyWithOpenssl(dir)).contains("Signature Verified Successfully");
         Files.writeString(dir.resolve("statement.txt"), ((String) cp.get("statement")).replace("seq 2", "seq 1"));
-        assertThat(openssl(dir, "pkeyutl", "-verify", "-pubin", "-inkey", "key.pem", "-rawin", "-in", "statement.txt",
-                "-sigfile", "signature.bin")).contains("Signature Verification Failure");
+        assertThat(verifyWithOpenssl(dir)).contains("Signature Verification Failure");
 
         tamper.sql("UPDATE audit_record SET subject = 'serial-9' WHERE seq = 2");
         given().auth().oauth2(auditor).contentType("application/json")
@@ -144,13 +154,8 @@ class AuditApiTest {
         QuarkusTransaction.requiringNew().run(() -> trail.append(entry));
     }
 
-    private static String openssl(Path dir, String... args) throws Exception {
-        DebianPackages.ensure("openssl", "openssl");
-        List<String> command = new java.util.ArrayList<>(List.of("openssl"));
-        command.addAll(List.of(args));
-        Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        p.waitFor(30, TimeUnit.SECONDS);
-        return out;
+    private static String verifyWithOpenssl(Path dir) {
+        return Openssl.run("pkeyutl", "-verify", "-pubin", "-inkey", dir.resolve("key.pem").toString(), "-rawin",
+                "-in", dir.resolve("statement.txt").toString(), "-sigfile", dir.resolve("signature.bin").toString()).output();
     }
 }

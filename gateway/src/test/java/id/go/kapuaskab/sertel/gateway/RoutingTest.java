@@ -122,6 +122,7 @@ class RoutingTest {
         };
     }
 
+    @Test
     void webhookSubscriptionsOfIntegrationClientsGoToNotificationService() {
         String token = TestTokens.integration("int-eoffice").scopes("events:subscribe").institutions(UUID.randomUUID()).sign();
         given().auth().oauth2(token).get("/api/v1/integrations/webhooks")

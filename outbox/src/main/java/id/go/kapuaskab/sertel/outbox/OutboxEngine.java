@@ -150,7 +150,12 @@ public class OutboxEngine {
         Instant now = clock.instant();
         List<OutboxStore.Claimed> batch = QuarkusTransaction.requiringNew()
                 .call(() -> store.claim(owner, handlers.keySet(), Math.max(1, config.batchSize()), now, now.plus(config.lease())));
-        batch.forEach(c -> held.add(c.item().id()));
+        for (OutboxStore.Claimed c : batch) {
+            held.add(c.item().id());
+            if (c.previousOwner() != null) {                  // a takeover: the store recorded the lost attempt as ABANDONED
+                metrics.attempt(c.item().topic(), "ABANDONED");
+            }
+        }
         return batch;
     }
 

@@ -41,7 +41,7 @@ class OutboxMetrics {
     void register(Collection<String> known) {
         known.forEach(this::figures);
         for (String topic : known) {                           // every series exists from the start at zero
-            for (String outcome : new String[] {"DONE", "RETRY", "DEAD"}) {
+            for (String outcome : new String[] {"DONE", "RETRY", "DEAD", "ABANDONED"}) {
                 attempts(topic, outcome);
             }
         }
@@ -53,7 +53,7 @@ class OutboxMetrics {
 
     private Counter attempts(String topic, String outcome) {
         return attempts.computeIfAbsent(topic + "|" + outcome, k -> Counter.builder("sertel.outbox.attempts")
-                .description("Outbox delivery attempts by topic and outcome (DONE, RETRY, DEAD)")
+                .description("Outbox delivery attempts by topic and outcome (DONE, RETRY, DEAD; ABANDONED: taken over from a worker that died or lost its lease)")
                 .tag("topic", topic).tag("outcome", outcome).register(registry));
     }
 

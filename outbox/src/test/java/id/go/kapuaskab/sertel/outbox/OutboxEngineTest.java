@@ -162,11 +162,13 @@ class OutboxEngineTest {
             s.setObject(3, id);
             s.executeUpdate();
         }
+        double takenOver = abandoned("test.plain");
 
         assertThat(engine.drain()).isEqualTo(1);
 
         List<Outbox.Attempt> attempts = outbox.attempts(List.of(id)).get(id);
         assertThat(attempts).extracting(Outbox.Attempt::outcome).containsExactly("ABANDONED", "DONE");
+        assertThat(abandoned("test.plain")).as("the takeover is counted for operators").isEqualTo(takenOver + 1);
         assertThat(attempts.get(0).worker()).isEqualTo("dead-pod/1234");
         assertThat(attempts.get(1).number()).isEqualTo(2);
     }
@@ -243,6 +245,11 @@ class OutboxEngineTest {
         metrics.update(QuarkusTransaction.requiringNew().call(store::stats));
         assertThat(registry.get("sertel.outbox.backlog").tag("topic", "test.plain").gauge().value()).isZero();
         assertThat(registry.get("sertel.outbox.attempts").tags("topic", "test.plain", "outcome", "DONE").counter().count()).isPositive();
+    }
+
+    private double abandoned(String topic) {
+        var counter = registry.find("sertel.outbox.attempts").tags("topic", topic, "outcome", "ABANDONED").counter();
+        return counter == null ? 0 : counter.count();
     }
 
     private UUID enqueue(String topic, String reference, String payload, String key) {

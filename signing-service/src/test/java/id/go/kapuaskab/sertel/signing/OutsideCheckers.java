@@ -3,6 +3,7 @@ package id.go.kapuaskab.sertel.signing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.go.kapuaskab.sertel.signing.peers.RealCa;
+import id.go.kapuaskab.sertel.testsupport.DebianPackages;
 import io.restassured.RestAssured;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -10,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * The outside checkers of our signatures: the EU's DSS (the reference implementation of ETSI's validation), with our
@@ -84,8 +84,8 @@ public final class OutsideCheckers {
      * by DSS (online and from the PDF's own DSS) and by our verification endpoint instead.
      */
     public static synchronized String pdfsig(byte[] pdf, Path dir) throws Exception {
-        ensure("pdfsig", "poppler-utils");
-        ensure("certutil", "libnss3-tools");
+        DebianPackages.ensure("pdfsig", "poppler-utils");
+        DebianPackages.ensure("certutil", "libnss3-tools");
         Files.createDirectories(dir);
         Path file = Files.createTempFile(dir, "signed", ".pdf");
         Files.write(file, pdf);
@@ -121,25 +121,5 @@ public final class OutsideCheckers {
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
         return out;
-    }
-
-    /** Installs a Debian package when its tool is missing; skips (with the reason) only when apt cannot reach a mirror. */
-    private static synchronized void ensure(String tool, String debianPackage) throws IOException, InterruptedException {
-        if (onPath(tool)) {
-            return;
-        }
-        Process install = new ProcessBuilder("sh", "-c", "apt-get install -y " + debianPackage + " || (apt-get update && apt-get install -y "
-                + debianPackage + ")").redirectErrorStream(true).start();
-        String log = new String(install.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        install.waitFor(600, TimeUnit.SECONDS);
-        if (!onPath(tool)) {
-            boolean offline = log.contains("Temporary failure resolving") || log.contains("Could not resolve") || log.contains("Unable to connect");
-            Assumptions.assumeFalse(offline, tool + " is missing and apt-get cannot reach the package mirror:\n" + log);
-            throw new IllegalStateException(tool + " is missing and apt-get install " + debianPackage + " failed:\n" + log);
-        }
-    }
-
-    private static boolean onPath(String tool) throws IOException, InterruptedException {
-        return new ProcessBuilder("sh", "-c", "command -v " + tool).start().waitFor() == 0;
     }
 }

@@ -84,11 +84,13 @@ class AccountsIT {
         String access = login(v.email(), PASSWORD, v.secret()).path("access_token");
         given().baseUri(SystemStack.gateway()).auth().oauth2(access).get("/api/v1/requests").then().statusCode(200);
         given().baseUri(SystemStack.gateway()).auth().oauth2(access).get("/api/v1/certificates").then().statusCode(200);
+        given().baseUri(SystemStack.gateway()).auth().oauth2(access).get("/api/v1/signing-keys").then().statusCode(200);
 
         api(admin).body(Map.of("reason", "pensiun")).post("/api/v1/accounts/" + v.id() + "/deactivate").then().statusCode(200);
         Instant deactivated = Instant.now();
 
-        for (String path : List.of("/api/v1/requests", "/api/v1/certificates", "/api/v1/notifications", "/api/v1/auth/mfa")) {
+        for (String path : List.of("/api/v1/requests", "/api/v1/certificates", "/api/v1/notifications", "/api/v1/signing-keys",
+                "/api/v1/auth/mfa")) {
             awaitStatus(access, path, 401, Duration.ofSeconds(10));
         }
         System.out.printf("deactivation took effect in every service within %d ms%n", Duration.between(deactivated, Instant.now()).toMillis());

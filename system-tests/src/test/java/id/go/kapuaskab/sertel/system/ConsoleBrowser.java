@@ -37,6 +37,7 @@ final class ConsoleBrowser implements AutoCloseable {
     private final ChromeDriver driver;
     private final WebDriverWait wait;
     private final Path downloads;
+    private final java.util.Set<Path> handedOut = new java.util.HashSet<>();
     private final String base;
     private int shots;
 
@@ -55,6 +56,11 @@ final class ConsoleBrowser implements AutoCloseable {
         try {
             Path downloads = Path.of("target", "downloads").toAbsolutePath();
             Files.createDirectories(downloads);
+            try (Stream<Path> old = Files.list(downloads)) {    // an earlier test's or run's key must never be taken for this one's
+                for (Path p : old.toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
             Files.createDirectories(SCREENSHOTS);
             ChromeOptions options = new ChromeOptions();
             options.setBinary(chromium.toFile());
@@ -181,23 +187,37 @@ final class ConsoleBrowser implements AutoCloseable {
         return this;
     }
 
+    private static java.nio.file.attribute.FileTime modified(Path p) {
+        try {
+            return Files.getLastModifiedTime(p);
+        } catch (IOException e) {
+            return java.nio.file.attribute.FileTime.fromMillis(0);
+        }
+    }
+
     /** A phone's screen (390 × 844 CSS pixels), or back to a desktop's. */
     ConsoleBrowser phone(boolean phone) {
         driver.manage().window().setSize(phone ? new Dimension(390, 844) : new Dimension(1280, 1000));
         return this;
     }
 
-    /** Waits for a file the page saved whose name matches, complete (not a .crdownload any more). */
+    /**
+     * Waits for a file the page saved whose name matches, complete (not a .crdownload any more), and not handed out
+     * before: the newest such file (a person's first and renewed key files match the same name pattern).
+     */
     Path downloaded(Predicate<String> name) {
-        return wait.until(d -> {
+        Path file = wait.until(d -> {
             try (Stream<Path> files = Files.list(downloads)) {
-                List<Path> found = files.filter(f -> name.test(f.getFileName().toString()))
-                        .filter(f -> !f.getFileName().toString().endsWith(".crdownload")).toList();
-                return found.isEmpty() ? null : found.get(0);
+                return files.filter(f -> name.test(f.getFileName().toString()))
+                        .filter(f -> !f.getFileName().toString().endsWith(".crdownload"))
+                        .filter(f -> !handedOut.contains(f))
+                        .max(java.util.Comparator.comparing(ConsoleBrowser::modified)).orElse(null);
             } catch (IOException e) {
                 return null;
             }
         });
+        handedOut.add(file);
+        return file;
     }
 
     @Override

@@ -28,23 +28,34 @@ public final class Openssl {
     private Openssl() {
     }
 
+    /** Runs openssl (installed when missing) with these arguments; its output is read while it runs, so no pipe fills up. */
     public static Result run(String... args) {
+        DebianPackages.ensure("openssl", "openssl");
         List<String> command = new ArrayList<>();
         command.add("openssl");
         command.addAll(List.of(args));
         try {
             Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
             p.getOutputStream().close();
+            java.util.concurrent.CompletableFuture<String> output = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try {
+                    return new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
             if (!p.waitFor(60, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 throw new IllegalStateException("openssl did not finish: " + command);
             }
-            return new Result(p.exitValue(), new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+            return new Result(p.exitValue(), output.get(10, TimeUnit.SECONDS));
         } catch (IOException e) {
             throw new IllegalStateException("Cannot run openssl", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("Cannot read openssl's output: " + command, e);
         }
     }
 

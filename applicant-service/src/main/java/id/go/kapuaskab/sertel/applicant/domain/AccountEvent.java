@@ -21,6 +21,8 @@ public class AccountEvent {
 
     /** What happened to the account. */
     public enum Action {
+        LOGIN,
+        LOGIN_FAILED,
         DEACTIVATED,
         REACTIVATED,
         PASSWORD_CHANGED,

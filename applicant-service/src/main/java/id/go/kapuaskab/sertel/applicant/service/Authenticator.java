@@ -111,7 +111,10 @@ public class Authenticator {
     /** A login without a second factor ends here. */
     public Authenticated complete(Account account, String amr, Devices.Origin origin) {
         throttle.recordSuccess(account.email);
-        QuarkusTransaction.requiringNew().run(() -> devices.loggedIn(accounts.findById(account.id), origin));
+        QuarkusTransaction.requiringNew().run(() -> {
+            devices.loggedIn(accounts.findById(account.id), origin);
+            history.record(account.id, null, AccountEvent.Action.LOGIN, amr);
+        });
         metrics.login("success");
         return new Authenticated(account, amr, !account.hasSecondFactor() && secondFactor.required(account));
     }
@@ -125,9 +128,12 @@ public class Authenticator {
         return complete(account, "pwd otp", origin);
     }
 
-    /** A failed login: counted for the hold; the start of a hold is in the account's history, when there is an account. */
+    /** A failed login: counted for the hold, and in the account's history (with the start of a hold) when there is an account. */
     private void failed(String name, UUID accountId, String result) {
         metrics.login(result);
+        if (accountId != null) {                           // a failure on an address with no account has no history
+            QuarkusTransaction.requiringNew().run(() -> history.record(accountId, null, AccountEvent.Action.LOGIN_FAILED, result));
+        }
         if (throttle.recordFailure(name)) {
             metrics.lockout();
             if (accountId != null) {

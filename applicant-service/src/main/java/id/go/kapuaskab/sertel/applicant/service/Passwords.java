@@ -68,7 +68,10 @@ public class Passwords {
         this.clock = clock;
     }
 
-    /** The person changes their own password; other sessions end, {@code currentSession} stays. */
+    /**
+     * The person changes their own password; other sessions end and every access token issued so far is retired (the
+     * current session's refresh token stays, so it gets a new access token), {@code currentSession} stays.
+     */
     public void change(Actor actor, Optional<UUID> currentSession, String currentPassword, String newPassword) {
         Account seen = QuarkusTransaction.requiringNew().call(() -> accounts.findById(actor.id()));
         if (seen == null || seen.passwordHash == null || currentPassword == null || !hasher.verify(currentPassword, seen.passwordHash)) {
@@ -82,7 +85,8 @@ public class Passwords {
             a.passwordHash = hash;
             a.passwordChangedAt = now;
             a.updatedAt = now;
-            sessions.revokeAllOf(a.id, currentSession);
+            a.retireTokens(now);                               // every access token issued so far stops working within seconds
+            sessions.revokeAllOf(a.id, currentSession);        // this session refreshes to a new one; the others cannot
             resets.retireOpen(a.id, now);
             history.record(a.id, actor, AccountEvent.Action.PASSWORD_CHANGED, "other sessions ended");
             mail.send(MessageTemplate.PASSWORD_CHANGED, a, Map.of("at", now.toString()));

@@ -1,13 +1,14 @@
 package id.go.kapuaskab.sertel.audit.rest;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.go.kapuaskab.sertel.audit.AuditFilter;
 import id.go.kapuaskab.sertel.audit.AuditReader;
 import id.go.kapuaskab.sertel.audit.AuditVerifier;
 import id.go.kapuaskab.sertel.audit.VerificationReport;
 import id.go.kapuaskab.sertel.support.problem.DomainException;
-import id.go.kapuaskab.sertel.support.problem.ProblemKind;
 import id.go.kapuaskab.sertel.support.security.CurrentCaller;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -36,8 +37,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 public abstract class AuditResource {
 
     public static final String NDJSON = "application/x-ndjson";
-    private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules()
-            .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+    /** The service's own mapper: the strict reading rules of support (StrictJson) apply to the verification body too. */
+    @Inject
+    ObjectMapper json;
 
     private final AuditReader reader;
     private final CurrentCaller caller;
@@ -92,7 +95,7 @@ public abstract class AuditResource {
         StreamingOutput body = out -> {
             BufferedOutputStream buffered = new BufferedOutputStream(out, 64 * 1024);
             reader.export(who, filter, r -> {
-                buffered.write(JSON.writeValueAsBytes(AuditViews.RecordView.of(r)));
+                buffered.write(json.writeValueAsBytes(AuditViews.RecordView.of(r)));
                 buffered.write('\n');
             });
             buffered.flush();
@@ -146,24 +149,24 @@ public abstract class AuditResource {
     @APIResponse(responseCode = "400", description = "The body is not JSON of this shape")
     @APIResponse(responseCode = "401", description = "No, expired or untrusted token")
     @APIResponse(responseCode = "403", description = "Not an auditor")
-    public VerificationReport verify(String text) {
+    public VerificationReport verify(String text) throws JsonProcessingException {
         AuditViews.VerificationRequest body = request(text);
         List<AuditVerifier.Supplied> supplied = body == null || body.checkpoints() == null ? List.of()
                 : body.checkpoints().stream().map(c -> new AuditVerifier.Supplied(c.statement(), c.signature())).toList();
         return reader.verify(caller.get(), supplied);
     }
 
-    /** The optional body, read here so that a POST without one (and without a Content-Type) is fine too. */
-    private static AuditViews.VerificationRequest request(String text) {
+    /**
+     * The optional body, read here so that a POST without one (and without a Content-Type) is fine too; what the strict
+     * mapper refuses is judged by support's problem mapping like any other body (field, duplicate member, control character).
+     */
+    private AuditViews.VerificationRequest request(String text) throws JsonProcessingException {
         if (text == null || text.isBlank()) {
             return null;
         }
-        try {
-            return JSON.readValue(text, AuditViews.VerificationRequest.class);
-        } catch (java.io.IOException e) {
-            throw new DomainException(ProblemKind.MALFORMED, "malformed-request");
-        }
+        return json.readValue(text, AuditViews.VerificationRequest.class);
     }
+
 
     private static AuditFilter filter(String actor, String subject, String action, String from, String to) {
         return new AuditFilter(blankToNull(actor), blankToNull(subject), blankToNull(action), time("from", from), time("to", to));

@@ -2,6 +2,7 @@ package id.go.kapuaskab.sertel.certificate.rest;
 
 import id.go.kapuaskab.sertel.audit.AuditReader;
 import id.go.kapuaskab.sertel.audit.rest.AuditResource;
+import id.go.kapuaskab.sertel.support.security.Caller;
 import id.go.kapuaskab.sertel.support.security.CurrentCaller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Path;
@@ -9,7 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The CA's audit trail for auditors: issuance, revocation, suspension, time-stamps (endpoints in sertel-audit). */
 @Path("/api/v1/audit/certificate")
-@RolesAllowed("AUDITOR")
+@RolesAllowed(Caller.AUDITOR)
 @Tag(name = "audit", description = "Auditors: the tamper-evident audit trail, its checkpoints and its verification")
 public class AuditTrailResource extends AuditResource {
 

@@ -3,6 +3,7 @@ package id.go.kapuaskab.sertel.certificate.rest;
 import id.go.kapuaskab.sertel.certificate.domain.Certificate;
 import id.go.kapuaskab.sertel.certificate.domain.CertificateStatus;
 import id.go.kapuaskab.sertel.certificate.domain.KeyType;
+import id.go.kapuaskab.sertel.certificate.service.InventoryService;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -73,7 +74,7 @@ final class Dtos {
     }
 
     @Schema(description = "Holders whose current certificate is asked for (applicant-service's status lookups)")
-    record CurrentQuery(@NotNull @Size(min = 1, max = 100) List<@NotNull UUID> holderIds) {
+    record CurrentQuery(@NotNull @Size(min = 1, max = InventoryService.MAX_CURRENT_HOLDERS) List<@NotNull UUID> holderIds) {
     }
 
     @Schema(description = "A holder's current certificate: the ACTIVE one, else the newest whatever its state")

@@ -105,7 +105,9 @@ public class IssuanceService {
             metrics.issuance(cmd.profile(), result.created() ? "issued" : "replayed");
             return result;
         } catch (DomainException e) {
-            audit.now(caller, ACTION, "REFUSED", cmd.requestId(), reserved[0], e.code(), null);
+            // the intent's serial was rolled back with the refusal: no certificate ever had it, so it is no subject
+            audit.now(caller, ACTION, "REFUSED", cmd.requestId(), null, e.code(),
+                    reserved[0] == null ? null : "reserved serial " + reserved[0] + ", rolled back");
             metrics.issuance(cmd.profile(), "refused");
             throw e;
         }

@@ -7,6 +7,7 @@ import id.go.kapuaskab.sertel.renewal.domain.RequestState;
 import id.go.kapuaskab.sertel.renewal.domain.RequestType;
 import id.go.kapuaskab.sertel.renewal.domain.RevocationReason;
 import id.go.kapuaskab.sertel.renewal.repository.RequestRepository;
+import id.go.kapuaskab.sertel.support.security.Caller;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.PersistenceException;
@@ -36,8 +37,6 @@ public class StaffRevocations {
 
     public record Result(Outcome outcome, UUID requestId, String certificateSerial) {
     }
-
-    static final String ROLE = "INTEGRATION";
 
     private final RequestRepository requests;
     private final Eligibility eligibility;
@@ -71,7 +70,7 @@ public class StaffRevocations {
         if (serial.isEmpty()) {
             return new Result(Outcome.NOTHING_TO_REVOKE, null, null);
         }
-        Actor actor = new Actor(clientId, ROLE);
+        Actor actor = new Actor(clientId, Caller.INTEGRATION);
         return QuarkusTransaction.requiringNew().call(() -> {
             Optional<CertificateRequest> open = requests.findOpen(applicantId, RequestType.REVOCATION);
             if (open.isPresent()) {

@@ -20,7 +20,6 @@ public class KeyEvent {
     public static final String LOCKED = "LOCKED";
     public static final String UNLOCKED = "UNLOCKED";
     public static final String PASSPHRASE_CHANGED = "PASSPHRASE_CHANGED";
-    public static final String USED = "USED";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -83,7 +83,7 @@ public final class CadesSignatures {
                     new DERSet(token.toCMSSignedData().toASN1Structure())));
             info = SignerInformation.replaceUnsignedAttributes(info, unsigned);
             signed = CMSSignedData.replaceSigners(signed, new SignerInformationStore(info));
-            return new Signed(signed.getEncoded(ASN1Encoding.DER), info.getSignature(), token);
+            return new Signed(signed.getEncoded(ASN1Encoding.DER), token);
         } catch (GeneralSecurityException | OperatorCreationException | CMSException e) {
             throw new IllegalStateException("Cannot build the CMS signature", e);
         } catch (IOException e) {
@@ -91,8 +91,8 @@ public final class CadesSignatures {
         }
     }
 
-    /** The DER CMS for /Contents, the raw signature value, and the time-stamp token over it. */
-    public record Signed(byte[] cms, byte[] signatureValue, TimeStampToken timestamp) {
+    /** The DER CMS for /Contents and the time-stamp token over its signature value. */
+    public record Signed(byte[] cms, TimeStampToken timestamp) {
     }
 
     private static int bits(X509Certificate c) {

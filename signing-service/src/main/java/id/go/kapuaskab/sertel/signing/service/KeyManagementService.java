@@ -7,6 +7,7 @@ import id.go.kapuaskab.sertel.signing.repository.KeyEventRepository;
 import id.go.kapuaskab.sertel.signing.repository.SigningKeyRepository;
 import id.go.kapuaskab.sertel.support.problem.DomainException;
 import id.go.kapuaskab.sertel.support.security.Caller;
+import id.go.kapuaskab.sertel.support.security.StepUp;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Page;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,8 +31,11 @@ public class KeyManagementService {
     private final SigningAudit audit;
     private final KeyCustodyService custody;
     private final Clock clock;
+    private final StepUp stepUp;
 
-    KeyManagementService(SigningKeyRepository keys, KeyEventRepository events, SigningAudit audit, KeyCustodyService custody, Clock clock) {
+    KeyManagementService(SigningKeyRepository keys, KeyEventRepository events, SigningAudit audit, KeyCustodyService custody, Clock clock,
+                         StepUp stepUp) {
+        this.stepUp = stepUp;
         this.audit = audit;
         this.keys = keys;
         this.events = events;
@@ -97,9 +101,7 @@ public class KeyManagementService {
         if (!caller.isVerifier() && !caller.isAdmin()) {
             throw DomainException.forbidden("forbidden");
         }
-        if (!caller.hasSecondFactor()) {
-            throw DomainException.forbidden("auth.step-up-required");
-        }
+        stepUp.require(caller);
         if (reason == null || reason.isBlank()) {
             throw DomainException.invalidField("reason", "required");
         }
