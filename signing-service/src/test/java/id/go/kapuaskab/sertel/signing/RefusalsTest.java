@@ -8,9 +8,11 @@ import id.go.kapuaskab.sertel.signing.Holders.Holder;
 import id.go.kapuaskab.sertel.testsupport.MutableClock;
 import id.go.kapuaskab.sertel.testsupport.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -48,6 +50,21 @@ class RefusalsTest {
         Sign.post(h.token(), Pdfs.letter(), Holders.PASSPHRASE, null, "{\"page\":2,\"x\":1,\"y\":1,\"width\":100,\"height\":50}")
                 .then().statusCode(422).body("fieldErrors.field", hasItem("visible.page"));
         assertThat(db.count("SELECT failed_attempts FROM signing_key WHERE id = ?", h.keyId())).isZero();
+    }
+
+    @Test
+    void aBrokenMultipartBodyOrContentTypeIsAProblemNotAServerError() {
+        String token = TestTokens.applicant(UUID.randomUUID(), INSTITUTION);
+        for (String path : List.of("/api/v1/signatures", "/api/v1/signatures/verification")) {
+            RestAssured.given().auth().oauth2(token).header("Accept-Language", "en")
+                    .contentType("multipart/form-data; boundary=walk").body("--walk\r\nnot a part\r\n--walk--".getBytes(StandardCharsets.UTF_8))
+                    .post(path).then().statusCode(org.hamcrest.Matchers.allOf(org.hamcrest.Matchers.greaterThanOrEqualTo(400),
+                            org.hamcrest.Matchers.lessThan(500))).contentType("application/problem+json");
+            RestAssured.given().auth().oauth2(token).header("Accept-Language", "en")
+                    .contentType("application/;;json").body("{}".getBytes(StandardCharsets.UTF_8))
+                    .post(path).then().statusCode(org.hamcrest.Matchers.allOf(org.hamcrest.Matchers.greaterThanOrEqualTo(400),
+                            org.hamcrest.Matchers.lessThan(500))).contentType("application/problem+json");
+        }
     }
 
     @Test

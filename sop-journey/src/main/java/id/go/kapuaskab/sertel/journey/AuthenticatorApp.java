@@ -45,11 +45,29 @@ final class AuthenticatorApp {
         }
     }
 
-    /** A code not shown before. */
+    /**
+     * The code of the current 30 s step, never one shown before: when this step's code was used already, it waits for the
+     * next step, as a person would. It never shows a future step's code: the server would accept it (one step of clock
+     * skew) and then refuse the real code of that step to every other client of the same authenticator.
+     */
     synchronized String code() {
-        long step = Math.max(Instant.now().getEpochSecond() / 30, lastStep + 1);
+        long step = Instant.now().getEpochSecond() / 30;
+        while (step <= lastStep) {
+            sleepUntilNextStep();
+            step = Instant.now().getEpochSecond() / 30;
+        }
         lastStep = step;
         return code(step);
+    }
+
+    /** Sleeps until just after the next 30 s step begins. */
+    static void sleepUntilNextStep() {
+        try {
+            Thread.sleep(30_000 - System.currentTimeMillis() % 30_000 + 500);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the next code", e);
+        }
     }
 
     private String code(long step) {

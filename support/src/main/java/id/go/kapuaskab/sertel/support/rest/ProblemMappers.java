@@ -92,6 +92,13 @@ public class ProblemMappers {
         return problem(verdict.code(), verdict.status(), headers, uri, verdict.fields(), Map.of());
     }
 
+    /** A multipart body that is not one (no parts, a broken boundary): the caller's mistake, not a server error. */
+    @ServerExceptionMapper(priority = FIRST)
+    public Response multipart(org.jboss.resteasy.reactive.server.core.multipart.MultipartParser.MalformedMessageException e,
+                              HttpHeaders headers, UriInfo uri) {
+        return problem("malformed-request", 400, headers, uri, List.of(), Map.of());
+    }
+
     /** Text with a control character: readable JSON that breaks a rule, named in {@code fieldErrors}. */
     @ServerExceptionMapper(priority = FIRST)
     public Response unsafeText(UnsafeTextException e, HttpHeaders headers, UriInfo uri) {

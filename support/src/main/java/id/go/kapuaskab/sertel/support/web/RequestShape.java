@@ -40,12 +40,20 @@ final class RequestShape {
     }
 
     /** The refusal for the request line and headers, or null when they are acceptable. */
+    /** {@code type/subtype} of RFC 9110 tokens, then any parameters (read by the REST layer). */
+    private static final java.util.regex.Pattern MEDIA_TYPE =
+            java.util.regex.Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+/[!#$%&'*+.^_`|~0-9A-Za-z-]+\\s*(;.*)?", java.util.regex.Pattern.DOTALL);
+
     Refusal judgeHead(HttpServerRequest request) {
         if (request.uri() != null && request.uri().length() > maxUriLength) {
             return new Refusal("uri-too-long", 414);
         }
         if (headerBytes(request.headers()) > maxHeaderBytes) {
             return new Refusal("header-fields-too-large", 431);
+        }
+        String type = request.getHeader(HttpHeaders.CONTENT_TYPE);
+        if (type != null && !MEDIA_TYPE.matcher(type).matches()) {
+            return new Refusal("unsupported-media-type", 415);   // the REST layer's media type parser would throw: a 500
         }
         String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
         if (length != null) {
