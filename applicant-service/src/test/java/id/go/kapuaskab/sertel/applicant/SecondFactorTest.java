@@ -103,6 +103,22 @@ class SecondFactorTest {
         TokenEndpointTest.login(a.email, PASSWORD).then().statusCode(200);
     }
 
+    @Test
+    void anAuditorWhoseRoleRequiresItEnrolsAndChangesTheirPasswordLikeEveryOfficer() {
+        Account auditor = testAccounts.create(Role.AUDITOR, AccountStatus.ACTIVE, PASSWORD);
+        Response first = TokenEndpointTest.login(auditor.email, PASSWORD);
+        first.then().statusCode(200).body("mfa_enrolment_required", equalTo(true));
+        String access = first.path("access_token");
+        given().auth().oauth2(access).get("/api/v1/auth/mfa").then().statusCode(200).body("required", equalTo(true));
+        String secret = given().auth().oauth2(access).post("/api/v1/auth/mfa/enrolment").then().statusCode(200).extract().path("secret");
+        code(access, Oathtool.totp(secret)).then().statusCode(200);
+
+        String withCode = loginWith(auditor.email, "otp", Oathtool.totpAt(secret, Instant.now().plusSeconds(30)))
+                .then().statusCode(200).extract().path("access_token");
+        Api.as(withCode).body(Map.of("currentPassword", PASSWORD, "newPassword", "pengawas jejak audit kapuas"))
+                .post("/api/v1/auth/password").then().statusCode(204);
+    }
+
     private static Response code(String access, String code) {
         return Api.as(access).body(Map.of("code", code)).post("/api/v1/auth/mfa/enrolment/confirm");
     }

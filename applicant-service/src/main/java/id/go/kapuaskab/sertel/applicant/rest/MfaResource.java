@@ -26,7 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 @Path("/api/v1/auth/mfa")
 @Tag(name = "auth")
 @SecurityRequirement(name = "SecurityScheme")
-@RolesAllowed({Roles.APPLICANT, Roles.VERIFIER, Roles.ADMIN})
+@RolesAllowed({Roles.APPLICANT, Roles.VERIFIER, Roles.ADMIN, Roles.AUDITOR})
 @Produces(MediaType.APPLICATION_JSON)
 @APIResponse(responseCode = "401", description = "No valid token (problem+json)")
 public class MfaResource {

@@ -39,7 +39,7 @@ public class PasswordResource {
 
     @POST
     @Path("/password")
-    @RolesAllowed({Roles.APPLICANT, Roles.VERIFIER, Roles.ADMIN})
+    @RolesAllowed({Roles.APPLICANT, Roles.VERIFIER, Roles.ADMIN, Roles.AUDITOR})
     @SecurityRequirement(name = "SecurityScheme")
     @Operation(summary = "Change my password", description = """
             The current password is required. The new one must have at least 10 characters, not be a commonly used \
