@@ -142,6 +142,9 @@ class AccountSecurityTest {
         Api.as(passwordOnly).body(Map.of("code", "STEPUP" + UUID.randomUUID().toString().substring(0, 4), "name", "Dinas Uji",
                         "emailDomains", List.of("uji.kapuaskab.go.id"), "active", true))
                 .post("/api/v1/institutions").then().statusCode(403).body("type", equalTo(Api.TYPE + "auth.step-up-required"));
+        Api.as(TestTokens.user(UUID.randomUUID(), "VERIFIER").amr("pwd").sign())
+                .post("/api/v1/data-changes/" + UUID.randomUUID() + "/approve").then().statusCode(403)
+                .body("type", equalTo(Api.TYPE + "auth.step-up-required"));
         Api.as(TestTokens.user(UUID.randomUUID(), "VERIFIER").sign()).body(Map.of("reason", "x"))
                 .post("/api/v1/accounts/" + a.id + "/deactivate").then().statusCode(403);
     }

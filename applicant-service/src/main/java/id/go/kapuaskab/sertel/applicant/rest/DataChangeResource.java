@@ -4,6 +4,7 @@ import id.go.kapuaskab.sertel.applicant.service.DataChangeReviews;
 import id.go.kapuaskab.sertel.applicant.service.DataChangeSubmissions;
 import id.go.kapuaskab.sertel.applicant.service.DataChangeView;
 import id.go.kapuaskab.sertel.applicant.service.DocumentContent;
+import id.go.kapuaskab.sertel.support.security.RequiresSecondFactor;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -100,7 +101,10 @@ public class DataChangeResource {
     @APIResponse(responseCode = "200", description = "Approved",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DataChangeView.class)))
     @APIResponse(responseCode = "404", description = "Unknown or not in my institutions (problem+json)")
+    @APIResponse(responseCode = "403", description = "`auth.step-up-required`: log in with the second factor first, as for approving a "
+            + "certificate request (problem+json)")
     @APIResponse(responseCode = "409", description = "`data-change.not-open` or `data-change.stale` (problem+json)")
+    @RequiresSecondFactor
     public DataChangeView approve(@Parameter(description = "The data change's id", example = "3c9d2e1f-4a5b-4c6d-8e7f-9a0b1c2d3e4f") @PathParam("id") UUID id) {
         return reviews.approve(callers.current(), id);
     }
