@@ -3,6 +3,7 @@ package id.go.kapuaskab.sertel.applicant;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
 
 import id.go.kapuaskab.sertel.applicant.domain.Account;
 import id.go.kapuaskab.sertel.applicant.domain.AccountStatus;
@@ -59,6 +60,20 @@ class AccountSecurityTest {
         TokenEndpointTest.login(a.email, PASSWORD).then().statusCode(400);
         TokenEndpointTest.login(a.email, NEW_PASSWORD).then().statusCode(200);
         assertThat(Mails.lastTo(a.email, "PASSWORD_CHANGED").path("params").path("at").asText()).isNotBlank();
+    }
+
+    @Test
+    void guessingTheCurrentPasswordWithAStolenTokenMeetsTheLoginsBackOff() {
+        Account a = testAccounts.create(Role.APPLICANT, AccountStatus.ACTIVE, PASSWORD);
+        String access = TokenEndpointTest.login(a.email, PASSWORD).path("access_token");
+        for (int i = 0; i < 5; i++) {
+            Api.as(access).body(Map.of("currentPassword", "guess number " + i, "newPassword", NEW_PASSWORD))
+                    .post("/api/v1/auth/password").then().statusCode(422).body("fieldErrors[0].code", equalTo("password.current-wrong"));
+        }
+        Api.as(access).body(Map.of("currentPassword", PASSWORD, "newPassword", NEW_PASSWORD))
+                .post("/api/v1/auth/password").then().statusCode(429).contentType(Api.PROBLEM)
+                .body("type", equalTo(Api.TYPE + "auth.locked")).header("Retry-After", notNullValue());
+        TokenEndpointTest.login(a.email, PASSWORD).then().statusCode(429).body("type", equalTo(Api.TYPE + "auth.locked"));
     }
 
     @Test

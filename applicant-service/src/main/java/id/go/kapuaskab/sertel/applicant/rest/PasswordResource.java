@@ -50,6 +50,8 @@ public class PasswordResource {
     @APIResponse(responseCode = "204", description = "Changed")
     @APIResponse(responseCode = "401", description = "No valid token (problem+json)")
     @APIResponse(responseCode = "422", description = "`validation`: `password.current-wrong`, `password.length`, `password.common`, `password.personal` (problem+json)")
+    @APIResponse(responseCode = "429", description = "`auth.locked`: too many wrong current passwords; the login is held as long, "
+            + "with the login's growing back-off (problem+json, Retry-After)")
     public Response change(@Valid @NotNull AccountRequests.PasswordChange body) {
         Optional<UUID> session = Optional.ofNullable(caller.get().sessionId()).map(UUID::fromString);
         passwords.change(callers.current(), session, body.currentPassword(), body.newPassword());

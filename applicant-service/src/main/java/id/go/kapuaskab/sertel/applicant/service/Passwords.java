@@ -48,13 +48,15 @@ public class Passwords {
     private final AccountHistory history;
     private final AccountMail mail;
     private final AuthMetrics metrics;
+    private final LoginThrottle throttle;
     private final AuthConfig config;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
     Passwords(AccountRepository accounts, ApplicantRepository applicants, PasswordResetRepository resets, PasswordHasher hasher,
               PasswordPolicy policy, RefreshTokens sessions, AccountHistory history, AccountMail mail, AuthMetrics metrics,
-              AuthConfig config, Clock clock) {
+              LoginThrottle throttle, AuthConfig config, Clock clock) {
+        this.throttle = throttle;
         this.accounts = accounts;
         this.applicants = applicants;
         this.resets = resets;
@@ -74,7 +76,13 @@ public class Passwords {
      */
     public void change(Actor actor, Optional<UUID> currentSession, String currentPassword, String newPassword) {
         Account seen = QuarkusTransaction.requiringNew().call(() -> accounts.findById(actor.id()));
-        if (seen == null || seen.passwordHash == null || currentPassword == null || !hasher.verify(currentPassword, seen.passwordHash)) {
+        if (seen == null || seen.passwordHash == null) {
+            throw DomainException.invalidField("currentPassword", "password.current-wrong");
+        }
+        // a stolen access token must not become a way to guess the password without the login's back-off: the same hold
+        throttle.checkNotHeld(seen.email);
+        if (currentPassword == null || !hasher.verify(currentPassword, seen.passwordHash)) {
+            throttle.recordFailure(seen.email);
             throw DomainException.invalidField("currentPassword", "password.current-wrong");
         }
         check(seen, "newPassword", newPassword);
