@@ -157,6 +157,16 @@ public final class BenchContext implements AutoCloseable {
         return body.path("access_token").asText();
     }
 
+    /**
+     * The admin's access token, logged in with the second factor by the SOP journey's code ({@code AdminLogin}): the
+     * admin must have one once any scenario enrolled it, so every scenario shares the authenticator kept in
+     * {@code work/workflow}.
+     */
+    public String adminToken() throws IOException, InterruptedException {
+        return id.go.kapuaskab.sertel.journey.AdminLogin.accessToken(URI.create("http://127.0.0.1:" + ports().gateway()),
+                "admin@kapuaskab.go.id", "sertel-demo", work().resolve("workflow"));
+    }
+
     /** A service identity's token (client credentials) straight from applicant-service. */
     public String serviceToken(String clientId) throws IOException, InterruptedException {
         JsonNode body = form(ports().applicant(), "/api/v1/auth/token",

@@ -25,7 +25,7 @@ public final class GatewayOverhead implements Scenario {
 
     @Override
     public List<Row> run(BenchContext ctx) throws Exception {
-        String token = ctx.login("admin@kapuaskab.go.id", "sertel-demo");
+        String token = ctx.adminToken();
         Map<String, String> headers = Map.of("Authorization", "Bearer " + token);
         String uri = "/api/v1/requests?limit=1";
         List<Double> directP50 = new ArrayList<>();

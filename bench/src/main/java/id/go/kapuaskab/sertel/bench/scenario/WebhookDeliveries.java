@@ -146,9 +146,7 @@ public final class WebhookDeliveries implements Scenario {
 
     /** The admin registers an institution and its regional system, which subscribes the sink to certificate events. */
     private static Subscriber subscribe(BenchContext ctx, WebhookSink sink) throws Exception {
-        // the workflow scenario's journey directory: both log the admin in with the one authenticator kept there
-        String admin = AdminLogin.accessToken(URI.create("http://127.0.0.1:" + ctx.ports().gateway()), "admin@kapuaskab.go.id",
-                "sertel-demo", ctx.work().resolve("workflow"));
+        String admin = ctx.adminToken();
         String tag = Long.toString(ThreadLocalRandom.current().nextLong(36L * 36 * 36 * 36 * 36 * 36), 36).toUpperCase(Locale.ROOT);
         JsonNode institution = call(ctx, "POST", "/api/v1/institutions", admin, Map.of("code", "WH" + tag,
                 "name", "Diskominfo (uji webhook " + tag + ")", "emailDomains", List.of("diskominfo-" + tag.toLowerCase(Locale.ROOT)
