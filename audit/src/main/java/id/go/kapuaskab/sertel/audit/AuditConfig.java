@@ -23,6 +23,20 @@ public interface AuditConfig {
 
     Checkpoint checkpoint();
 
+    Verification verification();
+
+    /** The verification the service runs itself, for the tamper alert ({@link ScheduledVerification}). */
+    interface Verification {
+
+        /** {@code sertel.audit.verification.every} (default {@code 1h}): how often; {@code off} runs none (tests). */
+        @WithDefault("1h")
+        String every();
+
+        /** {@code sertel.audit.verification.delay} (default {@code 5m}): the first run after start-up. */
+        @WithDefault("5m")
+        String delay();
+    }
+
     /** Signed checkpoints of the lane heads. */
     interface Checkpoint {
 

@@ -43,6 +43,12 @@ class AuditChainTest {
     Checkpoints checkpoints;
 
     @Inject
+    ScheduledVerification scheduled;
+
+    @Inject
+    io.micrometer.core.instrument.MeterRegistry registry;
+
+    @Inject
     AgroalDataSource db;
 
     Tamper tamper = new Tamper(PostgresTestResource.jdbcUrl("sertel_audit"));
@@ -158,6 +164,18 @@ class AuditChainTest {
             assertThat(f.seq()).isEqualTo(3L);
             assertThat(f.lane()).isEqualTo(third.lane());
         });
+    }
+
+    @Test
+    void theScheduledVerificationFindsAChangeWithoutAnAuditorAndSetsTheAlertsMetric() {
+        appendMany(3);
+        assertThat(scheduled.run()).hasValueSatisfying(r -> assertThat(r.intact()).isTrue());
+        assertThat(registry.get("sertel.audit.verification.findings").gauge().value()).isZero();
+
+        tamper.sql("UPDATE audit_record SET outcome = 'NOTHING' WHERE id = " + records().get(1).id());
+
+        assertThat(scheduled.run()).hasValueSatisfying(r -> assertThat(r.findings()).extracting(Finding::kind).containsExactly(Kind.CHANGED));
+        assertThat(registry.get("sertel.audit.verification.findings").gauge().value()).isEqualTo(1.0);
     }
 
     @Test
