@@ -5,6 +5,7 @@ import id.go.kapuaskab.sertel.bench.scenario.Footprint;
 import id.go.kapuaskab.sertel.bench.scenario.GatewayOverhead;
 import id.go.kapuaskab.sertel.bench.scenario.Issuance;
 import id.go.kapuaskab.sertel.bench.scenario.Ocsp;
+import id.go.kapuaskab.sertel.bench.scenario.Pades;
 import id.go.kapuaskab.sertel.bench.scenario.ReminderDrain;
 import id.go.kapuaskab.sertel.bench.scenario.RenewalWorkflow;
 import id.go.kapuaskab.sertel.bench.scenario.WebhookDeliveries;
@@ -28,7 +29,7 @@ public final class BenchMain {
         Set<String> only = options.indexOf("--only") >= 0 && options.size() > options.indexOf("--only") + 1
                 ? Set.of(options.get(options.indexOf("--only") + 1).split(",")) : Set.of();
         List<Scenario> scenarios = List.of(new Issuance(), new Ocsp(), new ExpiryView(), new ReminderDrain(),
-                new RenewalWorkflow(), new WebhookDeliveries(), new GatewayOverhead(), new Footprint());
+                new RenewalWorkflow(), new WebhookDeliveries(), new Pades(), new GatewayOverhead(), new Footprint());
         List<Row> rows = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         Path work = project.resolve("bench/work");

@@ -37,21 +37,9 @@ public final class DocumentSigning {
         narrator.say("The e-office of " + data.institutionName() + " signs letters for its staff. With the old certificate revoked, the"
                 + " applicant asks for a new one whose key sertel keeps for signing (custody KEPT): it never leaves sertel, and only"
                 + " the applicant's passphrase opens it.");
-        String id = requests.create(applicant, Json.object("type", "ISSUANCE", "keyGeneration", Json.object("keyType", "EC_P256", "custody", "KEPT")));
-        requests.submit(applicant, id);
-        Review review = new Review(gateway, narrator, cast);
-        review.check(id, data.unitAfter());
-        review.approve(id, "APPROVED");
-        narrator.say("Approved. The applicant collects the key with a passphrase: signing-service makes the key and wraps it under"
-                + " the passphrase (Argon2id), the CA certifies its CSR, signing-service binds the certificate.");
-        Answer collected = gateway.post("/api/v1/requests/" + id + "/collect").as(applicant)
-                .json(Json.object("passphrase", data.passphrase())).send();
-        collected.json(200);
-        collected.has("request/state", "COMPLETED").has("request/keyCustody", "KEPT");
-        String keyId = collected.field("certificate/signingKeyId");
-        if (!collected.json().path("certificate").path("pkcs12").isNull()) {
-            throw collected.fail("a key kept for signing must never be handed out");
-        }
+        Kept kept = keepKey(cast, applicant, data.unitAfter());
+        String id = kept.requestId();
+        String keyId = kept.signingKeyId();
 
         Session eoffice = eofficeSystem.session();
 
@@ -80,6 +68,33 @@ public final class DocumentSigning {
         narrator.say("Signed by " + s.path("signer").path("commonName").asText() + ", time-stamped by " + s.path("timestamp").path("tsa").asText()
                 + ", the OCSP answers and CRLs embedded (PAdES-BASELINE-LT): the letter can be checked years from now.");
         return new Signed(id, keyId, signatureId, pdf, report);
+    }
+
+    /** A key kept for the holder: its request, its id at signing-service, and the certificate the CA issued for it (PEM). */
+    record Kept(String requestId, String signingKeyId, String certificatePem) {
+    }
+
+    /**
+     * The holder's kept key: an ISSUANCE with custody KEPT, checked by verifier A ({@code unit}: the holder's work unit
+     * now) and approved by B, collected with the run's passphrase. The holder must have no active certificate.
+     */
+    Kept keepKey(Cast cast, Session applicant, String unit) {
+        RunData data = cast.data();
+        String id = requests.create(applicant, Json.object("type", "ISSUANCE", "keyGeneration", Json.object("keyType", "EC_P256", "custody", "KEPT")));
+        requests.submit(applicant, id);
+        Review review = new Review(gateway, narrator, cast);
+        review.check(id, unit);
+        review.approve(id, "APPROVED");
+        narrator.say("Approved. The applicant collects the key with a passphrase: signing-service makes the key and wraps it under"
+                + " the passphrase (Argon2id), the CA certifies its CSR, signing-service binds the certificate.");
+        Answer collected = gateway.post("/api/v1/requests/" + id + "/collect").as(applicant)
+                .json(Json.object("passphrase", data.passphrase())).send();
+        collected.json(200);
+        collected.has("request/state", "COMPLETED").has("request/keyCustody", "KEPT");
+        if (!collected.json().path("certificate").path("pkcs12").isNull()) {
+            throw collected.fail("a key kept for signing must never be handed out");
+        }
+        return new Kept(id, collected.field("certificate/signingKeyId"), collected.field("certificate/certificatePem"));
     }
 
     private Answer sign(Session eoffice, Cast cast, byte[] letter, String passphrase) {
