@@ -18,9 +18,12 @@ import org.bouncycastle.tsp.TimeStampToken;
 /**
  * The status checks before a signature and the validation data after it (PAdES B-LT): for the signer's certificate,
  * the TSA's certificate and the issuing CA, an OCSP answer from our CA and the CRL of their issuer, plus every
- * certificate up to the root. ETSI EN 319 102-1 wants revocation data issued after the signature time-stamp; our
- * OCSP responder dates its answers to the second, so an answer signed in the same second as the time-stamp is asked
- * again once the clock has moved on.
+ * certificate up to the root. ETSI EN 319 102-1 wants revocation data issued after the signature time-stamp. Our
+ * TSA's {@code genTime} and our OCSP responder's {@code producedAt} are both whole seconds, so an answer fetched after
+ * the time-stamp carries the same second or a later one and is taken; only an answer dated <em>before</em> the
+ * time-stamp (a responder whose clock is behind the TSA's) is asked again once the clock has moved into the next
+ * second. A same-second answer is accepted: DSS's validator passes such signatures at B-LT (its signer logs that it
+ * found no revocation data strictly after the best signature time).
  */
 @ApplicationScoped
 public class ValidationDataCollector {
