@@ -32,20 +32,13 @@ public final class Rehearsal {
     }
 
     public static Prepared prepare(SopJourney.Settings settings) {
-        Narrator quiet = Narrator.silent();
-        RunData data = RunData.fresh();
-        Gateway gateway = new Gateway(settings.gateway(), quiet, settings.rateLimitPatience(), "en");
-        Inbox inbox = new Inbox(settings.inbox(), settings.timeout());
-        OpenSsl openssl = new OpenSsl(settings.workDir().resolve(data.tag()).toAbsolutePath(), quiet);
-        Requests requests = new Requests(gateway, settings.timeout());
-        Certificates certificates = new Certificates(gateway, openssl);
-        Cast cast = new Onboarding(gateway, inbox, quiet, data).run(settings.adminEmail(), settings.adminPassword(),
-                settings.workDir().resolve("admin-authenticator.secret").toAbsolutePath());
-        Issued first = new FirstIssuance(gateway, quiet, openssl, requests, certificates).run(cast);
-        Session applicant = Session.login(gateway, "pemohon", data.applicant().email(), data.password());
-        MyData myData = new MyData(gateway);
+        Setup s = setUp(settings);
+        Certificates certificates = new Certificates(s.gateway(), s.openssl());
+        Issued first = new FirstIssuance(s.gateway(), Narrator.silent(), s.openssl(), s.requests(), certificates).run(s.cast());
+        Session applicant = Session.login(s.gateway(), "pemohon", s.data().applicant().email(), s.data().password());
+        MyData myData = new MyData(s.gateway());
         myData.confirm(applicant, myData.read(applicant).json().path("dataVersion").asInt());
-        return new Prepared(cast, applicant, first);
+        return new Prepared(s.cast(), applicant, first);
     }
 
     /**
@@ -54,6 +47,20 @@ public final class Rehearsal {
      * the passphrase) and the e-office registered as a regional system of the institution.
      */
     public static Signer prepareSigner(SopJourney.Settings settings) {
+        Setup s = setUp(settings);
+        Session applicant = Session.login(s.gateway(), "pemohon", s.data().applicant().email(), s.data().password());
+        DocumentSigning.Kept kept = new DocumentSigning(s.gateway(), Narrator.silent(), s.openssl(), s.requests())
+                .keepKey(s.cast(), applicant, s.data().unitBefore());
+        RegionalSystem eoffice = RegionalSystem.register(s.gateway(), Narrator.silent(), s.cast());
+        return new Signer(eoffice.session(), s.cast().applicantId(), s.data().passphrase(), kept.signingKeyId(), kept.certificatePem(),
+                eoffice);
+    }
+
+    /** What both setups share: the run's data, a quiet gateway client, openssl, requests, and the onboarded cast. */
+    private record Setup(RunData data, Gateway gateway, OpenSsl openssl, Requests requests, Cast cast) {
+    }
+
+    private static Setup setUp(SopJourney.Settings settings) {
         Narrator quiet = Narrator.silent();
         RunData data = RunData.fresh();
         Gateway gateway = new Gateway(settings.gateway(), quiet, settings.rateLimitPatience(), "en");
@@ -62,9 +69,6 @@ public final class Rehearsal {
         Requests requests = new Requests(gateway, settings.timeout());
         Cast cast = new Onboarding(gateway, inbox, quiet, data).run(settings.adminEmail(), settings.adminPassword(),
                 settings.workDir().resolve("admin-authenticator.secret").toAbsolutePath());
-        Session applicant = Session.login(gateway, "pemohon", data.applicant().email(), data.password());
-        DocumentSigning.Kept kept = new DocumentSigning(gateway, quiet, openssl, requests).keepKey(cast, applicant, data.unitBefore());
-        RegionalSystem eoffice = RegionalSystem.register(gateway, quiet, cast);
-        return new Signer(eoffice.session(), cast.applicantId(), data.passphrase(), kept.signingKeyId(), kept.certificatePem(), eoffice);
+        return new Setup(data, gateway, openssl, requests, cast);
     }
 }
