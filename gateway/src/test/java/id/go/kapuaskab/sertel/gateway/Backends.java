@@ -60,7 +60,8 @@ public class Backends implements QuarkusTestResourceLifecycleManager {
 
     private static HttpServer echo(String name) {
         try {
-            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            // a real backlog, as the services have: ConnectionReuseTest opens connections quickly
+            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 1024);
             server.setExecutor(Executors.newFixedThreadPool(8));
             server.createContext("/", exchange -> handle(name, exchange));
             server.start();

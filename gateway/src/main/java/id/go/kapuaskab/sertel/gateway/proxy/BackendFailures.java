@@ -50,7 +50,11 @@ final class BackendFailures implements ProxyInterceptor {
                 code = "bad-gateway";
             }
             var request = context.request().proxiedRequest();
-            LOG.warnf("Backend call %s %s failed (%d): %s", request.method(), request.path(), status, failure.toString());
+            if (failure instanceof ClientLeft || request.response().closed()) {
+                LOG.debugf("Call %s %s abandoned, its client has gone: %s", request.method(), request.path(), failure.toString());
+            } else {
+                LOG.warnf("Backend call %s %s failed (%d): %s", request.method(), request.path(), status, failure.toString());
+            }
             EdgeRoutes.Rendered problem = edge.render(request, code, status);
             ProxyResponse response = context.request().release().response();
             response.setStatusCode(status).setStatusMessage(null);

@@ -5,15 +5,18 @@ import id.go.kapuaskab.sertel.gateway.service.RateLimiter;
 import id.go.kapuaskab.sertel.gateway.service.RouteTable;
 import id.go.kapuaskab.sertel.gateway.service.TokenCheck;
 import id.go.kapuaskab.sertel.support.web.EdgeRoutes;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.httpproxy.HttpProxy;
+import io.vertx.httpproxy.ProxyContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.HashMap;
@@ -61,7 +64,9 @@ public class ProxyRoutes {
                             .setServer(address)
                             .setSsl(backend.tls())
                             .setConnectTimeout(config.connectTimeout().toMillis())
-                            .setIdleTimeout(config.responseTimeout().toMillis())))
+                            .setIdleTimeout(config.responseTimeout().toMillis()))
+                            .map(LateResets::guard)
+                            .compose(request -> unlessClientLeft(pc, request)))
                     .addInterceptor(new BackendFailures(edge))
                     .addInterceptor(new BodyLimit(edge.maxBodyBytes()))
                     .addInterceptor(new ForwardedHeaders(config.trustForwardedFor()));
@@ -114,6 +119,20 @@ public class ProxyRoutes {
             }
             proxy.handle(ctx.request());
         });
+    }
+
+    /**
+     * A client that closed its connection while the gateway checked its token or waited for a connection to the
+     * backend is past every handler that would abandon the call, and would hold the backend connection until the
+     * response timeout. (This runs on the client's event loop, as the proxy's own close handling does, so a close
+     * after it is seen there.)
+     */
+    private static Future<HttpClientRequest> unlessClientLeft(ProxyContext context, HttpClientRequest request) {
+        if (context.request().proxiedRequest().response().closed()) {
+            request.reset(0, ClientLeft.INSTANCE);
+            return Future.failedFuture(ClientLeft.INSTANCE);
+        }
+        return Future.succeededFuture(request);
     }
 
     /**
