@@ -95,19 +95,17 @@ public class RevocationSources {
         }
     }
 
-    /** The current CRL of the CA named in the certificate's distribution point, when it is one of ours. */
-    public Optional<byte[]> crl(X509Certificate cert) {
-        return caNameOfCrl(cert).map(name -> {
-            try {
-                return pki.crl(name);
-            } catch (RuntimeException e) {
-                throw new DomainException(ProblemKind.UNAVAILABLE, "signing.ca-unavailable");
-            }
-        });
+    /** The current CRL of one of our CAs, by the name its distribution point gives ({@link #caNameOfCrl}). */
+    public byte[] crl(String caName) {
+        try {
+            return pki.crl(caName);
+        } catch (RuntimeException e) {
+            throw new DomainException(ProblemKind.UNAVAILABLE, "signing.ca-unavailable");
+        }
     }
 
     /** {@code https://…/pki/crl/sertel-issuing-ca.crl} gives {@code sertel-issuing-ca}. */
-    static Optional<String> caNameOfCrl(X509Certificate cert) {
+    public static Optional<String> caNameOfCrl(X509Certificate cert) {
         byte[] ext = cert.getExtensionValue(Extension.cRLDistributionPoints.getId());
         if (ext == null) {
             return Optional.empty();

@@ -64,14 +64,15 @@ public class ValidationDataCollector {
             subjects.put(chain.get(i), chain.get(i + 1));
         }
         List<byte[]> ocsps = new ArrayList<>();
-        Map<String, byte[]> crls = new LinkedHashMap<>();
+        Set<String> crlNames = new LinkedHashSet<>();               // the signer's and the TSA's CA: one CRL, fetched once
         for (var e : subjects.entrySet()) {
             ocsps.add(freshOcsp(e.getKey(), e.getValue(), genTime));
-            sources.crl(e.getKey()).ifPresent(crl -> crls.putIfAbsent(Certificates.sha256Hex(crl), crl));
+            RevocationSources.caNameOfCrl(e.getKey()).ifPresent(crlNames::add);
         }
+        List<byte[]> crls = crlNames.stream().map(sources::crl).toList();
         Set<X509Certificate> certs = new LinkedHashSet<>(chain);
         certs.add(tsa);
-        return new PadesDocuments.ValidationData(List.copyOf(certs), ocsps, List.copyOf(crls.values()));
+        return new PadesDocuments.ValidationData(List.copyOf(certs), ocsps, crls);
     }
 
     private byte[] freshOcsp(X509Certificate cert, X509Certificate issuer, Instant genTime) {
