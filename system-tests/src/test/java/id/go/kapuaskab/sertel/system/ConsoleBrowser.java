@@ -146,6 +146,25 @@ final class ConsoleBrowser implements AutoCloseable {
         }
     }
 
+    /**
+     * The text of the element once it is shown, read inside the wait: the console re-renders parts of a page, and an
+     * element found before a re-render is stale when its text is read afterwards.
+     */
+    String text(By by) {
+        return wait.until(d -> {
+            WebElement e = d.findElement(by);
+            return e.isDisplayed() ? e.getText() : null;
+        });
+    }
+
+    /** Waits until the element holds {@code text} and answers all of its text, read in the same look (see {@link #text}). */
+    String textContaining(By by, String text) {
+        return wait.until(d -> {
+            String t = d.findElement(by).getText();
+            return t.contains(text) ? t : null;
+        });
+    }
+
     WebElement waitText(By by, String text) {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(by, text));
         return driver.findElement(by);
@@ -171,7 +190,7 @@ final class ConsoleBrowser implements AutoCloseable {
 
     /** The notice the last action left (success, or the API's problem with its title and detail). */
     String notice() {
-        return waitFor(By.cssSelector("main .outlet .notice, main .notice.success")).getText();
+        return text(By.cssSelector("main .outlet .notice, main .notice.success"));
     }
 
     /** A screenshot of the page as it is now (target/screenshots/NN-name.png) and the accessibility check of it. */

@@ -98,7 +98,7 @@ class ConsoleIT {
         browser.waitText(By.id("request-state"), "Disetujui");
         browser.type(By.name("collect-passphrase"), P12_PASSPHRASE).type(By.name("collect-passphrase-repeat"), P12_PASSPHRASE).step("ambil-pkcs12");
         browser.click(By.id("collect"));
-        firstSerial = browser.waitFor(By.id("issued-serial")).getText();
+        firstSerial = browser.text(By.id("issued-serial"));
         Path p12 = browser.downloaded(name -> name.equals(firstSerial + ".p12"));
         Openssl.Result opened = Openssl.run("pkcs12", "-in", p12.toString(), "-passin", "pass:" + P12_PASSPHRASE, "-nodes");
         assertThat(opened.exit()).as(opened.output()).isZero();
@@ -127,7 +127,7 @@ class ConsoleIT {
         browser.waitFor(By.name("documents")).sendKeys(skMutasi().toAbsolutePath().toString());
         browser.step("perubahan-data").click(By.id("submit-change"));
         browser.onPage("Pembaruan sertifikat elektronik");
-        assertThat(browser.waitFor(By.cssSelector("main .notice.info")).getText()).contains("menunggu persetujuan");
+        assertThat(browser.text(By.cssSelector("main .notice.info"))).contains("menunggu persetujuan");
 
         // a verifier sees the change with the PDF in the page and approves it
         browser.open("/console/perubahan-data").login(verifierA.email(), ConsolePeople.PASSWORD, verifierA.authenticator()).onPage("Perubahan data");
@@ -135,7 +135,7 @@ class ConsoleIT {
         WebElement pdf = browser.waitFor(By.cssSelector("object.document"));
         assertThat(pdf.getAttribute("type")).isEqualTo("application/pdf");
         assertThat(pdf.getAttribute("data")).startsWith("blob:");
-        assertThat(browser.waitFor(By.id("change-fields")).getText()).contains("Bidang Pengadaan").contains("Bidang Pengembangan Kompetensi");
+        assertThat(browser.text(By.id("change-fields"))).contains("Bidang Pengadaan").contains("Bidang Pengembangan Kompetensi");
         browser.step("tinjau-perubahan-data").click(By.id("approve-change")).onPage("Perubahan data");
 
         // step 3 again: "Sesuai"; step 5: a new key made in this browser, saved encrypted, and the request; step 6: submit
@@ -166,7 +166,7 @@ class ConsoleIT {
         browser.step("langkah-7");
         // four eyes: the one who recorded the checks may not approve; the problem is shown in the user's language
         browser.click(By.id("approve"));
-        assertThat(browser.waitFor(By.cssSelector("main .outlet .notice.error")).getText()).contains("Prinsip empat mata");
+        assertThat(browser.text(By.cssSelector("main .outlet .notice.error"))).contains("Prinsip empat mata");
 
         // step 8: verifier B approves
         browser.open("/console/tinjau/" + renewal).login(verifierB.email(), ConsolePeople.PASSWORD, verifierB.authenticator())
@@ -176,7 +176,7 @@ class ConsoleIT {
         // done: the applicant downloads the certificate; openssl verifies it against our CA and it certifies the browser's key
         browser.open("/permohonan/" + renewal).login(applicant.email(), applicantPassword, null).onPage("Status permohonan");
         browser.waitText(By.id("request-state"), "Selesai");
-        String serial = browser.waitFor(By.id("issued-serial")).getText();
+        String serial = browser.text(By.id("issued-serial"));
         browser.step("permohonan-selesai").click(By.id("download-certificate"));
         Path certificate = browser.downloaded(name -> name.equals(serial + ".pem"));
         Path chain = Openssl.file("chain", RestAssured.given().baseUri(SystemStack.gateway()).get("/pki/ca/chain.pem").then().statusCode(200)
@@ -205,7 +205,7 @@ class ConsoleIT {
         browser.phone(true).open("/console").login(applicant.email(), applicantPassword, null).onPage("Beranda");
         browser.click(By.id("language-switch")).onPage("Home").step("ponsel-beranda-en");
         menu("My data").onPage("My data");
-        assertThat(browser.waitFor(By.id("my-data")).getText()).contains(applicant.nik()).contains("Bidang Pengembangan Kompetensi");
+        assertThat(browser.text(By.id("my-data"))).contains(applicant.nik()).contains("Bidang Pengembangan Kompetensi");
         browser.step("ponsel-data-saya-en");
         menu("My certificates").onPage("My certificates");
         List<String> rows = browser.driver().findElements(By.cssSelector("main tbody tr")).stream().map(WebElement::getText).toList();
@@ -220,11 +220,11 @@ class ConsoleIT {
                 .then().statusCode(422).contentType("application/problem+json").extract().jsonPath();
         menu("My requests").onPage("My requests").click(By.linkText("New issuance request")).onPage("Certificate issuance request");
         browser.click(By.xpath("//label[contains(., 'Key made by the system')]")).click(By.id("create-request"));
-        String shown = browser.waitFor(By.cssSelector("main .outlet .notice.error")).getText();
+        String shown = browser.text(By.cssSelector("main .outlet .notice.error"));
         assertThat(shown).contains(problem.getString("title")).contains(problem.getString("detail"));
         browser.step("ponsel-penolakan-en");
         menu("Notifications").onPage("My notifications");
-        assertThat(browser.waitFor(By.cssSelector("main tbody")).getText()).contains("Expiry reminder");
+        assertThat(browser.text(By.cssSelector("main tbody"))).contains("Expiry reminder");
         browser.step("ponsel-notifikasi-en");
         browser.click(By.id("language-switch")).onPage("Notifikasi saya");
         browser.phone(false);
@@ -247,7 +247,7 @@ class ConsoleIT {
     void aVerifierFindsTheApplicantsOfTheirInstitutionWithTheNikMasked() {
         browser.open("/console/pemohon").login(verifierA.email(), ConsolePeople.PASSWORD, verifierA.authenticator()).onPage("Cari pemohon");
         browser.type(By.name("q"), "Bambang").click(By.cssSelector("form[role=search] button"));
-        String results = browser.waitText(By.id("applicant-results"), "Bambang Irawan").getText();
+        String results = browser.textContaining(By.id("applicant-results"), "Bambang Irawan");
         assertThat(results).contains("************" + applicant.nik().substring(12)).doesNotContain(applicant.nik())
                 .contains(people.institutionName);
         browser.step("cari-pemohon");
@@ -301,7 +301,7 @@ class ConsoleIT {
         browser.type(By.name("clientName"), system).type(By.name("ownerContact"), "eoffice@" + people.domain)
                 .click(By.xpath("//label[contains(., '(status:read)')]")).click(By.xpath("//label[.='" + people.institutionName + "']"))
                 .click(By.xpath("//button[.='Daftarkan']"));
-        String secret = browser.waitFor(By.id("client-secret")).getText();
+        String secret = browser.text(By.id("client-secret"));
         WebElement client = browser.waitText(By.xpath("//tr[contains(., '" + system + "')]"), "Aktif");
         String clientId = client.findElement(By.tagName("code")).getText();
         assertThat(RestAssured.given().baseUri(SystemStack.gateway()).contentType(io.restassured.http.ContentType.URLENC)

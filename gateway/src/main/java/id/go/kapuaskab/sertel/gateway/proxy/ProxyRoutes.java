@@ -55,6 +55,11 @@ public class ProxyRoutes {
         HttpClient client = vertx.createHttpClient(new HttpClientOptions()
                 .setKeepAlive(true)
                 .setKeepAliveTimeout((int) Math.max(1, config.idleConnectionTimeout().toSeconds()))
+                // a connection silent this long during a call is closed: the request's own timeout (the response
+                // timeout, which answers 504 first) ends when the answer's head arrives, and an answer that stalls
+                // after it (or one LateResets lets finish for a client that left) must not hold the connection for
+                // ever; idle pooled connections are not affected
+                .setIdleTimeout((int) Math.max(2, 2 * config.responseTimeout().toSeconds()))
                 .setMaxPoolSize(config.maxConnectionsPerBackend())
                 .setConnectTimeout((int) config.connectTimeout().toMillis()));
         for (RouteTable.Backend backend : routes.backends()) {
@@ -128,6 +133,9 @@ public class ProxyRoutes {
      * after it is seen there.)
      */
     private static Future<HttpClientRequest> unlessClientLeft(ProxyContext context, HttpClientRequest request) {
+        // a failed call reaches BackendFailures through its answer; without a handler Vert.x would also log every reset
+        // of a request never ended (a client that left mid-call) as an ERROR
+        request.exceptionHandler(ignored -> { });
         if (context.request().proxiedRequest().response().closed()) {
             request.reset(0, ClientLeft.INSTANCE);
             return Future.failedFuture(ClientLeft.INSTANCE);
