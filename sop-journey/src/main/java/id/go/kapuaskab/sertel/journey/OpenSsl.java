@@ -119,6 +119,17 @@ public final class OpenSsl {
     }
 
     /**
+     * {@code openssl ocsp} for a serial number, without a nonce: the request a relying party's cache or an RFC 5019
+     * client sends, which the responder may answer from its cache of signed answers. The answer's signature is verified
+     * against the CA chain; the output has a line {@code 0x<serial>: good} (or {@code revoked}).
+     */
+    public String ocspWithoutNonce(Path issuing, Path root, String serial, String url) {
+        return expect(line -> line.contains("verify") || line.startsWith("0x"), Map.of(),
+                "ocsp", "-issuer", issuing.toString(), "-serial", "0x" + serial, "-url", url, "-no_nonce",
+                "-CAfile", root.toString(), "-verify_other", issuing.toString());
+    }
+
+    /**
      * {@code openssl crl}: verifies the CRL's signature and prints its entries; the narration shows the verdict and
      * the entry of {@code serial} (a CRL of a used CA lists many).
      */

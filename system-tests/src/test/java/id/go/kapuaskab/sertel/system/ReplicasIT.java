@@ -12,6 +12,7 @@ import id.go.kapuaskab.sertel.system.faults.Api;
 import id.go.kapuaskab.sertel.system.faults.BatchChecks;
 import id.go.kapuaskab.sertel.system.faults.CallLog;
 import id.go.kapuaskab.sertel.system.faults.Ledgers;
+import id.go.kapuaskab.sertel.system.faults.OcspProbe;
 import id.go.kapuaskab.sertel.system.faults.Office;
 import id.go.kapuaskab.sertel.system.faults.Patience;
 import id.go.kapuaskab.sertel.system.faults.Reply;
@@ -35,13 +36,20 @@ import org.junit.jupiter.api.Test;
  * balancer as behind a Kubernetes Service. A batch of requests goes through and must give the same counts as one
  * replica: one certificate per approval, each workflow mail once, each webhook event delivered, every outbox drained,
  * and no failure at all. The reminder run is started on both notification-service replicas at the same moment: the
- * ledger lets each reminder go once.
+ * ledger lets each reminder go once. A revocation through one CA replica is in the OCSP answers of both within
+ * {@link #OCSP_BOUND}, though each had the old answer cached.
  */
 class ReplicasIT {
 
     private static final List<String> SCALED = List.of("gateway", "applicant-service", "renewal-service", "certificate-service",
             "notification-service", "signing-service");
     private static final int BATCH = 6;
+
+    /**
+     * How soon every certificate-service replica's OCSP answer must follow a revocation made through another: each
+     * replica polls the status changes each second (certificate-service's README); the rest is a busy machine's slack.
+     */
+    static final Duration OCSP_BOUND = Duration.ofSeconds(5);
 
     @Test
     void twoReplicasOfEveryServiceGiveTheCountsOfOne() throws Exception {
@@ -78,11 +86,13 @@ class ReplicasIT {
                 checks.mailOnce(checks.awaitMail(Duration.ofMinutes(3)), stack.mail(), began);
                 checks.awaitWebhooks(receiver, serials, Duration.ofMinutes(3));
                 checks.outboxesDrained(began, Duration.ofMinutes(2));
+                Duration seen = revocationSeenByEveryCaReplica(stack, api, admin, openssl, serials.values().iterator().next());
 
                 assertThat(runs).as("both reminder runs finished").allSatisfy(r -> assertThat(r.path("complete").asBoolean()).isTrue());
                 assertThat(calls.failures()).as("failures callers saw with two of everything" + CallLog.describe(calls.failures())).isEmpty();
-                System.out.printf("replicas: %d calls; connections per replica %s; outbox attempts per worker %s%n", calls.size(),
-                        connections(stack), workers(ledgers, began));
+                System.out.printf("replicas: %d calls; connections per replica %s; outbox attempts per worker %s; a revocation"
+                        + " answered by OCSP of every CA replica within %.1f s%n", calls.size(), connections(stack), workers(ledgers, began),
+                        seen.toMillis() / 1000.0);
             }
             Map<String, String> stops = stopEach(seconds);
             assertThat(stops).as("on SIGTERM each replica answered its readiness probe DOWN (503) while it still took calls,"
@@ -128,6 +138,28 @@ class ReplicasIT {
             seen.put(r.id(), (first == null ? "none" : first) + (r.process().awaitExit(Duration.ofSeconds(40)) ? " exited" : " still running"));
         }
         return seen;
+    }
+
+    /**
+     * Each CA replica first answers {@code good} for the serial without a nonce (so each keeps the signed answer in its
+     * cache); then the admin revokes it through the gateway, which one of them handles; within {@link #OCSP_BOUND} every
+     * replica answers {@code revoked}. Returns how long the slowest took after the revocation's answer.
+     */
+    private static Duration revocationSeenByEveryCaReplica(Stack stack, Api api, Session admin, OpenSsl openssl, String serial) {
+        OcspProbe ocsp = OcspProbe.of(api.base(), openssl);
+        List<Replica> cas = stack.replicas("certificate-service");
+        assertThat(cas).as("certificate-service replicas").hasSize(2);
+        for (Replica r : cas) {
+            assertThat(ocsp.status(r.url(), serial)).as(r.id() + "'s OCSP answer before the revocation").isEqualTo("good");
+        }
+        Patience.through(Session.PATIENCE, () -> api.post("/api/v1/certificates/" + serial + "/revoke", admin.token(),
+                Map.of("reason", "keyCompromise"))).expect(200);
+        Instant revoked = Instant.now();
+        for (Replica r : cas) {
+            Patience.until(r.id() + "'s OCSP answer revoked", OCSP_BOUND.minus(Duration.between(revoked, Instant.now())),
+                    () -> ocsp.status(r.url(), serial).equals("revoked"));
+        }
+        return Duration.between(revoked, Instant.now());
     }
 
     /** The admin's "run the reminders now" sent to each notification-service replica directly, both at the same moment. */

@@ -39,12 +39,6 @@ final class SystemStack {
     private static final List<String> TRACED = List.of("gateway", "applicant-service", "renewal-service", "certificate-service",
             "notification-service", "signing-service");
 
-    /**
-     * A balanced stack (a balancer on each service's port, replicas behind it) for the fault-injection and replica
-     * tests ({@code -Pfaults}); the other system tests run the plain stack, as {@code ./sertel up} does.
-     */
-    private static final boolean BALANCED = Boolean.getBoolean("sertel.balanced");
-
     private static Stack stack;
     private static TraceReceiver traces;
     private static StackHome home;
@@ -71,7 +65,7 @@ final class SystemStack {
             }
             overrides.get("gateway").putAll(RATE_LIMITS);
             stack = Stack.start(new Stack.Options(project, home, ports, false, "local", line -> System.out.println("[stack] " + line),
-                    overrides, BALANCED));
+                    overrides, true));
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 stack.close();
                 traces.close();
