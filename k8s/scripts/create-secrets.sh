@@ -72,6 +72,9 @@ create sertel-client-secrets \
 # The key notification-service encrypts the webhook signing secrets under: 32 random bytes, base64.
 create sertel-webhook-key --from-literal=secret-key="$(openssl rand -base64 32)"
 
+# The key the gateway replicas sign their rate-limit usage messages to each other with (HMAC-SHA256).
+create sertel-gateway-peers --from-literal=secret="$(openssl rand -base64 32)"
+
 # The key that encrypts what applicant-service must read again (TOTP secrets, one-time links waiting in its outbox).
 create sertel-auth-data-key --from-literal=data-key="$(openssl rand -base64 32)"
 

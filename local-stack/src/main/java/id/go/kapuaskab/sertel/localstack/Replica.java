@@ -40,6 +40,11 @@ public final class Replica {
         return "http://127.0.0.1:" + port;
     }
 
+    /** Its management port (the gateway's own; the service port for the others). */
+    public int managementPort() {
+        return managementPort;
+    }
+
     /** Where its readiness is probed: the management port for the gateway, the service port for the others. */
     public URI readiness() {
         return URI.create("http://127.0.0.1:" + managementPort + "/q/health/ready");

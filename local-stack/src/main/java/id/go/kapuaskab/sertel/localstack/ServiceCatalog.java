@@ -100,6 +100,7 @@ public final class ServiceCatalog {
         if (service == gateway) {
             env.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(ports.gatewayManagement()));
             env.put("QUARKUS_MANAGEMENT_HOST", "127.0.0.1");
+            env.put("SERTEL_GATEWAY_RATE_LIMIT_PEERS_SECRET", secrets.key("gateway.peer-secret"));
         }
         if (service == notification) {
             env.put("SMTP_HOST", "127.0.0.1");

@@ -208,6 +208,16 @@ public final class Stack implements AutoCloseable {
         if (management != port) {
             env.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(management));
         }
+        if (s.name().equals("gateway")) {
+            // each gateway tells the others the calls it lets through (one rate limit for all): it names those already
+            // running, and they learn it from its messages
+            env.put("SERTEL_GATEWAY_RATE_LIMIT_PEERS_ADVERTISE", "http://127.0.0.1:" + management);
+            String others = running.stream().filter(r -> r.service().equals("gateway"))
+                    .map(r -> "http://127.0.0.1:" + r.managementPort()).collect(java.util.stream.Collectors.joining(","));
+            if (!others.isEmpty()) {
+                env.put("SERTEL_GATEWAY_RATE_LIMIT_PEERS_ADDRESSES", others);
+            }
+        }
         log("starting " + id + " on port " + port + (own ? " (behind :" + s.port() + ")" : ""));
         Path logFile = options.home().log(index == 1 ? s.name() : id);
         ServiceProcess p = ServiceProcess.start(new ServiceProcess.Spec(s.name(), s.jar(options.project()),

@@ -147,6 +147,25 @@ final class ConsoleBrowser implements AutoCloseable {
     }
 
     /**
+     * Ticks each of the {@code count} boxes the locator finds, and waits until all are ticked as the page shows them
+     * now: a box ticked just before the page drew its form again would be a fresh, empty one.
+     */
+    void tickAll(By boxes, int count) {
+        wait.until(d -> {
+            List<WebElement> found = d.findElements(boxes);
+            if (found.size() != count) {
+                return false;
+            }
+            for (WebElement box : found) {
+                if (!box.isSelected()) {
+                    box.click();
+                }
+            }
+            return d.findElements(boxes).stream().allMatch(WebElement::isSelected);
+        });
+    }
+
+    /**
      * The text of the element once it is shown, read inside the wait: the console re-renders parts of a page, and an
      * element found before a re-render is stale when its text is read afterwards.
      */

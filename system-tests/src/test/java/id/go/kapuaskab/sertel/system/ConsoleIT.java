@@ -155,12 +155,10 @@ class ConsoleIT {
         browser.waitFor(By.id("queue-table"));
         browser.step("antrean-verifikasi");
         browser.click(By.cssSelector("button[data-request='" + renewal + "']")).onPage("Verifikasi permohonan");
-        for (WebElement box : browser.driver().findElements(By.cssSelector("input[type=checkbox][name^=match-]"))) {
-            box.click();
-        }
         browser.type(By.name("contactPerson"), "Dra. Wulan, Kasubbag Umum BKPSDM");
         new Select(browser.waitFor(By.name("channel"))).selectByValue("PHONE");
         new Select(browser.waitFor(By.name("outcome"))).selectByValue("CONFIRMED");
+        browser.tickAll(By.cssSelector("input[type=checkbox][name^=match-]"), 5);
         browser.click(By.id("save-checks"));
         assertThat(browser.notice()).contains("Hasil pemeriksaan tersimpan");
         browser.step("langkah-7");

@@ -56,9 +56,7 @@ class FaultInjectionIT {
         Ledgers ledgers = new Ledgers(stack.database());
         Session admin = SystemStack.admin(api);
         try (WebhookReceiver receiver = WebhookReceiver.start()) {
-            receiver.secret(api.post("/api/v1/integrations/webhooks", admin.token(), Map.of("url", receiver.url(), "eventTypes",
-                    List.of("request.state-changed", "certificate.issued", "certificate.expiring"), "contactEmail", "ops@kapuaskab.go.id"))
-                    .expect(201).path("secret").asText());
+            receiver.subscribe(api, admin::token, List.of("request.state-changed", "certificate.issued", "certificate.expiring"));
             Office office = new Office(api, new Inbox(URI.create("http://127.0.0.1:" + SystemStack.ports().inbox()), Duration.ofMinutes(3)),
                     admin::token).open();
             List<Office.Applicant> applicants = office.applicants(WAVE * VICTIMS.size());

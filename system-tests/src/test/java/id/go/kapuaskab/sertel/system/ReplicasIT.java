@@ -62,9 +62,7 @@ class ReplicasIT {
             Ledgers ledgers = new Ledgers(stack.database());
             Session admin = SystemStack.admin(api);
             try (WebhookReceiver receiver = WebhookReceiver.start()) {
-                receiver.secret(api.post("/api/v1/integrations/webhooks", admin.token(), Map.of("url", receiver.url(), "eventTypes",
-                        List.of("request.state-changed", "certificate.issued", "certificate.expiring"), "contactEmail", "ops@kapuaskab.go.id"))
-                        .expect(201).path("secret").asText());
+                receiver.subscribe(api, admin::token, List.of("request.state-changed", "certificate.issued", "certificate.expiring"));
                 Office office = new Office(api, new Inbox(URI.create("http://127.0.0.1:" + SystemStack.ports().inbox()), Duration.ofMinutes(3)),
                         admin::token).open();
                 List<Office.Applicant> applicants = office.applicants(BATCH);
@@ -87,6 +85,12 @@ class ReplicasIT {
                 checks.awaitWebhooks(receiver, serials, Duration.ofMinutes(3));
                 checks.outboxesDrained(began, Duration.ofMinutes(2));
                 Duration seen = revocationSeenByEveryCaReplica(stack, api, admin, openssl, serials.values().iterator().next());
+                for (Replica g : stack.replicas("gateway")) {
+                    // the second gateway named the first; the first learnt the second from its messages
+                    Patience.until(g.id() + " sharing its rate-limit usage with the other gateway", Duration.ofSeconds(10),
+                            () -> metric(g, "sertel_gateway_rate_limit_peers ").equals("1.0")
+                                    && !metric(g, "sertel_gateway_rate_limit_peer_messages_total{outcome=\"accepted\"").startsWith("0"));
+                }
 
                 assertThat(runs).as("both reminder runs finished").allSatisfy(r -> assertThat(r.path("complete").asBoolean()).isTrue());
                 assertThat(calls.failures()).as("failures callers saw with two of everything" + CallLog.describe(calls.failures())).isEmpty();
@@ -170,6 +174,21 @@ class ReplicasIT {
                         () -> new Api(URI.create(r.url()), new CallLog()).post("/api/v1/notifications/reminders/run", token, null))))
                 .toList();
         return runs.stream().map(f -> f.join().expect(200)).toList();
+    }
+
+    /** A value from the replica's Prometheus metrics (its management port), the sample's first line that starts so. */
+    private static String metric(Replica r, String sample) {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        try {
+            String body = http.send(java.net.http.HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + r.managementPort() + "/q/metrics"))
+                    .timeout(Duration.ofSeconds(10)).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+            return body.lines().filter(l -> l.startsWith(sample)).map(l -> l.substring(l.lastIndexOf(' ') + 1)).findFirst().orElse("");
+        } catch (java.io.IOException e) {
+            return "";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static Map<String, Long> connections(Stack stack) {

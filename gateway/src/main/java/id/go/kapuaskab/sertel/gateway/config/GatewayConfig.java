@@ -5,6 +5,7 @@ import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Routing, public paths, timeouts and rate limits of the gateway. */
 @ConfigMapping(prefix = "sertel.gateway")
@@ -91,5 +92,41 @@ public interface GatewayConfig {
         /** {@code sertel.gateway.rate-limit.max-clients} (default 100000): buckets kept; the idlest are dropped first. */
         @WithDefault("100000")
         int maxClients();
+
+        /** The limits held for the deployment as a whole: what each replica's buckets learn from the others. */
+        Peers peers();
+    }
+
+    /**
+     * {@code sertel.gateway.rate-limit.peers.*}: the other gateway replicas. Each replica tells the others, every
+     * {@code share-every}, how many calls it let through per client; each debits those from its own buckets, so every
+     * replica's bucket counts the calls of the whole deployment and a client gets the limit once, not once per replica.
+     */
+    interface Peers {
+        /**
+         * {@code sertel.gateway.rate-limit.peers.addresses} (default none): the management
+         * ports of the other replicas, each {@code http://host:port}, or {@code dns:name:port} for every address a DNS name
+         * has (a headless Service's name in Kubernetes), looked up again every {@code lookup-every}. A replica that sends
+         * to this one is learnt from its message, so a replica started later needs to name only the earlier ones.
+         */
+        Optional<List<String>> addresses();
+
+        /**
+         * {@code sertel.gateway.rate-limit.peers.secret} (default none: this replica counts alone; at least 32 characters):
+         * turns the sharing on; the key of the HMAC-SHA256 every message carries, the same for every replica. A message
+         * without the right one is refused and counts for nothing.
+         */
+        Optional<String> secret();
+
+        /** {@code sertel.gateway.rate-limit.peers.advertise} (default none): the URL of this replica's management port, for peers to learn. */
+        Optional<String> advertise();
+
+        /** {@code sertel.gateway.rate-limit.peers.share-every} (default 100 ms): how often the calls let through are told. */
+        @WithDefault("PT0.1S")
+        Duration shareEvery();
+
+        /** {@code sertel.gateway.rate-limit.peers.lookup-every} (default 5 s): how often {@code dns:} names are looked up again. */
+        @WithDefault("PT5S")
+        Duration lookupEvery();
     }
 }

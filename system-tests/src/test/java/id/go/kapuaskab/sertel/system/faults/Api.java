@@ -48,6 +48,10 @@ public final class Api {
         return send("POST", path, token, body == null ? null : json(body), "application/json");
     }
 
+    public Reply delete(String path, String token) {
+        return send("DELETE", path, token, null, null);
+    }
+
     public Reply form(String path, Map<String, String> fields) {
         String body = fields.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))

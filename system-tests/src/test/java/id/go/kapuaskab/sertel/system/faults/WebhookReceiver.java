@@ -36,6 +36,7 @@ public final class WebhookReceiver implements AutoCloseable {
     private final AtomicInteger waiting = new AtomicInteger();
     private volatile byte[] key;
     private volatile CountDownLatch gate = new CountDownLatch(0);
+    private Subscription subscription;
 
     private WebhookReceiver(HttpServer server) {
         this.server = server;
@@ -141,6 +142,24 @@ public final class WebhookReceiver implements AutoCloseable {
     @Override
     public void close() {
         release();
+        if (subscription != null) {
+            // the stack outlives the test: its later events must not wait for a receiver that is gone (waiting
+            // deliveries of a deleted subscription are dropped)
+            Patience.through(Session.PATIENCE, () -> subscription.api().delete("/api/v1/integrations/webhooks/" + subscription.id(),
+                    subscription.token().get())).expect(204);
+        }
         server.stop(0);
+    }
+
+    /** Subscribes this receiver to the event types, as an admin (all institutions); {@link #close} deletes the subscription. */
+    public WebhookReceiver subscribe(Api api, java.util.function.Supplier<String> token, List<String> eventTypes) {
+        JsonNode created = api.post("/api/v1/integrations/webhooks", token.get(), java.util.Map.of("url", url(), "eventTypes", eventTypes,
+                "contactEmail", "ops@kapuaskab.go.id")).expect(201);
+        secret(created.path("secret").asText());
+        subscription = new Subscription(api, token, created.path("subscription").path("id").asText());
+        return this;
+    }
+
+    private record Subscription(Api api, java.util.function.Supplier<String> token, String id) {
     }
 }
