@@ -21,6 +21,7 @@ export async function render() {
   const ticket = ++current;
   const found = match(location.pathname);
   const el = main();
+  el.removeAttribute('aria-busy');
   if (!found) {
     chrome(null);
     replace(el, h('h1', {}, t('page.not-found.title')), h('p', {}, t('page.not-found.detail')),
@@ -46,7 +47,8 @@ export async function render() {
   } catch (e) {
     if (ticket === current) replace(el, h('h1', {}, t('error.generic.title')), problem(e));
   } finally {
-    el.removeAttribute('aria-busy');
+    // a render overtaken by a newer one leaves the page busy: the newer one clears it when its page is drawn
+    if (ticket === current) el.removeAttribute('aria-busy');
   }
   if (ticket === current) {
     const heading = el.querySelector('h1');
