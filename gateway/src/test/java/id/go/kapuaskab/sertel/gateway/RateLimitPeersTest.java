@@ -34,7 +34,8 @@ import org.junit.jupiter.api.Test;
  * Rate limits shared between gateway replicas, against a peer played by a plain HTTP server in this JVM: the calls the
  * gateway lets through reach the peer, signed with the shared key (checked here with the JDK's own HMAC); a signed
  * message from the peer counts against the client at once; unsigned, wrongly signed, stale and replayed messages count
- * for nothing. (Two gateway processes sharing one limit: {@code system-tests}' {@code ReplicasIT}.)
+ * for nothing; a peer is learnt from its messages only at the address they came from. (Two gateway processes sharing
+ * one limit: {@link SharedRateLimitIT}.)
  */
 @QuarkusTest
 @TestProfile(RateLimitPeersTest.WithAPeer.class)
@@ -91,10 +92,12 @@ class RateLimitPeersTest {
         assertThat(send(message("peer-b", now, account, 20), null)).isEqualTo(403);
         assertThat(send(message("peer-b", now, account, 20), "another key of at least thirty-two characters")).isEqualTo(403);
         assertThat(send(message("peer-b", now - 60_000, account, 20), SECRET)).isEqualTo(403);
-        assertThat(send("{\"from\":\"peer-b\",\"at\":" + now + ",\"general\":{\"sub:" + account + "\":-5}}", SECRET)).isEqualTo(403);
+        assertThat(send("{\"from\":\"peer-b\",\"seq\":1,\"at\":" + now + ",\"general\":{\"sub:" + account + "\":-5}}", SECRET))
+                .isEqualTo(403);
+        assertThat(send(message("peer-b", now, account, 20), SECRET, "text/plain")).isEqualTo(415);
         given().auth().oauth2(token).get("/api/v1/requests").then().statusCode(200);
-        // 15 of the client's 20: had the repeat counted too, its first call would meet an empty bucket
-        String once = message("peer-c", now, account, 15);
+        // the client has 19 of its 20 left; 14 more leave 5: had the repeat counted too, its next call would meet an empty bucket
+        String once = message("peer-c", now, account, 14);
         assertThat(send(once, SECRET)).isEqualTo(204);
         assertThat(send(once, SECRET)).as("the same message again").isEqualTo(403);
         for (int i = 0; i < 5; i++) {
@@ -108,13 +111,49 @@ class RateLimitPeersTest {
                 .post("/rate-limit/usage").then().statusCode(404);
     }
 
+    private static final java.util.concurrent.atomic.AtomicLong SEQ = new java.util.concurrent.atomic.AtomicLong();
+
     private static String message(String from, long at, UUID account, int calls) {
-        return "{\"from\":\"" + from + "\",\"url\":\"\",\"at\":" + at + ",\"general\":{\"sub:" + account + "\":" + calls + "}}";
+        return message(from, "", at, account, calls);
+    }
+
+    private static String message(String from, String url, long at, UUID account, int calls) {
+        return "{\"from\":\"" + from + "\",\"url\":\"" + url + "\",\"seq\":" + SEQ.incrementAndGet() + ",\"at\":" + at
+                + ",\"general\":{\"sub:" + account + "\":" + calls + "}}";
+    }
+
+    @Test
+    void aPeerIsLearntOnlyAtTheAddressItsMessagesComeFrom() throws Exception {
+        Peer second = Peer.start();
+        try {
+            long now = System.currentTimeMillis();
+            assertThat(send(message("peer-e", "http://192.0.2.1:9080", now, UUID.randomUUID(), 1), SECRET)).isEqualTo(204);
+            assertThat(send(message("peer-f", second.url(), now, UUID.randomUUID(), 1), SECRET)).isEqualTo(204);
+            long deadline = System.nanoTime() + 5_000_000_000L;
+            while (second.messages().isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertThat(second.messages()).as("messages to the peer learnt at its own address").isNotEmpty();
+            assertThat(metric("sertel_gateway_rate_limit_peers ")).as("the configured peer and the one learnt; not 192.0.2.1")
+                    .isEqualTo("2.0");
+        } finally {
+            second.server().stop(0);
+        }
+    }
+
+    private String metric(String sample) throws IOException, InterruptedException {
+        String body = HTTP.send(HttpRequest.newBuilder(URI.create("http://" + management.getHost() + ":" + management.getPort()
+                + "/q/metrics")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        return body.lines().filter(l -> l.startsWith(sample)).map(l -> l.substring(l.lastIndexOf(' ') + 1)).findFirst().orElse("");
     }
 
     private int send(String body, String key) throws IOException, InterruptedException {
+        return send(body, key, "application/json");
+    }
+
+    private int send(String body, String key, String type) throws IOException, InterruptedException {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://" + management.getHost() + ":" + management.getPort()
-                + "/rate-limit/usage")).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+                + "/rate-limit/usage")).header("Content-Type", type).POST(HttpRequest.BodyPublishers.ofString(body));
         if (key != null) {
             b.header("X-Sertel-Peer-Signature", hmac(key, body.getBytes(StandardCharsets.UTF_8)));
         }

@@ -72,7 +72,7 @@ class SharedRateLimitIT {
     void oneClientOverTwoGatewaysMeetsTheLimitOnce() throws Exception {
         Gateway first = GATEWAYS.get(0);
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!metric(first, "sertel_gateway_rate_limit_peers").startsWith("1")) {
+        while (!metric(first, "sertel_gateway_rate_limit_peers ").equals("1.0")) {
             assertThat(System.nanoTime()).as("gateway-1 learnt gateway-2 from its messages").isLessThan(deadline);
             Thread.sleep(100);
         }
@@ -98,9 +98,16 @@ class SharedRateLimitIT {
         assertThat(limited).as("calls limited").isPositive();
         assertThat(through[0]).as("calls gateway-1 let through").isPositive();
         assertThat(through[1]).as("calls gateway-2 let through").isPositive();
-        // what one limit lets through, plus at most a bucket's depth that both replicas spent before they heard of each
-        // other and a share period of calls in flight; each replica counting alone would let through twice the limit
-        assertThat((double) total).as("calls let through by the two gateways together").isBetween(0.75 * once, once + 2 * BURST + 2.0 * RATE * 0.1 + 4);
+        // about what one limit lets through: a bucket's depth both replicas spent before they heard of each other and
+        // the calls of a share period in flight come on top, and a busy machine's pauses delay the news (a third of the
+        // limit allowed for both); each replica counting alone lets through twice the limit
+        assertThat((double) total).as("calls let through by the two gateways together").isBetween(0.75 * once, 1.35 * once);
+        for (Gateway g : GATEWAYS) {
+            assertThat(metric(g, "sertel_gateway_rate_limit_peer_messages_total{outcome=\"refused\"")).as(g.log() + ": messages refused")
+                    .isIn("0.0", "");
+            assertThat(Double.parseDouble(metric(g, "sertel_gateway_rate_limit_peer_messages_total{outcome=\"accepted\"")))
+                    .as(g.log() + ": messages accepted").isPositive();
+        }
     }
 
     private static Gateway start(String name, int management, Map<String, String> env) throws IOException {
@@ -125,8 +132,7 @@ class SharedRateLimitIT {
     private static String metric(Gateway g, String name) throws IOException, InterruptedException {
         HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(g.managementUrl("/q/metrics"))).build(),
                 HttpResponse.BodyHandlers.ofString());
-        return r.body().lines().filter(l -> l.startsWith(name + " ") || l.startsWith(name + "{")).map(l -> l.substring(l.lastIndexOf(' ') + 1))
-                .findFirst().orElse("");
+        return r.body().lines().filter(l -> l.startsWith(name)).map(l -> l.substring(l.lastIndexOf(' ') + 1)).findFirst().orElse("");
     }
 
     private static void awaitStatus(String url, int status, Duration within, Gateway g) throws Exception {

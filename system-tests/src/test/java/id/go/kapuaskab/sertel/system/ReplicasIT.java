@@ -88,8 +88,8 @@ class ReplicasIT {
                 for (Replica g : stack.replicas("gateway")) {
                     // the second gateway named the first; the first learnt the second from its messages
                     Patience.until(g.id() + " sharing its rate-limit usage with the other gateway", Duration.ofSeconds(10),
-                            () -> metric(g, "sertel_gateway_rate_limit_peers ").equals("1.0")
-                                    && !metric(g, "sertel_gateway_rate_limit_peer_messages_total{outcome=\"accepted\"").startsWith("0"));
+                            () -> metric(g, "sertel_gateway_rate_limit_peers ") == 1
+                                    && metric(g, "sertel_gateway_rate_limit_peer_messages_total{outcome=\"accepted\"") > 0);
                 }
 
                 assertThat(runs).as("both reminder runs finished").allSatisfy(r -> assertThat(r.path("complete").asBoolean()).isTrue());
@@ -176,15 +176,17 @@ class ReplicasIT {
         return runs.stream().map(f -> f.join().expect(200)).toList();
     }
 
-    /** A value from the replica's Prometheus metrics (its management port), the sample's first line that starts so. */
-    private static String metric(Replica r, String sample) {
-        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+    private static final java.net.http.HttpClient METRICS = java.net.http.HttpClient.newHttpClient();
+
+    /** A value from the replica's Prometheus metrics (its management port), the sample's first line that starts so; -1 when none. */
+    private static double metric(Replica r, String sample) {
         try {
-            String body = http.send(java.net.http.HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + r.managementPort() + "/q/metrics"))
+            String body = METRICS.send(java.net.http.HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + r.managementPort() + "/q/metrics"))
                     .timeout(Duration.ofSeconds(10)).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
-            return body.lines().filter(l -> l.startsWith(sample)).map(l -> l.substring(l.lastIndexOf(' ') + 1)).findFirst().orElse("");
+            return body.lines().filter(l -> l.startsWith(sample)).mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+                    .findFirst().orElse(-1);
         } catch (java.io.IOException e) {
-            return "";
+            return -1;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

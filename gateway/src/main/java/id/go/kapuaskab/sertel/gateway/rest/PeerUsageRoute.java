@@ -9,7 +9,9 @@ import jakarta.enterprise.event.Observes;
 
 /**
  * Where peer gateways' rate-limit usage arrives ({@link RateLimitPeers}): on the management port only, and only when
- * peers are configured. 204 when taken (or when it was this replica's own), 403 when refused (signature, age, form).
+ * sharing is on. A call without a signature or not JSON is refused before its body is read; no uploads are kept. 204
+ * when taken (or when it was this replica's own), 403 when refused (signature, age, repeat, form), 415 for a body that
+ * is not JSON.
  */
 @ApplicationScoped
 class PeerUsageRoute {
@@ -21,11 +23,24 @@ class PeerUsageRoute {
         if (!peers.enabled()) {
             return;
         }
-        management.router().post(RateLimitPeers.PATH).handler(BodyHandler.create().setBodyLimit(BODY_LIMIT)).handler(ctx -> {
+        // two routes: a body handler may not follow another handler on one route
+        management.router().post(RateLimitPeers.PATH).handler(ctx -> {
+            String type = ctx.request().getHeader("Content-Type");
+            if (ctx.request().getHeader(RateLimitPeers.SIGNATURE_HEADER) == null) {
+                ctx.response().setStatusCode(403).end();
+            } else if (type == null || !type.startsWith("application/json")) {
+                ctx.response().setStatusCode(415).end();
+            } else {
+                ctx.next();
+            }
+        });
+        management.router().post(RateLimitPeers.PATH).handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT)).handler(ctx -> {
             Buffer body = ctx.body().buffer();
-            RateLimitPeers.Outcome outcome = peers.receive(body == null ? Buffer.buffer() : body,
-                    ctx.request().getHeader(RateLimitPeers.SIGNATURE_HEADER));
-            ctx.response().setStatusCode(outcome == RateLimitPeers.Outcome.REFUSED ? 403 : 204).end();
+            String signature = ctx.request().getHeader(RateLimitPeers.SIGNATURE_HEADER);
+            String from = ctx.request().remoteAddress() == null ? null : ctx.request().remoteAddress().hostAddress();
+            ctx.vertx().executeBlocking(() -> peers.receive(body == null ? Buffer.buffer() : body, signature, from), true)
+                    .onComplete(outcome -> ctx.response().setStatusCode(outcome.succeeded() && outcome.result() != RateLimitPeers.Outcome.REFUSED
+                            ? 204 : 403).end());
         });
     }
 }

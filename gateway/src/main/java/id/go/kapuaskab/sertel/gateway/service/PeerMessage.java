@@ -15,25 +15,27 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * What one gateway replica tells the others: who it is, where its management port is, when it spoke, and how many calls
- * it let through per client and family since it last spoke. JSON, with an HMAC-SHA256 over the exact bytes in a header,
- * so that nothing without the shared key can drain a client's bucket.
+ * What one gateway replica tells the others: who it is, where its management port is, the message's number and time,
+ * and how many calls it let through per client and family since it last spoke. JSON, with an HMAC-SHA256 over the exact
+ * bytes in a header, so that nothing without the shared key can drain a client's bucket. The body names clients (token
+ * subjects and addresses): it stays on the management port, inside the cluster.
  *
  * @param from this process (host name and a per-start id: a restarted replica is a new sender)
  * @param url its management base URL, when it advertises one (empty otherwise)
- * @param at when it was sent (epoch milliseconds): stale and replayed messages are refused
+ * @param seq the sender's running number: a message not newer than the last one taken from it is a replay
+ * @param at when it was sent (epoch milliseconds): a stale message is refused
  */
-public record PeerMessage(String from, String url, long at, Map<RateLimiter.Kind, Map<String, Integer>> usage) {
+public record PeerMessage(String from, String url, long seq, long at, Map<RateLimiter.Family, Map<String, Integer>> usage) {
 
-    /** At most this many clients per family in one message (more is not a message a replica sends). */
+    /** At most this many clients per family in one message: a sender splits more into several messages. */
     static final int MAX_CLIENTS = 50_000;
 
     public Buffer encode() {
-        JsonObject json = new JsonObject().put("from", from).put("url", url).put("at", at);
-        usage.forEach((kind, counts) -> {
+        JsonObject json = new JsonObject().put("from", from).put("url", url).put("seq", seq).put("at", at);
+        usage.forEach((family, counts) -> {
             JsonObject c = new JsonObject();
             counts.forEach(c::put);
-            json.put(kind.name().toLowerCase(java.util.Locale.ROOT), c);
+            json.put(family.name().toLowerCase(java.util.Locale.ROOT), c);
         });
         return json.toBuffer();
     }
@@ -42,17 +44,18 @@ public record PeerMessage(String from, String url, long at, Map<RateLimiter.Kind
     static Optional<PeerMessage> decode(Buffer body) {
         try {
             JsonObject json = body.toJsonObject();
-            if (!(json.getValue("from") instanceof String from) || from.isBlank() || !(json.getValue("at") instanceof Number at)) {
+            if (!(json.getValue("from") instanceof String from) || from.isBlank() || !(json.getValue("at") instanceof Number at)
+                    || !(json.getValue("seq") instanceof Number seq)) {
                 return Optional.empty();
             }
             Object url = json.getValue("url");
-            Map<RateLimiter.Kind, Map<String, Integer>> usage = new EnumMap<>(RateLimiter.Kind.class);
-            for (RateLimiter.Kind kind : RateLimiter.Kind.values()) {
-                Object family = json.getValue(kind.name().toLowerCase(java.util.Locale.ROOT));
-                if (family == null) {
+            Map<RateLimiter.Family, Map<String, Integer>> usage = new EnumMap<>(RateLimiter.Family.class);
+            for (RateLimiter.Family family : RateLimiter.Family.values()) {
+                Object member = json.getValue(family.name().toLowerCase(java.util.Locale.ROOT));
+                if (member == null) {
                     continue;
                 }
-                if (!(family instanceof JsonObject counts) || counts.size() > MAX_CLIENTS) {
+                if (!(member instanceof JsonObject counts) || counts.size() > MAX_CLIENTS) {
                     return Optional.empty();
                 }
                 Map<String, Integer> out = new HashMap<>();
@@ -62,9 +65,9 @@ public record PeerMessage(String from, String url, long at, Map<RateLimiter.Kind
                     }
                     out.put(e.getKey(), n);
                 }
-                usage.put(kind, out);
+                usage.put(family, out);
             }
-            return Optional.of(new PeerMessage(from, url instanceof String u ? u : "", at.longValue(), usage));
+            return Optional.of(new PeerMessage(from, url instanceof String u ? u : "", seq.longValue(), at.longValue(), usage));
         } catch (DecodeException | ClassCastException e) {
             return Optional.empty();
         }

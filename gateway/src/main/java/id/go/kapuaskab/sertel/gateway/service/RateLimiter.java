@@ -6,13 +6,12 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Token buckets per client: one family for ordinary calls (keyed by token subject, or by address when
  * there is no token) and a stricter one for the login endpoint (keyed by address). In memory; with peers
  * ({@link RateLimitPeers}) each replica also counts the calls the others let through ({@link #debit}), so the
- * limits hold for the deployment as a whole, give or take the calls of one share period.
+ * limits hold for the deployment as a whole, give or take the calls of about one share period.
  */
 @ApplicationScoped
 public class RateLimiter {
@@ -22,20 +21,20 @@ public class RateLimiter {
         static final Decision ALLOWED = new Decision(true, 0);
     }
 
-    /** The two families, by the name peers use for them. */
-    public enum Kind {
+    /** The two families of buckets, by the name peers use for them. */
+    public enum Family {
         GENERAL, LOGIN
     }
 
-    private final Family general;
-    private final Family login;
+    private final Buckets general;
+    private final Buckets login;
     private final GatewayConfig.RateLimit settings;
 
     RateLimiter(GatewayConfig config) {
         this.settings = config.rateLimit();
-        boolean shared = settings.peers().secret().filter(k -> !k.isBlank()).isPresent();
-        this.general = new Family(settings.requestsPerSecond(), settings.burst(), settings.maxClients(), shared);
-        this.login = new Family(settings.loginPerMinute() / 60.0, settings.loginBurst(), settings.maxClients(), shared);
+        boolean shared = RateLimitPeers.enabled(settings.peers());
+        this.general = new Buckets(settings.requestsPerSecond(), settings.burst(), settings.maxClients(), shared);
+        this.login = new Buckets(settings.loginPerMinute() / 60.0, settings.loginBurst(), settings.maxClients(), shared);
     }
 
     public Decision take(String client) {
@@ -46,33 +45,33 @@ public class RateLimiter {
         return login.take(address);
     }
 
-    /** The calls let through per client since the last drain (only counted when there are peers to tell). */
-    public Map<String, Integer> drainUsage(Kind kind) {
-        return family(kind).drainUsage();
+    /** The calls let through per client since the last drain (only counted when sharing is on). */
+    public Map<String, Integer> drainUsage(Family family) {
+        return buckets(family).drainUsage();
     }
 
     /** Counts calls another replica let through against this replica's buckets. */
-    public void debit(Kind kind, String client, int calls) {
-        family(kind).debit(client, calls);
+    public void debit(Family family, String client, int calls) {
+        buckets(family).debit(client, calls);
     }
 
-    private Family family(Kind kind) {
-        return kind == Kind.GENERAL ? general : login;
+    private Buckets buckets(Family family) {
+        return family == Family.GENERAL ? general : login;
     }
 
     public boolean isLoginPath(String path) {
         return settings.loginPaths().contains(path);
     }
 
-    private static final class Family {
+    private static final class Buckets {
         private final double perNano;
         private final double capacity;
         private final int maxClients;
         private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
         private final boolean shared;
-        private volatile Map<String, AtomicInteger> usage = new ConcurrentHashMap<>();
+        private final Map<String, Integer> usage = new ConcurrentHashMap<>();
 
-        Family(double perSecond, int capacity, int maxClients, boolean shared) {
+        Buckets(double perSecond, int capacity, int maxClients, boolean shared) {
             this.perNano = perSecond / TimeUnit.SECONDS.toNanos(1);
             this.capacity = capacity;
             this.maxClients = maxClients;
@@ -83,7 +82,7 @@ public class RateLimiter {
             long now = System.nanoTime();
             Decision d = bucket(key, now).take(now, perNano, capacity);
             if (d.allowed() && shared) {
-                usage.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
+                usage.merge(key, 1, Integer::sum);
             }
             return d;
         }
@@ -93,15 +92,18 @@ public class RateLimiter {
             bucket(key, now).debit(now, perNano, capacity, calls);
         }
 
-        /** Swaps the counts for an empty map: a count landing on the old map meanwhile is told in the next period. */
+        /** Each client's count taken out whole (a call counted meanwhile starts a new count, told the next time). */
         Map<String, Integer> drainUsage() {
-            Map<String, AtomicInteger> told = usage;
-            if (told.isEmpty()) {
+            if (usage.isEmpty()) {
                 return Map.of();
             }
-            usage = new ConcurrentHashMap<>();
             Map<String, Integer> out = new HashMap<>();
-            told.forEach((key, n) -> out.put(key, n.get()));
+            for (String key : usage.keySet()) {
+                Integer n = usage.remove(key);
+                if (n != null) {
+                    out.put(key, n);
+                }
+            }
             return out;
         }
 
@@ -112,10 +114,14 @@ public class RateLimiter {
             return buckets.computeIfAbsent(key, k -> new Bucket(capacity, now));
         }
 
-        /** Drops buckets that have refilled completely: forgetting them changes no decision. */
+        /**
+         * Drops buckets that have refilled completely: forgetting them changes no decision. When that frees less than a
+         * tenth of the room, every bucket is forgotten: a scan of them all then comes at most once per tenth of
+         * {@code max-clients} new clients, not once per new client.
+         */
         private void evictIdle(long now) {
             buckets.entrySet().removeIf(e -> e.getValue().isFull(now, perNano, capacity));
-            if (buckets.size() >= maxClients) {
+            if (buckets.size() >= maxClients - Math.max(1, maxClients / 10)) {
                 buckets.clear();
             }
         }

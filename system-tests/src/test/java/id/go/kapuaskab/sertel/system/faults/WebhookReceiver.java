@@ -142,13 +142,16 @@ public final class WebhookReceiver implements AutoCloseable {
     @Override
     public void close() {
         release();
-        if (subscription != null) {
-            // the stack outlives the test: its later events must not wait for a receiver that is gone (waiting
-            // deliveries of a deleted subscription are dropped)
-            Patience.through(Session.PATIENCE, () -> subscription.api().delete("/api/v1/integrations/webhooks/" + subscription.id(),
-                    subscription.token().get())).expect(204);
+        try {
+            if (subscription != null) {
+                // the stack outlives the test: its later events must not wait for a receiver that is gone (waiting
+                // deliveries of a deleted subscription are dropped)
+                Patience.through(Session.PATIENCE, () -> subscription.api().delete("/api/v1/integrations/webhooks/" + subscription.id(),
+                        subscription.token().get())).expect(204);
+            }
+        } finally {
+            server.stop(0);
         }
-        server.stop(0);
     }
 
     /** Subscribes this receiver to the event types, as an admin (all institutions); {@link #close} deletes the subscription. */
