@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
+import id.go.kapuaskab.sertel.testsupport.PrometheusScrape;
 import id.go.kapuaskab.sertel.testsupport.TestTokens;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -134,17 +135,16 @@ class RateLimitPeersTest {
                 Thread.sleep(50);
             }
             assertThat(second.messages()).as("messages to the peer learnt at its own address").isNotEmpty();
-            assertThat(metric("sertel_gateway_rate_limit_peers ")).as("the configured peer and the one learnt; not 192.0.2.1")
-                    .isEqualTo("2.0");
+            assertThat(scrape().value("sertel_gateway_rate_limit_peers", Map.of())).as("the configured peer and the one learnt; not 192.0.2.1")
+                    .isEqualTo(2.0);
         } finally {
             second.server().stop(0);
         }
     }
 
-    private String metric(String sample) throws IOException, InterruptedException {
-        String body = HTTP.send(HttpRequest.newBuilder(URI.create("http://" + management.getHost() + ":" + management.getPort()
-                + "/q/metrics")).build(), HttpResponse.BodyHandlers.ofString()).body();
-        return body.lines().filter(l -> l.startsWith(sample)).map(l -> l.substring(l.lastIndexOf(' ') + 1)).findFirst().orElse("");
+    private PrometheusScrape scrape() throws IOException, InterruptedException {
+        return PrometheusScrape.parse(HTTP.send(HttpRequest.newBuilder(URI.create("http://" + management.getHost() + ":" + management.getPort()
+                + "/q/metrics")).build(), HttpResponse.BodyHandlers.ofString()).body());
     }
 
     private int send(String body, String key) throws IOException, InterruptedException {

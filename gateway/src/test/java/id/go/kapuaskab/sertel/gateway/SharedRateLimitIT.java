@@ -2,6 +2,7 @@ package id.go.kapuaskab.sertel.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import id.go.kapuaskab.sertel.testsupport.PrometheusScrape;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -72,7 +73,7 @@ class SharedRateLimitIT {
     void oneClientOverTwoGatewaysMeetsTheLimitOnce() throws Exception {
         Gateway first = GATEWAYS.get(0);
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!metric(first, "sertel_gateway_rate_limit_peers ").equals("1.0")) {
+        while (scrape(first).sum("sertel_gateway_rate_limit_peers", Map.of()) != 1) {
             assertThat(System.nanoTime()).as("gateway-1 learnt gateway-2 from its messages").isLessThan(deadline);
             Thread.sleep(100);
         }
@@ -103,10 +104,11 @@ class SharedRateLimitIT {
         // limit allowed for both); each replica counting alone lets through twice the limit
         assertThat((double) total).as("calls let through by the two gateways together").isBetween(0.75 * once, 1.35 * once);
         for (Gateway g : GATEWAYS) {
-            assertThat(metric(g, "sertel_gateway_rate_limit_peer_messages_total{outcome=\"refused\"")).as(g.log() + ": messages refused")
-                    .isIn("0.0", "");
-            assertThat(Double.parseDouble(metric(g, "sertel_gateway_rate_limit_peer_messages_total{outcome=\"accepted\"")))
-                    .as(g.log() + ": messages accepted").isPositive();
+            PrometheusScrape metrics = scrape(g);
+            assertThat(metrics.sum("sertel_gateway_rate_limit_peer_messages_total", Map.of("outcome", "refused"))).as(g.log() + ": messages refused")
+                    .isZero();
+            assertThat(metrics.sum("sertel_gateway_rate_limit_peer_messages_total", Map.of("outcome", "accepted"))).as(g.log() + ": messages accepted")
+                    .isPositive();
         }
     }
 
@@ -129,10 +131,9 @@ class SharedRateLimitIT {
         return new Gateway(pb.start(), port, management, log);
     }
 
-    private static String metric(Gateway g, String name) throws IOException, InterruptedException {
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(g.managementUrl("/q/metrics"))).build(),
-                HttpResponse.BodyHandlers.ofString());
-        return r.body().lines().filter(l -> l.startsWith(name)).map(l -> l.substring(l.lastIndexOf(' ') + 1)).findFirst().orElse("");
+    private static PrometheusScrape scrape(Gateway g) throws IOException, InterruptedException {
+        return PrometheusScrape.parse(HTTP.send(HttpRequest.newBuilder(URI.create(g.managementUrl("/q/metrics"))).build(),
+                HttpResponse.BodyHandlers.ofString()).body());
     }
 
     private static void awaitStatus(String url, int status, Duration within, Gateway g) throws Exception {

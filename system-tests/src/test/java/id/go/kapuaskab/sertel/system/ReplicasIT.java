@@ -20,6 +20,7 @@ import id.go.kapuaskab.sertel.system.faults.RequestFlow;
 import id.go.kapuaskab.sertel.system.faults.Session;
 import id.go.kapuaskab.sertel.system.faults.Wave;
 import id.go.kapuaskab.sertel.system.faults.WebhookReceiver;
+import id.go.kapuaskab.sertel.testsupport.PrometheusScrape;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -88,8 +89,8 @@ class ReplicasIT {
                 for (Replica g : stack.replicas("gateway")) {
                     // the second gateway named the first; the first learnt the second from its messages
                     Patience.until(g.id() + " sharing its rate-limit usage with the other gateway", Duration.ofSeconds(10),
-                            () -> metric(g, "sertel_gateway_rate_limit_peers ") == 1
-                                    && metric(g, "sertel_gateway_rate_limit_peer_messages_total{outcome=\"accepted\"") > 0);
+                            () -> scrape(g).sum("sertel_gateway_rate_limit_peers", Map.of()) == 1
+                                    && scrape(g).sum("sertel_gateway_rate_limit_peer_messages_total", Map.of("outcome", "accepted")) > 0);
                 }
 
                 assertThat(runs).as("both reminder runs finished").allSatisfy(r -> assertThat(r.path("complete").asBoolean()).isTrue());
@@ -178,15 +179,13 @@ class ReplicasIT {
 
     private static final java.net.http.HttpClient METRICS = java.net.http.HttpClient.newHttpClient();
 
-    /** A value from the replica's Prometheus metrics (its management port), the sample's first line that starts so; -1 when none. */
-    private static double metric(Replica r, String sample) {
+    /** The replica's Prometheus metrics (its management port); none while it does not answer. */
+    private static PrometheusScrape scrape(Replica r) {
         try {
-            String body = METRICS.send(java.net.http.HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + r.managementPort() + "/q/metrics"))
-                    .timeout(Duration.ofSeconds(10)).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
-            return body.lines().filter(l -> l.startsWith(sample)).mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
-                    .findFirst().orElse(-1);
+            return PrometheusScrape.parse(METRICS.send(java.net.http.HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + r.managementPort()
+                    + "/q/metrics")).timeout(Duration.ofSeconds(10)).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body());
         } catch (java.io.IOException e) {
-            return -1;
+            return PrometheusScrape.parse("");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
