@@ -1,6 +1,7 @@
 package id.go.kapuaskab.sertel.applicant.service;
 
 import id.go.kapuaskab.sertel.applicant.config.AuthConfig;
+import id.go.kapuaskab.sertel.support.crypto.MemoryBudget;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -65,7 +66,12 @@ public class PasswordHasher {
         return !m.matches() || Integer.parseInt(m.group(1)) < memoryKib || Integer.parseInt(m.group(2)) < iterations;
     }
 
+    /** Within the JVM's budget for memory-hard work: a burst of logins waits rather than exhausting the heap. */
     private static byte[] derive(String password, byte[] salt, int memory, int passes, int lanes) {
+        return MemoryBudget.run(memory, () -> argon2(password, salt, memory, passes, lanes));
+    }
+
+    private static byte[] argon2(String password, byte[] salt, int memory, int passes, int lanes) {
         Argon2Parameters params = new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
                 .withVersion(Argon2Parameters.ARGON2_VERSION_13)
                 .withMemoryAsKB(memory)

@@ -1,5 +1,6 @@
 package id.go.kapuaskab.sertel.signing.service;
 
+import id.go.kapuaskab.sertel.support.crypto.MemoryBudget;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
@@ -99,17 +100,20 @@ public final class KeyWrapping {
             Arrays.fill(encoded.array(), (byte) 0);
         }
         try {
-            Argon2BytesGenerator argon2 = new Argon2BytesGenerator();
-            argon2.init(new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
-                    .withVersion(Argon2Parameters.ARGON2_VERSION_13)
-                    .withSalt(kdf.salt())
-                    .withMemoryAsKB(kdf.memoryKib())
-                    .withIterations(kdf.iterations())
-                    .withParallelism(kdf.parallelism())
-                    .build());
-            byte[] out = new byte[32];
-            argon2.generateBytes(secret, out);
-            return out;
+            // within the JVM's budget for memory-hard work: a burst of signatures waits rather than exhausting the heap
+            return MemoryBudget.run(kdf.memoryKib(), () -> {
+                Argon2BytesGenerator argon2 = new Argon2BytesGenerator();
+                argon2.init(new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
+                        .withVersion(Argon2Parameters.ARGON2_VERSION_13)
+                        .withSalt(kdf.salt())
+                        .withMemoryAsKB(kdf.memoryKib())
+                        .withIterations(kdf.iterations())
+                        .withParallelism(kdf.parallelism())
+                        .build());
+                byte[] out = new byte[32];
+                argon2.generateBytes(secret, out);
+                return out;
+            });
         } finally {
             Arrays.fill(secret, (byte) 0);
         }
