@@ -99,6 +99,7 @@ class KeyCustodyTest {
     @Test
     void fiveWrongPassphrasesLockTheKeyUntilAVerifierWithASecondFactorUnlocksIt() {
         Holder h = Holders.certified(INSTITUTION, "Fajar Nugroho");
+        Sign.ok(h.token(), Pdfs.letter(), Holders.PASSPHRASE);              // the key is now kept opened (OpenedKeys)
         for (int left = 4; left >= 1; left--) {
             Sign.post(h.token(), Pdfs.letter(), "salah sekali kata sandinya", null, null).then().statusCode(422)
                     .contentType("application/problem+json")
@@ -139,6 +140,7 @@ class KeyCustodyTest {
     @Test
     void theHolderChangesThePassphraseWithTheOldOne() {
         Holder h = Holders.certified(INSTITUTION, "Gita Permata");
+        Sign.ok(h.token(), Pdfs.letter(), Holders.PASSPHRASE);              // kept opened under the old passphrase
         String change = "/api/v1/signing-keys/" + h.keyId() + "/passphrase";
         String renewed = "kata sandi baru yang panjang";
         given().auth().oauth2(h.token()).contentType(ContentType.JSON)

@@ -1,6 +1,8 @@
 package id.go.kapuaskab.sertel.certificate.rest;
 
 import id.go.kapuaskab.sertel.certificate.service.OcspResponder;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.Encoded;
@@ -51,8 +53,8 @@ public class OcspResource {
     @RequestBody(content = @Content(mediaType = REQUEST, examples = @ExampleObject(name = "request", value = OpenApiExamples.OCSP_REQUEST)))
     @APIResponse(responseCode = "200", description = "OCSPResponse: successful, malformedRequest, unauthorized or internalError",
             content = @Content(mediaType = RESPONSE, examples = @ExampleObject(name = "successful", value = OpenApiExamples.OCSP_RESPONSE)))
-    public Response post(byte[] body) {
-        return answer(responder.respond(body), false);
+    public Uni<Response> post(byte[] body) {
+        return answer(body, false);
     }
 
     @GET
@@ -64,7 +66,7 @@ public class OcspResource {
     @APIResponse(responseCode = "200", description = "OCSPResponse malformedRequest",
             content = @Content(mediaType = RESPONSE, examples = @ExampleObject(name = "malformedRequest", value = "(binary DER; shown base64) MAMKAQE=")))
     public Response empty() {
-        return answer(responder.respond(null), false);
+        return ocspResponse(responder.respond(null), false);
     }
 
     @GET
@@ -76,8 +78,8 @@ public class OcspResource {
             serve it; a request with a nonce should use POST. A path that does not decode answers malformedRequest.""")
     @APIResponse(responseCode = "200", description = "OCSPResponse; cacheable until nextUpdate",
             content = @Content(mediaType = RESPONSE, examples = @ExampleObject(name = "successful", value = OpenApiExamples.OCSP_RESPONSE)))
-    public Response get(@Parameter(description = "URL-encoded base64 of the DER OCSPRequest", example = OpenApiExamples.OCSP_GET)
-                        @Encoded @PathParam("request") String request) {
+    public Uni<Response> get(@Parameter(description = "URL-encoded base64 of the DER OCSPRequest", example = OpenApiExamples.OCSP_GET)
+                             @Encoded @PathParam("request") String request) {
         byte[] der;
         try {
             String b64 = URLDecoder.decode(request.replace("+", "%2B"), StandardCharsets.US_ASCII);
@@ -85,10 +87,21 @@ public class OcspResource {
         } catch (IllegalArgumentException e) {
             der = null;
         }
-        return answer(responder.respond(der), true);
+        return answer(der, true);
     }
 
-    private static Response answer(byte[] response, boolean cacheable) {
+    /**
+     * A cached answer is sent from the I/O thread the request arrived on; anything else (a nonce, a miss, an error)
+     * is answered on a worker thread, because it reads the database and signs.
+     */
+    private Uni<Response> answer(byte[] request, boolean cacheable) {
+        return responder.cached(request)
+                .map(der -> Uni.createFrom().item(ocspResponse(der, cacheable)))
+                .orElseGet(() -> Uni.createFrom().item(() -> ocspResponse(responder.respond(request), cacheable))
+                        .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()));
+    }
+
+    private static Response ocspResponse(byte[] response, boolean cacheable) {
         return Response.ok(response, RESPONSE).header("Cache-Control", cacheable ? "public, max-age=300" : "no-store").build();
     }
 }

@@ -76,17 +76,26 @@ public class OcspResponder {
         }
     }
 
+    /**
+     * The answer to this request if it is already signed and cached: no database, no signature, so the caller may run
+     * it on an I/O thread. Empty for anything else (a nonce, several certificates, a miss, a request that does not
+     * parse), which {@link #respond} then answers.
+     */
+    public Optional<byte[]> cached(byte[] der) {
+        OCSPReq request = parse(der);
+        OcspResponseCache.Key key = request == null ? null : cacheKey(request);
+        if (key == null || issuerOf(request.getRequestList()[0].getCertID()).isEmpty()) {
+            return Optional.empty();
+        }
+        return cache.get(key).map(hit -> {
+            metrics.ocsp(hit.status());
+            return hit.der();
+        });
+    }
+
     public byte[] respond(byte[] der) {
-        OCSPReq request;
-        try {
-            if (der == null || der.length == 0 || der.length > maxRequestBytes) {
-                return refused(OCSPRespBuilder.MALFORMED_REQUEST, "malformed");
-            }
-            request = new OCSPReq(der);
-            if (request.getRequestList().length == 0) {
-                return refused(OCSPRespBuilder.MALFORMED_REQUEST, "malformed");
-            }
-        } catch (IOException | RuntimeException e) {
+        OCSPReq request = parse(der);
+        if (request == null) {
             return refused(OCSPRespBuilder.MALFORMED_REQUEST, "malformed");
         }
         try {
@@ -95,6 +104,29 @@ public class OcspResponder {
             LOG.error("OCSP response failed", e);
             return refused(OCSPRespBuilder.INTERNAL_ERROR, "internal_error");
         }
+    }
+
+    /** The request, or null when it is empty, too large, not an OCSPRequest or asks about no certificate. */
+    private OCSPReq parse(byte[] der) {
+        if (der == null || der.length == 0 || der.length > maxRequestBytes) {
+            return null;
+        }
+        try {
+            OCSPReq request = new OCSPReq(der);
+            return request.getRequestList().length == 0 ? null : request;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** Only an answer about one certificate without a nonce is the same for everyone, so only it is cached. */
+    private static OcspResponseCache.Key cacheKey(OCSPReq request) {
+        Req[] items = request.getRequestList();
+        if (items.length != 1 || request.getExtension(OCSPObjectIdentifiers.id_pkix_ocsp_nonce) != null) {
+            return null;
+        }
+        CertificateID id = items[0].getCertID();
+        return new OcspResponseCache.Key(id.getSerialNumber().toString(16), id.getHashAlgOID().getId());
     }
 
     private byte[] refused(int status, String counted) {
@@ -109,9 +141,7 @@ public class OcspResponder {
             return refused(OCSPRespBuilder.UNAUTHORIZED, "unauthorized");
         }
         Extension nonce = request.getExtension(OCSPObjectIdentifiers.id_pkix_ocsp_nonce);
-        OcspResponseCache.Key key = items.length == 1 && nonce == null
-                ? new OcspResponseCache.Key(items[0].getCertID().getSerialNumber().toString(16), items[0].getCertID().getHashAlgOID().getId())
-                : null;
+        OcspResponseCache.Key key = cacheKey(request);
         if (key != null) {
             Optional<OcspResponseCache.Answer> cached = cache.get(key);
             if (cached.isPresent()) {

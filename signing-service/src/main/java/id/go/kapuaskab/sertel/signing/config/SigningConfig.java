@@ -41,6 +41,18 @@ public interface SigningConfig {
         /** {@code sertel.signing.custody.argon2-parallelism} (default 1): Argon2id lanes. */
         @WithDefault("1")
         int argon2Parallelism();
+
+        /**
+         * {@code sertel.signing.custody.opened-key-ttl} (default {@code PT10M}; {@code PT0S} turns it off): how long a
+         * key opened with Argon2id stays sealed in this process's memory under the passphrase, so that the holder's
+         * next signatures check the passphrase with an HMAC instead (see {@code OpenedKeys}).
+         */
+        @WithDefault("PT10M")
+        java.time.Duration openedKeyTtl();
+
+        /** {@code sertel.signing.custody.opened-key-max} (default 10000): most opened keys kept at once per process. */
+        @WithDefault("10000")
+        int openedKeyMax();
     }
 
     interface Documents {

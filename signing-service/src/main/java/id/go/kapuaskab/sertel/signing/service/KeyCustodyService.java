@@ -53,6 +53,7 @@ public class KeyCustodyService {
     private final SigningConfig.Custody settings;
     private final Clock clock;
     private final KeyWrapping wrapping = new KeyWrapping();
+    private final OpenedKeys opened;
     private final SecureRandom random = new SecureRandom();
 
     KeyCustodyService(SigningKeyRepository keys, SigningAudit events, SigningConfig config, Clock clock) {
@@ -60,6 +61,7 @@ public class KeyCustodyService {
         this.events = events;
         this.settings = config.custody();
         this.clock = clock;
+        this.opened = new OpenedKeys(settings.openedKeyTtl(), settings.openedKeyMax());
     }
 
     /** What {@code POST /internal/signing-keys} answers: the key id, its CSR, and whether this call created it. */
@@ -172,16 +174,23 @@ public class KeyCustodyService {
 
     /**
      * Opens the key with the holder's passphrase, for one signature. A locked key is refused before any attempt; a
-     * wrong passphrase is counted and, at the limit, locks the key, both committed before the refusal is thrown.
+     * wrong passphrase is counted and, at the limit, locks the key, both committed before the refusal is thrown. A key
+     * this passphrase opened within {@code opened-key-ttl} is taken from {@link OpenedKeys} instead of Argon2id.
      */
     public PrivateKey open(UUID keyId, char[] passphrase, String actor) {
         Object outcome = QuarkusTransaction.requiringNew().call(() -> {
             SigningKey k = keys.findForUpdate(keyId).orElseThrow(() -> DomainException.notFound("signing-key.not-found", keyId));
             if (k.status == KeyStatus.LOCKED) {
+                opened.forget(k.id);
                 return DomainException.conflict("signing-key.locked");
             }
             try {
-                PrivateKey key = unwrap(k, passphrase);
+                Instant now = clock.instant();
+                PrivateKey key = opened.open(k.id, k.wrapNonce, passphrase, now).orElse(null);
+                if (key == null) {
+                    key = unwrap(k, passphrase);
+                    opened.keep(k.id, k.wrapNonce, passphrase, key, now);
+                }
                 if (k.failedAttempts > 0) {
                     k.failedAttempts = 0;
                     k.updatedAt = clock.instant();
@@ -204,6 +213,7 @@ public class KeyCustodyService {
         k.updatedAt = now;
         events.keyEvent(k.id, now, actor, KeyEvent.WRONG_PASSPHRASE, "attempt " + k.failedAttempts + " of " + settings.maxFailedAttempts());
         if (k.failedAttempts >= settings.maxFailedAttempts()) {
+            opened.forget(k.id);
             k.status = KeyStatus.LOCKED;
             k.lockedAt = now;
             events.keyEvent(k.id, now, actor, KeyEvent.LOCKED, k.failedAttempts + " wrong passphrases in a row");
@@ -221,6 +231,7 @@ public class KeyCustodyService {
     /** Re-wraps an opened key under a new passphrase, with the current Argon2id settings and a new salt. */
     void rewrap(SigningKey k, PrivateKey key, char[] passphrase) {
         checkPassphrase(passphrase);
+        opened.forget(k.id);
         KeyWrapping.Kdf kdf = wrapping.newKdf(settings.argon2MemoryKib(), settings.argon2Iterations(), settings.argon2Parallelism());
         KeyWrapping.Wrapped wrapped = wrapping.wrap(key, passphrase, kdf, k.id, k.holderId);
         k.privateKeyWrapped = wrapped.ciphertext();

@@ -92,13 +92,19 @@ public final class KeyWrapping {
         return gcm;
     }
 
-    static byte[] derive(char[] passphrase, Kdf kdf) {
+    /** The passphrase as UTF-8, in a fresh array the caller wipes; the encoder's own buffer is wiped here. */
+    static byte[] utf8(char[] passphrase) {
         ByteBuffer encoded = StandardCharsets.UTF_8.encode(CharBuffer.wrap(passphrase));
-        byte[] secret = new byte[encoded.remaining()];
-        encoded.get(secret);
+        byte[] bytes = new byte[encoded.remaining()];
+        encoded.get(bytes);
         if (encoded.hasArray()) {
             Arrays.fill(encoded.array(), (byte) 0);
         }
+        return bytes;
+    }
+
+    static byte[] derive(char[] passphrase, Kdf kdf) {
+        byte[] secret = utf8(passphrase);
         try {
             // within the JVM's budget for memory-hard work: a burst of signatures waits rather than exhausting the heap
             return MemoryBudget.run(kdf.memoryKib(), () -> {
