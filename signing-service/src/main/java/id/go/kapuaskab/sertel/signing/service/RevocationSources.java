@@ -31,8 +31,9 @@ import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 
 /**
- * Certificate status from our CA: OCSP answers (asked with a nonce, so each is fresh and signed now, not a cached
- * one) and CRLs. The URLs in our certificates point to the public gateway; this service asks certificate-service
+ * Certificate status from our CA: OCSP answers and CRLs. An answer asked for with a nonce is signed now (what a
+ * signature's validation data needs); one asked for without is the CA's cached answer, which the CA drops when the
+ * certificate's status changes (a status check before signing). The URLs in our certificates point to the public gateway; this service asks certificate-service
  * directly and only on its {@code /pki} paths, taking just the CA name from a CRL distribution point.
  */
 @ApplicationScoped
@@ -54,13 +55,26 @@ public class RevocationSources {
         this.pki = pki;
     }
 
+    /** An answer signed now, for the record (asked with a nonce). */
     public OcspAnswer ocsp(X509Certificate cert, X509Certificate issuer) {
+        return ocsp(cert, issuer, true);
+    }
+
+    /** The status now, from the CA's cached answer where it has one (asked without a nonce). */
+    public State status(X509Certificate cert, X509Certificate issuer) {
+        return ocsp(cert, issuer, false).state();
+    }
+
+    private OcspAnswer ocsp(X509Certificate cert, X509Certificate issuer, boolean signedNow) {
         try {
             CertificateID id = new CertificateID(new JcaDigestCalculatorProviderBuilder().build().get(CertificateID.HASH_SHA1),
                     new JcaX509CertificateHolder(issuer), cert.getSerialNumber());
-            byte[] nonce = new BigInteger(64, random).toByteArray();
-            Extension nonceExt = new Extension(OCSPObjectIdentifiers.id_pkix_ocsp_nonce, false, new DEROctetString(nonce));
-            byte[] request = new OCSPReqBuilder().addRequest(id).setRequestExtensions(new Extensions(nonceExt)).build().getEncoded();
+            OCSPReqBuilder builder = new OCSPReqBuilder().addRequest(id);
+            if (signedNow) {
+                byte[] nonce = new BigInteger(64, random).toByteArray();
+                builder.setRequestExtensions(new Extensions(new Extension(OCSPObjectIdentifiers.id_pkix_ocsp_nonce, false, new DEROctetString(nonce))));
+            }
+            byte[] request = builder.build().getEncoded();
             byte[] der = pki.ocsp(request);
             OCSPResp response = new OCSPResp(der);
             if (response.getStatus() != OCSPResp.SUCCESSFUL) {

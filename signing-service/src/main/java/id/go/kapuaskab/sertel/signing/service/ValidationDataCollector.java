@@ -16,7 +16,9 @@ import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.tsp.TimeStampToken;
 
 /**
- * The status checks before a signature and the validation data after it (PAdES B-LT): for the signer's certificate,
+ * The status checks before a signature (from the CA's cached OCSP answer, which the CA drops on a status change; the
+ * signer's answer fetched after the time-stamp is checked again, so a revocation in between hands out nothing) and the
+ * validation data after it (PAdES B-LT): for the signer's certificate,
  * the TSA's certificate and the issuing CA, an OCSP answer from our CA and the CRL of their issuer, plus every
  * certificate up to the root. ETSI EN 319 102-1 wants revocation data issued after the signature time-stamp. Our
  * TSA's {@code genTime} and our OCSP responder's {@code producedAt} are both whole seconds, so an answer fetched after
@@ -45,7 +47,11 @@ public class ValidationDataCollector {
         if (now.isBefore(signer.getNotBefore().toInstant())) {
             throw DomainException.conflict("signing.certificate-not-yet-valid");
         }
-        switch (sources.ocsp(signer, chain.get(1)).state()) {
+        requireGood(sources.status(signer, chain.get(1)));
+    }
+
+    private static void requireGood(RevocationSources.State state) {
+        switch (state) {
             case GOOD -> { }
             case REVOKED -> throw DomainException.conflict("signing.certificate-revoked");
             case SUSPENDED -> throw DomainException.conflict("signing.certificate-suspended");
@@ -66,7 +72,11 @@ public class ValidationDataCollector {
         List<byte[]> ocsps = new ArrayList<>();
         Set<String> crlNames = new LinkedHashSet<>();               // the signer's and the TSA's CA: one CRL, fetched once
         for (var e : subjects.entrySet()) {
-            ocsps.add(freshOcsp(e.getKey(), e.getValue(), genTime));
+            RevocationSources.OcspAnswer answer = freshOcsp(e.getKey(), e.getValue(), genTime);
+            if (e.getKey() == chain.get(0)) {
+                requireGood(answer.state());      // revoked between the check before signing and now: nothing is handed out
+            }
+            ocsps.add(answer.der());
             RevocationSources.caNameOfCrl(e.getKey()).ifPresent(crlNames::add);
         }
         List<byte[]> crls = crlNames.stream().map(sources::crl).toList();
@@ -75,13 +85,13 @@ public class ValidationDataCollector {
         return new PadesDocuments.ValidationData(List.copyOf(certs), ocsps, crls);
     }
 
-    private byte[] freshOcsp(X509Certificate cert, X509Certificate issuer, Instant genTime) {
+    private RevocationSources.OcspAnswer freshOcsp(X509Certificate cert, X509Certificate issuer, Instant genTime) {
         RevocationSources.OcspAnswer answer = sources.ocsp(cert, issuer);
         for (int i = 1; i < FRESHNESS_TRIES && answer.producedAt().isBefore(genTime); i++) {
             sleep(1050 - genTime.getNano() / 1_000_000);                     // into the next second
             answer = sources.ocsp(cert, issuer);
         }
-        return answer.der();
+        return answer;
     }
 
     static X509Certificate tsaCertificate(TimeStampToken token) {
