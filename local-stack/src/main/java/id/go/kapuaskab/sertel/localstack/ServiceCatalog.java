@@ -131,16 +131,26 @@ public final class ServiceCatalog {
     }
 
     /**
-     * JVM settings for a service: small heap and serial GC, as fits a 2-core machine running seven JVMs; the JVM
-     * gives glibc's freed native memory (start-up's class parsing and JIT arenas) back to the system every 5 s,
-     * which took about 25 MiB off each service's idle RSS (bench/PROFILING.md, "Footprint").
+     * JVM settings for a service (started with this JVM's {@code java}; {@code SERTEL_JAVA_OPTS} replaces them): small
+     * heap and serial GC, as fits a 2-core machine running seven JVMs; where the JVM can (17.0.9+, 21.0.1+, 22+), it gives
+     * glibc's freed native memory (start-up's class parsing and JIT arenas) back to the system every 5 s, which took
+     * about 25 MiB off each service's idle RSS (bench/PROFILING.md, "native memory trim").
      */
     public static List<String> jvmArgs() {
         String custom = System.getenv("SERTEL_JAVA_OPTS");
         if (custom != null && !custom.isBlank()) {
             return List.of(custom.trim().split("\\s+"));
         }
-        return List.of("-XX:+UseSerialGC", "-Xms32m", "-Xmx192m", "-Xss512k", "-XX:+ExitOnOutOfMemoryError",
-                "-XX:+UnlockExperimentalVMOptions", "-XX:TrimNativeHeapInterval=5000");
+        List<String> args = new java.util.ArrayList<>(List.of("-XX:+UseSerialGC", "-Xms32m", "-Xmx192m", "-Xss512k",
+                "-XX:+ExitOnOutOfMemoryError"));
+        if (trimsNativeHeap(Runtime.version())) {
+            args.addAll(List.of("-XX:+UnlockExperimentalVMOptions", "-XX:TrimNativeHeapInterval=5000"));
+        }
+        return List.copyOf(args);
+    }
+
+    /** {@code -XX:TrimNativeHeapInterval} exists from 17.0.9, 21.0.1 and 22 on; an older JVM would refuse to start. */
+    static boolean trimsNativeHeap(Runtime.Version v) {
+        return v.feature() >= 22 || (v.feature() == 21 && v.update() >= 1) || (v.feature() == 17 && v.update() >= 9);
     }
 }

@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.not;
 
 import id.go.kapuaskab.sertel.signing.Holders.Holder;
 import id.go.kapuaskab.sertel.testsupport.Openssl;
+import id.go.kapuaskab.sertel.testsupport.PrometheusScrape;
 import id.go.kapuaskab.sertel.testsupport.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -141,6 +142,8 @@ class KeyCustodyTest {
     void theHolderChangesThePassphraseWithTheOldOne() {
         Holder h = Holders.certified(INSTITUTION, "Gita Permata");
         Sign.ok(h.token(), Pdfs.letter(), Holders.PASSPHRASE);              // kept opened under the old passphrase
+        assertThat(PrometheusScrape.parse(given().get("/q/metrics").asString()).value("sertel_signing_opened_keys", Map.of()))
+                .isPositive();
         String change = "/api/v1/signing-keys/" + h.keyId() + "/passphrase";
         String renewed = "kata sandi baru yang panjang";
         given().auth().oauth2(h.token()).contentType(ContentType.JSON)

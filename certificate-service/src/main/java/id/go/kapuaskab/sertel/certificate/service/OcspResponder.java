@@ -82,15 +82,19 @@ public class OcspResponder {
      * parse), which {@link #respond} then answers.
      */
     public Optional<byte[]> cached(byte[] der) {
-        OCSPReq request = parse(der);
-        OcspResponseCache.Key key = request == null ? null : cacheKey(request);
-        if (key == null || issuerOf(request.getRequestList()[0].getCertID()).isEmpty()) {
-            return Optional.empty();
+        try {
+            OCSPReq request = parse(der);
+            OcspResponseCache.Key key = request == null ? null : cacheKey(request);
+            if (key == null || issuerOf(request.getRequestList()[0].getCertID()).isEmpty()) {
+                return Optional.empty();
+            }
+            return cache.get(key).map(hit -> {
+                metrics.ocsp(hit.status());
+                return hit.der();
+            });
+        } catch (RuntimeException e) {
+            return Optional.empty();                                   // respond() answers it, internalError included
         }
-        return cache.get(key).map(hit -> {
-            metrics.ocsp(hit.status());
-            return hit.der();
-        });
     }
 
     public byte[] respond(byte[] der) {

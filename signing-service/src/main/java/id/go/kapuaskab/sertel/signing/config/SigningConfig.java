@@ -2,6 +2,7 @@ package id.go.kapuaskab.sertel.signing.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 import java.util.Set;
 
 /**
@@ -48,7 +49,7 @@ public interface SigningConfig {
          * next signatures check the passphrase with an HMAC instead (see {@code OpenedKeys}).
          */
         @WithDefault("PT10M")
-        java.time.Duration openedKeyTtl();
+        Duration openedKeyTtl();
 
         /** {@code sertel.signing.custody.opened-key-max} (default 10000): most opened keys kept at once per process. */
         @WithDefault("10000")

@@ -8,7 +8,10 @@ import id.go.kapuaskab.sertel.signing.domain.SigningKey;
 import id.go.kapuaskab.sertel.signing.repository.SigningKeyRepository;
 import id.go.kapuaskab.sertel.support.problem.DomainException;
 import id.go.kapuaskab.sertel.support.security.Caller;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -56,12 +59,20 @@ public class KeyCustodyService {
     private final OpenedKeys opened;
     private final SecureRandom random = new SecureRandom();
 
-    KeyCustodyService(SigningKeyRepository keys, SigningAudit events, SigningConfig config, Clock clock) {
+    KeyCustodyService(SigningKeyRepository keys, SigningAudit events, SigningConfig config, Clock clock, MeterRegistry registry) {
         this.keys = keys;
         this.events = events;
         this.settings = config.custody();
         this.clock = clock;
         this.opened = new OpenedKeys(settings.openedKeyTtl(), settings.openedKeyMax());
+        Gauge.builder("sertel.signing.opened.keys", opened, OpenedKeys::size)
+                .description("Kept keys opened with Argon2id in the last opened-key-ttl, sealed in this process's memory")
+                .register(registry);
+    }
+
+    @Scheduled(every = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void forgetExpiredOpenings() {
+        opened.sweep(clock.instant());
     }
 
     /** What {@code POST /internal/signing-keys} answers: the key id, its CSR, and whether this call created it. */

@@ -18,6 +18,7 @@ import javax.crypto.Cipher;
 import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
+import org.jboss.logging.Logger;
 
 /**
  * Kept keys opened in the last minutes, so that a holder's next signatures (an e-office signing a batch of letters)
@@ -27,14 +28,17 @@ import javax.crypto.spec.SecretKeySpec;
  * like any other. The process secret is random per JVM and never leaves it; nothing is written anywhere.
  *
  * <p>An entry lives for {@code ttl} from the Argon2id opening that made it (not from its last use: every key is
- * opened the slow way at least that often), and only while the key row still has the wrapping it was opened from: a
- * passphrase change or reset re-wraps the key with a new nonce, and every replica then finds its entry stale on the
- * next signature, because it reads the row (under its lock) each time. A lock or a revocation is checked before this
- * class is asked. At most {@code max} entries are kept; beyond that, new openings are simply not kept.
+ * opened the slow way at least that often; {@link #sweep} drops expired entries of keys nobody uses any more), and
+ * only while the key row still has the wrapping it was opened from: a passphrase change re-wraps the key with a new
+ * nonce, and every replica then finds its entry stale on the next signature, because it reads the row (under its
+ * lock) each time. A lock or a revocation is checked before this class is asked (a locked key is refused whatever is
+ * kept here). At most {@code max} entries are kept; beyond that, new openings are simply not kept.
  */
 final class OpenedKeys {
 
+    private static final Logger LOG = Logger.getLogger(OpenedKeys.class);
     private static final int TAG_BITS = 128;
+    private static final String CONTEXT = "sertel-opened-key/v1|";
 
     private record Entry(byte[] wrapNonce, byte[] sealNonce, byte[] sealed, Instant expires) {
     }
@@ -64,7 +68,9 @@ final class OpenedKeys {
             return Optional.empty();
         }
         if (!now.isBefore(e.expires()) || !Arrays.equals(e.wrapNonce(), wrapNonce)) {
-            entries.remove(keyId, e);
+            if (entries.remove(keyId, e)) {
+                wipe(e);
+            }
             return Optional.empty();
         }
         byte[] plain = null;
@@ -89,7 +95,7 @@ final class OpenedKeys {
             return;
         }
         if (entries.size() >= max) {
-            entries.values().removeIf(e -> !now.isBefore(e.expires()));
+            sweep(now);
             if (entries.size() >= max) {
                 return;
             }
@@ -99,17 +105,34 @@ final class OpenedKeys {
             byte[] sealNonce = new byte[12];
             random.nextBytes(sealNonce);
             byte[] sealed = cipher(Cipher.ENCRYPT_MODE, keyId, wrapNonce, passphrase, sealNonce).doFinal(plain);
-            entries.put(keyId, new Entry(wrapNonce.clone(), sealNonce, sealed, now.plus(ttl)));
+            wipe(entries.put(keyId, new Entry(wrapNonce.clone(), sealNonce, sealed, now.plus(ttl))));
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Cannot seal an opened key", e);
+            LOG.warnf("Opened key %s not kept (%s): its next signature opens it with Argon2id", keyId, e.getClass().getSimpleName());
         } finally {
             Arrays.fill(plain, (byte) 0);
         }
     }
 
-    /** Forgets a key's opening (its key was locked, re-wrapped or replaced). */
+    /** Forgets a key's opening (its key was locked or re-wrapped). */
     void forget(UUID keyId) {
-        entries.remove(keyId);
+        wipe(entries.remove(keyId));
+    }
+
+    /** Forgets every opening older than the TTL, also of keys nobody uses any more. */
+    void sweep(Instant now) {
+        entries.values().removeIf(e -> {
+            boolean expired = !now.isBefore(e.expires());
+            if (expired) {
+                wipe(e);
+            }
+            return expired;
+        });
+    }
+
+    private static void wipe(Entry e) {
+        if (e != null) {
+            Arrays.fill(e.sealed(), (byte) 0);
+        }
     }
 
     int size() {
@@ -121,7 +144,7 @@ final class OpenedKeys {
         try {
             Cipher gcm = Cipher.getInstance("AES/GCM/NoPadding");
             gcm.init(mode, new SecretKeySpec(kek, "AES"), new GCMParameterSpec(TAG_BITS, sealNonce));
-            gcm.updateAAD(("sertel-opened-key/v1|" + keyId).getBytes(StandardCharsets.US_ASCII));
+            gcm.updateAAD((CONTEXT + keyId).getBytes(StandardCharsets.US_ASCII));
             return gcm;
         } finally {
             Arrays.fill(kek, (byte) 0);
@@ -133,7 +156,7 @@ final class OpenedKeys {
         try {
             Mac hmac = Mac.getInstance("HmacSHA256");
             hmac.init(new SecretKeySpec(secret, "HmacSHA256"));
-            hmac.update(("sertel-opened-key/v1|" + keyId + "|").getBytes(StandardCharsets.US_ASCII));
+            hmac.update((CONTEXT + keyId + "|").getBytes(StandardCharsets.US_ASCII));
             hmac.update(wrapNonce);
             hmac.update((byte) '|');
             hmac.update(phrase);

@@ -73,7 +73,7 @@ public class ValidationDataCollector {
         Set<String> crlNames = new LinkedHashSet<>();               // the signer's and the TSA's CA: one CRL, fetched once
         for (var e : subjects.entrySet()) {
             RevocationSources.OcspAnswer answer = freshOcsp(e.getKey(), e.getValue(), genTime);
-            if (e.getKey() == chain.get(0)) {
+            if (e.getKey().equals(chain.get(0))) {
                 requireGood(answer.state());      // revoked between the check before signing and now: nothing is handed out
             }
             ocsps.add(answer.der());

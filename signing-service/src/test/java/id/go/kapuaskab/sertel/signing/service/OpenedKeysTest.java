@@ -31,6 +31,17 @@ class OpenedKeysTest {
         assertThatThrownBy(() -> opened.open(keyId, wrapNonce, "kata sandi panjanG".toCharArray(), now.plusSeconds(31)))
                 .isInstanceOf(KeyWrapping.WrongPassphrase.class);
         assertThat(opened.open(UUID.randomUUID(), wrapNonce, PASSPHRASE, now)).isEmpty();
+        assertThat(opened.open(keyId, wrapNonce, PASSPHRASE, now.plusSeconds(32))).isPresent();      // a wrong one changed nothing
+    }
+
+    @Test
+    void theSweepDropsExpiredOpeningsOfKeysNobodyUses() throws Exception {
+        OpenedKeys opened = new OpenedKeys(Duration.ofMinutes(10), 100);
+        opened.keep(keyId, wrapNonce, PASSPHRASE, newKey(), now);
+        opened.keep(UUID.randomUUID(), wrapNonce, PASSPHRASE, newKey(), now.plusSeconds(300));
+        opened.sweep(now.plus(Duration.ofMinutes(10)));
+        assertThat(opened.size()).isEqualTo(1);
+        assertThat(opened.open(keyId, wrapNonce, PASSPHRASE, now.plusSeconds(1))).isEmpty();
     }
 
     @Test
