@@ -113,20 +113,18 @@ final class OpenedKeys {
         }
     }
 
-    /** Forgets a key's opening (its key was locked or re-wrapped). */
+    /** Forgets a key's opening (its key was locked or re-wrapped); the caller holds the key's row lock. */
     void forget(UUID keyId) {
         wipe(entries.remove(keyId));
     }
 
-    /** Forgets every opening older than the TTL, also of keys nobody uses any more. */
+    /**
+     * Forgets every opening older than the TTL, also of keys nobody uses any more. It does not wipe them: unlike the
+     * other callers it does not hold the key's row lock, and a signature that read the entry just before it expired
+     * may still be decrypting it (a wiped entry would fail the tag and count a right passphrase as wrong).
+     */
     void sweep(Instant now) {
-        entries.values().removeIf(e -> {
-            boolean expired = !now.isBefore(e.expires());
-            if (expired) {
-                wipe(e);
-            }
-            return expired;
-        });
+        entries.values().removeIf(e -> !now.isBefore(e.expires()));
     }
 
     private static void wipe(Entry e) {
