@@ -4,7 +4,6 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
@@ -25,11 +24,6 @@ interface PkiApi {
     @Consumes("application/ocsp-request")
     @Produces("application/ocsp-response")
     Response ocsp(byte[] request);
-
-    @GET
-    @Path("/crl/{caName}.crl")
-    @Produces("application/pkix-crl")
-    Response crl(@PathParam("caName") String caName);
 
     @GET
     @Path("/ca/chain.pem")

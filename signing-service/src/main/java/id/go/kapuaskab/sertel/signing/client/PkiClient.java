@@ -14,8 +14,8 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
- * Our CA's public PKI as this service uses it: time-stamps (B-T), OCSP answers and CRLs (B-LT and the status checks
- * before signing and in verification), and the CA chain. All of it is read-only or harmless to repeat (a second
+ * Our CA's public PKI as this service uses it: time-stamps (B-T), OCSP answers (B-LT and the status checks before
+ * signing and in verification), and the CA chain. All of it is read-only or harmless to repeat (a second
  * time-stamp request yields a second token, nothing else), so every call is retried.
  */
 @ApplicationScoped
@@ -45,14 +45,6 @@ public class PkiClient {
     @Retry(maxRetries = 2, delay = 100, jitter = 50, retryOn = PeerUnavailable.class, abortOn = PeerRejected.class)
     public byte[] ocsp(byte[] request) {
         return peers.call(CA, () -> api.ocsp(request)).bytes();
-    }
-
-    /** The current DER CRL of one of our CAs, by the name in its distribution point URL. */
-    @Timeout(value = 10, unit = ChronoUnit.SECONDS)
-    @CircuitBreaker(requestVolumeThreshold = 8, failureRatio = 0.5, delay = 2, delayUnit = ChronoUnit.SECONDS, skipOn = PeerRejected.class)
-    @Retry(maxRetries = 2, delay = 100, jitter = 50, retryOn = PeerUnavailable.class, abortOn = PeerRejected.class)
-    public byte[] crl(String caName) {
-        return peers.call(CA, () -> api.crl(caName)).bytes();
     }
 
     /** The CA chain in PEM: the issuing CA, then the root. */

@@ -27,8 +27,8 @@ import org.apache.pdfbox.pdmodel.interactive.digitalsignature.SignatureOptions;
  * The two incremental updates of a PAdES B-LT signature (ETSI EN 319 142-1), each appended to the file so every
  * earlier signature keeps covering exactly the bytes it signed: first the signature itself (Filter Adobe.PPKLite,
  * SubFilter ETSI.CAdES.detached, M as the claimed signing time, the CMS in /Contents), then the Document Security
- * Store with the certificates, OCSP answers and CRLs needed to validate it and its time-stamp later, with a VRI
- * entry keyed by the SHA-1 of the signature's CMS.
+ * Store with the certificates and OCSP answers needed to validate it and its time-stamp later, with a VRI entry
+ * keyed by the SHA-1 of the signature's CMS. Earlier signatures' DSS content (their CRLs included) is kept.
  */
 public final class PadesDocuments {
 
@@ -42,8 +42,8 @@ public final class PadesDocuments {
     public record Meta(String name, String location, String reason, Calendar signingTime, int reservedBytes) {
     }
 
-    /** Validation data for the DSS: DER certificates, DER OCSPResponses, DER CRLs. */
-    public record ValidationData(List<X509Certificate> certificates, List<byte[]> ocsps, List<byte[]> crls) {
+    /** Validation data for the DSS: DER certificates and DER OCSPResponses. */
+    public record ValidationData(List<X509Certificate> certificates, List<byte[]> ocsps) {
     }
 
     /** The signed PDF and the CMS in its /Contents. */
@@ -96,14 +96,12 @@ public final class PadesDocuments {
             COSDictionary dss = child(catalog, DSS, COSDictionary.class);
             COSArray certs = child(dss, COSName.getPDFName("Certs"), COSArray.class);
             COSArray ocsps = child(dss, COSName.getPDFName("OCSPs"), COSArray.class);
-            COSArray crls = child(dss, COSName.getPDFName("CRLs"), COSArray.class);
             COSDictionary vri = child(dss, VRI, COSDictionary.class);
 
             Map<String, COSStream> known = new LinkedHashMap<>();
             COSDictionary entry = new COSDictionary();
             entry.setItem(COSName.getPDFName("Cert"), streams(doc, certs, known, data.certificates().stream().map(Certificates::der).toList()));
             entry.setItem(COSName.getPDFName("OCSP"), streams(doc, ocsps, known, data.ocsps()));
-            entry.setItem(COSName.getPDFName("CRL"), streams(doc, crls, known, data.crls()));
             vri.setItem(COSName.getPDFName(HexFormat.of().withUpperCase().formatHex(Certificates.digest("SHA-1", cms))), entry);
 
             COSDictionary extensions = child(catalog, COSName.getPDFName("Extensions"), COSDictionary.class);

@@ -39,8 +39,8 @@ import org.bouncycastle.tsp.TimeStampToken;
  *       or suspended certificate signs nothing), before the passphrase is even tried;</li>
  *   <li>open the key with the passphrase (wrong ones counted, five lock it);</li>
  *   <li>append the signature: CMS with signing-certificate-v2 and our TSA's signature time-stamp (B-T);</li>
- *   <li>append the DSS with the certificates, OCSP answers and CRLs of the signer's and the TSA's chains (B-LT),
- *       fetched after the time-stamp so they are fresh for it;</li>
+ *   <li>append the DSS with the certificates and OCSP answers of the signer's and the TSA's chains (B-LT),
+ *       fetched after the time-stamp so they are fresh for it: one answer per issuing CA;</li>
  *   <li>record the signature.</li>
  * </ol>
  */

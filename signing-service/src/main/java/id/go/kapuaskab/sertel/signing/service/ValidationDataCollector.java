@@ -1,6 +1,7 @@
 package id.go.kapuaskab.sertel.signing.service;
 
 import id.go.kapuaskab.sertel.support.problem.DomainException;
+import id.go.kapuaskab.sertel.support.problem.ProblemKind;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
@@ -19,8 +20,9 @@ import org.bouncycastle.tsp.TimeStampToken;
  * The status checks before a signature (from the CA's cached OCSP answer, which the CA drops on a status change; the
  * signer's answer fetched after the time-stamp is checked again, so a revocation in between hands out nothing) and the
  * validation data after it (PAdES B-LT): for the signer's certificate,
- * the TSA's certificate and the issuing CA, an OCSP answer from our CA and the CRL of their issuer, plus every
- * certificate up to the root. ETSI EN 319 102-1 wants revocation data issued after the signature time-stamp. Our
+ * the TSA's certificate and the issuing CA, an OCSP answer from our CA, plus every certificate up to the root. No
+ * CRLs: an OCSP answer covers each certificate (as EU DSS's signer embeds by default), and a CRL grows with every
+ * revocation the CA makes, which would then be copied into every document signed. ETSI EN 319 102-1 wants revocation data issued after the signature time-stamp. Our
  * TSA's {@code genTime} and our OCSP responder's {@code producedAt} are both whole seconds, so an answer fetched after
  * the time-stamp carries the same second or a later one and is taken; only an answer dated <em>before</em> the
  * time-stamp (a responder whose clock is behind the TSA's) is asked again once the clock has moved into the next
@@ -59,39 +61,47 @@ public class ValidationDataCollector {
         }
     }
 
-    /** Everything a verifier needs later to validate the signature and its time-stamp without asking us. */
+    /**
+     * Everything a verifier needs later to validate the signature and its time-stamp without asking us: every
+     * certificate up to the root and an OCSP answer for each one below it, one answer per issuing CA (the signer's and
+     * the TSA's certificates share the issuing CA's answer).
+     */
     public PadesDocuments.ValidationData collect(List<X509Certificate> chain, TimeStampToken token) {
+        X509Certificate signer = chain.get(0);
         X509Certificate tsa = tsaCertificate(token);
         Instant genTime = token.getTimeStampInfo().getGenTime().toInstant();
-        Map<X509Certificate, X509Certificate> subjects = new LinkedHashMap<>();
-        subjects.put(chain.get(0), chain.get(1));
-        subjects.put(tsa, chain.get(1));
+        Map<X509Certificate, List<X509Certificate>> byIssuer = new LinkedHashMap<>();
+        byIssuer.put(chain.get(1), new ArrayList<>(List.of(signer)));
+        byIssuer.computeIfAbsent(issuerOf(tsa, chain), k -> new ArrayList<>()).add(tsa);
         for (int i = 1; i + 1 < chain.size(); i++) {
-            subjects.put(chain.get(i), chain.get(i + 1));
+            byIssuer.computeIfAbsent(chain.get(i + 1), k -> new ArrayList<>()).add(chain.get(i));
         }
         List<byte[]> ocsps = new ArrayList<>();
-        Set<String> crlNames = new LinkedHashSet<>();               // the signer's and the TSA's CA: one CRL, fetched once
-        for (var e : subjects.entrySet()) {
-            RevocationSources.OcspAnswer answer = freshOcsp(e.getKey(), e.getValue(), genTime);
-            if (e.getKey().equals(chain.get(0))) {
-                requireGood(answer.state());      // revoked between the check before signing and now: nothing is handed out
+        for (var e : byIssuer.entrySet()) {
+            List<RevocationSources.OcspAnswer> answers = freshOcsp(e.getValue(), e.getKey(), genTime);
+            if (e.getValue().get(0).equals(signer)) {
+                requireGood(answers.get(0).state()); // revoked between the check before signing and now: nothing is handed out
             }
-            ocsps.add(answer.der());
-            RevocationSources.caNameOfCrl(e.getKey()).ifPresent(crlNames::add);
+            ocsps.add(answers.get(0).der());
         }
-        List<byte[]> crls = crlNames.stream().map(sources::crl).toList();
         Set<X509Certificate> certs = new LinkedHashSet<>(chain);
         certs.add(tsa);
-        return new PadesDocuments.ValidationData(List.copyOf(certs), ocsps, crls);
+        return new PadesDocuments.ValidationData(List.copyOf(certs), ocsps);
     }
 
-    private RevocationSources.OcspAnswer freshOcsp(X509Certificate cert, X509Certificate issuer, Instant genTime) {
-        RevocationSources.OcspAnswer answer = sources.ocsp(cert, issuer);
-        for (int i = 1; i < FRESHNESS_TRIES && answer.producedAt().isBefore(genTime); i++) {
+    /** The certificate of the chain that issued the TSA's: our TSA is certified by one of our CAs. */
+    private static X509Certificate issuerOf(X509Certificate tsa, List<X509Certificate> chain) {
+        return chain.stream().skip(1).filter(ca -> ca.getSubjectX500Principal().equals(tsa.getIssuerX500Principal()))
+                .findFirst().orElseThrow(() -> new DomainException(ProblemKind.UNAVAILABLE, "signing.ca-unavailable"));
+    }
+
+    private List<RevocationSources.OcspAnswer> freshOcsp(List<X509Certificate> certs, X509Certificate issuer, Instant genTime) {
+        List<RevocationSources.OcspAnswer> answers = sources.ocsp(certs, issuer);
+        for (int i = 1; i < FRESHNESS_TRIES && answers.get(0).producedAt().isBefore(genTime); i++) {
             sleep(1050 - genTime.getNano() / 1_000_000);                     // into the next second
-            answer = sources.ocsp(cert, issuer);
+            answers = sources.ocsp(certs, issuer);
         }
-        return answer;
+        return answers;
     }
 
     static X509Certificate tsaCertificate(TimeStampToken token) {
