@@ -68,6 +68,29 @@ public final class LoadGenerator implements AutoCloseable {
                 histogram.getValueAtPercentile(50) / 1e6, histogram.getValueAtPercentile(99) / 1e6, statusCounts);
     }
 
+    /**
+     * Runs the load in windows of {@code window} until the JIT has settled: until a window's rate is no more than
+     * {@code SETTLED} above the best window before it, after at least two windows and at most {@code max} in all. A
+     * fixed warm-up is too short for a large JVM service on 2 cores, whose C2 compiler shares the cores with the
+     * load (its rate still rose by half between three consecutive 12 s windows); a compiled peer settles in the first
+     * windows and pays for this only their length. Answers the windows' rates, for the log.
+     */
+    public java.util.List<Double> settle(int connections, Duration window, Duration max, Calls calls, IntPredicate success) {
+        java.util.List<Double> rates = new java.util.ArrayList<>();
+        double best = 0;
+        for (Duration spent = Duration.ZERO; spent.compareTo(max) < 0; spent = spent.plus(window)) {
+            double rate = run(connections, Duration.ZERO, window, calls, success).perSecond();
+            rates.add(rate);
+            if (rates.size() >= 2 && rate <= best * (1 + SETTLED)) {
+                break;
+            }
+            best = Math.max(best, rate);
+        }
+        return rates;
+    }
+
+    private static final double SETTLED = 0.05;
+
     private void loop(HttpClient client, Calls calls, IntPredicate success, AtomicLong sequence, Recorder latencies,
                       LongAdder measured, LongAdder errors, Map<Integer, LongAdder> statuses, long measureFrom, long end,
                       CountDownLatch done) {

@@ -14,6 +14,7 @@ import id.go.kapuaskab.sertel.bench.peer.Cfssl;
 import id.go.kapuaskab.sertel.bench.peer.StepCa;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,9 +43,9 @@ public final class Issuance implements Scenario {
 
     @Override
     public List<Row> run(BenchContext ctx) throws Exception {
-        // our CA refuses a key it certified before: a CA instance takes at most ~10,000 in its four windows here; cfssl,
-        // which does not check, goes round the pool
-        int pool = ctx.quick() ? 8_000 : 16_000;
+        // our CA refuses a key it certified before: a CA instance takes at most ~30,000 in its warm-up (≤ 90 s) and
+        // four windows here; cfssl, which does not check, goes round the pool
+        int pool = ctx.quick() ? 8_000 : 40_000;
         BenchContext.log("preparing " + pool + " CSRs of fresh P-256 keys");
         List<String> csrs = Csrs.make(pool);
         List<Row> rows = new ArrayList<>();
@@ -54,17 +55,20 @@ public final class Issuance implements Scenario {
             List<Double> oursCpu = new ArrayList<>();
             List<Double> oursDbCpu = new ArrayList<>();
             List<String> loads = new ArrayList<>();
+            List<String> settled = new ArrayList<>();
             try (CaInstance ca = CaInstance.start(ctx, keyType)) {
                 AtomicInteger next = new AtomicInteger();
+                Map<String, String> headers = Map.of("Authorization", "Bearer " + ctx.serviceToken("renewal-service"),
+                        "Content-Type", "application/json");
+                LoadGenerator.Calls issue = seq -> new LoadGenerator.Call(HttpMethod.POST, ca.port(), "/internal/certificates",
+                        headers, Buffer.buffer(issueBody(csrs.get(next.getAndIncrement() % csrs.size()))));
+                List<Double> warmup = ctx.load().settle(CONNECTIONS, settleWindow(ctx), settleMax(ctx), issue, s -> s == 201);
+                BenchContext.log("issuance ours " + keyType + " warm-up windows (certs/s): " + warmup);
+                settled.add(warmup.size() + " windows of " + settleWindow(ctx).toSeconds() + " s");
                 for (int run = 0; run < ctx.runs(); run++) {
-                    Map<String, String> headers = Map.of("Authorization", "Bearer " + ctx.serviceToken("renewal-service"),
-                            "Content-Type", "application/json");
                     loads.add(Machine.loadAverage());
                     WindowCpu cpu = WindowCpu.around(Map.of("certificate-service", ca.pid()), ctx.warmup(run), ctx.measure());
-                    LoadResult r = ctx.load().run(CONNECTIONS, ctx.warmup(run), ctx.measure(),
-                            seq -> new LoadGenerator.Call(HttpMethod.POST, ca.port(), "/internal/certificates", headers,
-                                    Buffer.buffer(issueBody(csrs.get(next.getAndIncrement() % csrs.size())))),
-                            s -> s == 201);
+                    LoadResult r = ctx.load().run(CONNECTIONS, ctx.warmup(run), ctx.measure(), issue, s -> s == 201);
                     Map<String, Double> perCert = cpu.msPerCall(r.calls());
                     BenchContext.log("issuance ours " + keyType + " run " + (run + 1) + ": " + r.describe() + "; CPU ms per cert "
                             + perCert + "; load before " + loads.get(run));
@@ -93,7 +97,8 @@ public final class Issuance implements Scenario {
                 peerName = "cfssl (not installed: apt-get install golang-cfssl)";
             }
             Figure oursFigure = Figure.of(ours, "certs/s");
-            String oursCost = "ours CPU per certificate: certificate-service " + Figure.of(oursCpu, "ms").render() + ", every PostgreSQL process on the machine (other sessions' included) "
+            String oursCost = "ours warmed up until settled (" + String.join(", ", settled) + ", each no more than 5 % above "
+                    + "the best before it), then measured; ours CPU per certificate: certificate-service " + Figure.of(oursCpu, "ms").render() + ", every PostgreSQL process on the machine (other sessions' included) "
                     + Figure.of(oursDbCpu, "ms").render() + "; load average before the runs " + String.join(" / ", loads);
             Figure peerFigure = peer.isEmpty() ? null : Figure.of(peer, "certs/s");
             boolean p256 = keyType.equals("EC_P256");
@@ -110,6 +115,14 @@ public final class Issuance implements Scenario {
             }
         }
         return rows;
+    }
+
+    private static Duration settleWindow(BenchContext ctx) {
+        return Duration.ofSeconds(ctx.quick() ? 3 : 6);
+    }
+
+    private static Duration settleMax(BenchContext ctx) {
+        return Duration.ofSeconds(ctx.quick() ? 12 : 90);
     }
 
     /**

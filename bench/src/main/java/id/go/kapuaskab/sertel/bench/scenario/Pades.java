@@ -44,7 +44,7 @@ import java.util.function.Supplier;
 public final class Pades implements Scenario {
 
     static final int CONNECTIONS = 4;
-    private static final String PEER = "EU DSS 6.3 PAdESService (B-LT), same TSA, OCSP and CRLs";
+    private static final String PEER = "EU DSS 6.3 PAdESService (B-LT), same TSA and OCSP responder";
     private static final String BOUNDARY = "sertel-bench-pades-boundary";
     /**
      * The documents: their label, size, and how many of the harness's windows one measured window spans. A 5 MB
@@ -118,9 +118,11 @@ public final class Pades implements Scenario {
         boolean clean = oursSide.errors == 0 && dssSide.errors == 0 && oursSide.empty == 0 && dssSide.empty == 0;
         String variant = size + " PDF (" + String.format(Locale.ROOT, "%,d", pdf.length) + " bytes), " + CONNECTIONS + " connections";
         String how = "ours: signing-service POST /api/v1/signatures straight to the service (multipart: document, passphrase, holderId; "
-                + "an e-office's token), which per signature asks OCSP about the signer first, opens the kept key (Argon2id with the "
-                + "local profile's 19 MiB × 2 passes; production's default 64 MiB × 3 costs more), signs with our TSA's time-stamp, then "
-                + "embeds an OCSP answer and a CRL for the signer, the TSA and the issuing CA, fetched after the time-stamp (both are dated "
+                + "an e-office's token), which per signature reads the CA's cached OCSP answer about the signer first, opens the kept key "
+                + "(Argon2id with the local profile's 19 MiB × 2 passes on its first signature, production's default 64 MiB × 3 costs more; "
+                + "then, for 10 minutes, the sealed opened key that the passphrase unseals: signing-service's README), signs with our "
+                + "TSA's time-stamp, then embeds OCSP answers for the signer and the TSA (one request to the issuing CA) and for the "
+                + "issuing CA (one to the root), no CRL, fetched after the time-stamp (both are dated "
                 + "to the whole second by the CA's clock, so ValidationDataCollector's 1 s retry for an answer older than the time-stamp "
                 + "does not come into play: see the samples below), and records the signature and an audit row; DSS: POST /sign with "
                 + "the PDF as the body, DSS's defaults (OCSP first, a CRL only where OCSP fails; revocation data not newer than the "

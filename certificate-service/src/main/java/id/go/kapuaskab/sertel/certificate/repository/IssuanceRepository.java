@@ -12,23 +12,21 @@ import java.util.UUID;
 public class IssuanceRepository implements PanacheRepositoryBase<Issuance, UUID> {
 
     /**
-     * Records the intent unless one exists for this request id. A concurrent insert of the same id waits for the
-     * other transaction and then inserts nothing: PostgreSQL's unique index is the arbiter.
+     * Records the request as issued, with its reserved serial, unless a record exists for this request id. It is
+     * written in its final state at once because the signature, the certificate and this row commit in one
+     * transaction (or none of them does): no other transaction can see the row before it is true. A concurrent
+     * insert of the same id waits for this transaction and then inserts nothing: PostgreSQL's unique index is the
+     * arbiter. (Rows in state INTENT come from before issue 21, when the intent committed on its own first.)
      *
      * @return whether this call recorded it
      */
-    public boolean insertIntentIfAbsent(UUID requestId, String contentHash, String serial, boolean keyGenerated, Instant now) {
-        return getEntityManager().createNativeQuery("INSERT INTO issuance (request_id, content_hash, serial, state, key_generated, created_at)"
-                        + " VALUES (:id, :hash, :serial, 'INTENT', :kg, :now) ON CONFLICT (request_id) DO NOTHING")
+    public boolean recordIfAbsent(UUID requestId, String contentHash, String serial, boolean keyGenerated, Instant now) {
+        return getEntityManager().createNativeQuery("INSERT INTO issuance (request_id, content_hash, serial, state, key_generated,"
+                        + " created_at, completed_at) VALUES (:id, :hash, :serial, 'ISSUED', :kg, :now, :now)"
+                        + " ON CONFLICT (request_id) DO NOTHING")
                 .setParameter("id", requestId).setParameter("hash", contentHash).setParameter("serial", serial)
                 .setParameter("kg", keyGenerated).setParameter("now", now)
                 .executeUpdate() == 1;
-    }
-
-    /** Marks an intent recorded by this transaction as issued: one UPDATE, no load of the row this transaction holds. */
-    public void markIssued(UUID requestId, Instant now) {
-        getEntityManager().createNativeQuery("UPDATE issuance SET state = 'ISSUED', completed_at = :now WHERE request_id = :id")
-                .setParameter("now", now).setParameter("id", requestId).executeUpdate();
     }
 
     public Optional<Issuance> findForUpdate(UUID requestId) {

@@ -42,7 +42,8 @@ import org.bouncycastle.cert.X509CertificateHolder;
  *       a reused id with other content is a conflict, a key certified before is refused); the intent's row stays
  *       locked by this transaction until it commits, so a concurrent call with the same id waits for it and then
  *       answers the replay;</li>
- *   <li>still in it: sign; store the certificate, mark the predecessor SUPERSEDED, mark the intent ISSUED;</li>
+ *   <li>still in it: sign; store the certificate, mark the predecessor SUPERSEDED (the intent's row was written as
+ *       ISSUED in step 3: it commits with the certificate or not at all);</li>
  *   <li>audit the result and write the {@code certificate.issued} event into the outbox, in the same transaction,
  *       which commits (fsync'd) before the answer leaves.</li>
  * </ol>
@@ -98,9 +99,10 @@ public class IssuanceService {
             authorise(caller);                                                        // step 1
             Prepared prepared = prepare(cmd);                                         // step 2
             IssuanceResult result = QuarkusTransaction.requiringNew().call(() -> {    // steps 3-5, one commit
-                Intent intent = recordIntent(caller, cmd, prepared);
+                Instant now = clock.instant();
+                Intent intent = recordIntent(caller, cmd, prepared, now);
                 reserved[0] = intent.serial();
-                return signAndStore(caller, cmd, prepared, intent);
+                return signAndStore(caller, cmd, prepared, intent, now);
             });
             metrics.issuance(cmd.profile(), result.created() ? "issued" : "replayed");
             return result;
@@ -159,9 +161,9 @@ public class IssuanceService {
         }
     }
 
-    private Intent recordIntent(Caller caller, IssueCommand cmd, Prepared p) {
+    private Intent recordIntent(Caller caller, IssueCommand cmd, Prepared p, Instant now) {
         String serial = builder.newSerial(p.profile()).toString(16);
-        if (issuances.insertIntentIfAbsent(cmd.requestId(), p.contentHash(), serial, p.generated() != null, clock.instant())) {
+        if (issuances.recordIfAbsent(cmd.requestId(), p.contentHash(), serial, p.generated() != null, now)) {
             audit.inTransaction(caller, ACTION, "INTENT", cmd.requestId(), serial, null,
                     "holder " + cmd.holderId() + ", profile " + p.profile().name() + ", key " + p.fingerprint());
             return new Intent(serial, null);
@@ -174,7 +176,7 @@ public class IssuanceService {
         return new Intent(existing.serial, existing);
     }
 
-    private IssuanceResult signAndStore(Caller caller, IssueCommand cmd, Prepared p, Intent intent) {
+    private IssuanceResult signAndStore(Caller caller, IssueCommand cmd, Prepared p, Intent intent, Instant now) {
         if (!intent.fresh() && Issuance.ISSUED.equals(intent.recorded().state)) {     // a replay
             if (intent.recorded().keyGenerated) {
                 throw DomainException.conflict("issuance.key-already-delivered");
@@ -190,7 +192,6 @@ public class IssuanceService {
         Certificate predecessor = checkPredecessor(cmd);
 
         CertificateAuthority ca = cas.issuing();                                       // step 4: sign
-        Instant now = clock.instant();
         X500Name subject = builder.subject(p.profile(), cmd.subject(), cmd.holderId());
         X509CertificateHolder signed = builder.sign(ca, p.profile(), subject, cmd.subject().email(), p.key(),
                 new BigInteger(intent.serial(), 16), now);
@@ -223,9 +224,7 @@ public class IssuanceService {
                 predecessor.status = CertificateStatus.SUPERSEDED;
             }
         }
-        if (intent.fresh()) {
-            issuances.markIssued(cmd.requestId(), now);
-        } else {
+        if (!intent.fresh()) {                                                         // an intent left before issue 21
             intent.recorded().state = Issuance.ISSUED;
             intent.recorded().completedAt = now;
         }

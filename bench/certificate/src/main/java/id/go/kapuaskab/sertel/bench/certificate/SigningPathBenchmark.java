@@ -156,13 +156,14 @@ public class SigningPathBenchmark {
         String serial = builder.newSerial(profile).toString(16);
         Instant now = Instant.now();
 
-        // one transaction since issue 21: intent + audit, key lock, reuse check, certificate, mark issued, audit
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO issuance (request_id, content_hash, serial, state, key_generated, created_at)"
-                + " VALUES (?, ?, ?, 'INTENT', false, ?) ON CONFLICT (request_id) DO NOTHING")) {
+        // one transaction since issue 21: request record (written as ISSUED) + audit, key lock, reuse check, certificate, audit
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO issuance (request_id, content_hash, serial, state, key_generated,"
+                + " created_at, completed_at) VALUES (?, ?, ?, 'ISSUED', false, ?, ?) ON CONFLICT (request_id) DO NOTHING")) {
             s.setObject(1, requestId);
             s.setString(2, key.fingerprint());
             s.setString(3, serial);
             s.setTimestamp(4, Timestamp.from(now));
+            s.setTimestamp(5, Timestamp.from(now));
             s.executeUpdate();
         }
         audit(c, "INTENT", requestId, serial, now);
@@ -188,11 +189,6 @@ public class SigningPathBenchmark {
             s.setTimestamp(13, Timestamp.from(signed.getNotAfter().toInstant()));
             s.setBytes(14, signed.getEncoded());
             s.setTimestamp(15, Timestamp.from(now));
-            s.executeUpdate();
-        }
-        try (PreparedStatement s = c.prepareStatement("UPDATE issuance SET state = 'ISSUED', completed_at = ? WHERE request_id = ?")) {
-            s.setTimestamp(1, Timestamp.from(now));
-            s.setObject(2, requestId);
             s.executeUpdate();
         }
         audit(c, "ISSUED", requestId, serial, now);
