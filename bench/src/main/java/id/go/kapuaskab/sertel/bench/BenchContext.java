@@ -95,6 +95,18 @@ public final class BenchContext implements AutoCloseable {
         return run == 0 ? warmup() : Duration.ofSeconds(quick ? 1 : 2);
     }
 
+    /**
+     * The windows of {@link LoadGenerator#settle}, the warm-up of the scenarios that compare one JVM service with a peer
+     * (issuance, PAdES), and the most it may take.
+     */
+    public Duration settleWindow() {
+        return Duration.ofSeconds(quick ? 3 : 6);
+    }
+
+    public Duration settleMax() {
+        return Duration.ofSeconds(quick ? 12 : 90);
+    }
+
     public Duration measure() {
         return quick ? Duration.ofSeconds(3) : Duration.ofSeconds(10);
     }

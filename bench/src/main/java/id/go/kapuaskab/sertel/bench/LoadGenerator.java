@@ -69,8 +69,9 @@ public final class LoadGenerator implements AutoCloseable {
     }
 
     /**
-     * Runs the load in windows of {@code window} until the JIT has settled: until a window's rate is no more than
-     * {@code SETTLED} above the best window before it, after at least two windows and at most {@code max} in all. A
+     * Runs the load in windows of {@code window} until the JIT has settled: until two windows in a row are no more
+     * than {@code SETTLED} above the best window before them (one such window was seen mid-way, on a plateau of the
+     * compiler's queue), or {@code max} has passed. A
      * fixed warm-up is too short for a large JVM service on 2 cores, whose C2 compiler shares the cores with the
      * load (its rate still rose by half between three consecutive 12 s windows); a compiled peer settles in the first
      * windows and pays for this only their length. Answers the windows' rates, for the log.
@@ -78,12 +79,11 @@ public final class LoadGenerator implements AutoCloseable {
     public java.util.List<Double> settle(int connections, Duration window, Duration max, Calls calls, IntPredicate success) {
         java.util.List<Double> rates = new java.util.ArrayList<>();
         double best = 0;
-        for (Duration spent = Duration.ZERO; spent.compareTo(max) < 0; spent = spent.plus(window)) {
+        int flat = 0;
+        for (Duration spent = Duration.ZERO; spent.compareTo(max) < 0 && flat < 2; spent = spent.plus(window)) {
             double rate = run(connections, Duration.ZERO, window, calls, success).perSecond();
             rates.add(rate);
-            if (rates.size() >= 2 && rate <= best * (1 + SETTLED)) {
-                break;
-            }
+            flat = rates.size() > 1 && rate <= best * (1 + SETTLED) ? flat + 1 : 0;
             best = Math.max(best, rate);
         }
         return rates;

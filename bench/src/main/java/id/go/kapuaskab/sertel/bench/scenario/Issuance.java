@@ -14,7 +14,6 @@ import id.go.kapuaskab.sertel.bench.peer.Cfssl;
 import id.go.kapuaskab.sertel.bench.peer.StepCa;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -62,9 +61,9 @@ public final class Issuance implements Scenario {
                         "Content-Type", "application/json");
                 LoadGenerator.Calls issue = seq -> new LoadGenerator.Call(HttpMethod.POST, ca.port(), "/internal/certificates",
                         headers, Buffer.buffer(issueBody(csrs.get(next.getAndIncrement() % csrs.size()))));
-                List<Double> warmup = ctx.load().settle(CONNECTIONS, settleWindow(ctx), settleMax(ctx), issue, s -> s == 201);
+                List<Double> warmup = ctx.load().settle(CONNECTIONS, ctx.settleWindow(), ctx.settleMax(), issue, s -> s == 201);
                 BenchContext.log("issuance ours " + keyType + " warm-up windows (certs/s): " + warmup);
-                settled.add(warmup.size() + " windows of " + settleWindow(ctx).toSeconds() + " s");
+                settled.add(warmup.size() + " windows of " + ctx.settleWindow().toSeconds() + " s");
                 for (int run = 0; run < ctx.runs(); run++) {
                     loads.add(Machine.loadAverage());
                     WindowCpu cpu = WindowCpu.around(Map.of("certificate-service", ca.pid()), ctx.warmup(run), ctx.measure());
@@ -97,8 +96,8 @@ public final class Issuance implements Scenario {
                 peerName = "cfssl (not installed: apt-get install golang-cfssl)";
             }
             Figure oursFigure = Figure.of(ours, "certs/s");
-            String oursCost = "ours warmed up until settled (" + String.join(", ", settled) + ", each no more than 5 % above "
-                    + "the best before it), then measured; ours CPU per certificate: certificate-service " + Figure.of(oursCpu, "ms").render() + ", every PostgreSQL process on the machine (other sessions' included) "
+            String oursCost = "ours warmed up until settled (" + String.join(", ", settled) + ", until two in a row were no "
+                    + "more than 5 % above the best before them), then measured; ours CPU per certificate: certificate-service " + Figure.of(oursCpu, "ms").render() + ", every PostgreSQL process on the machine (other sessions' included) "
                     + Figure.of(oursDbCpu, "ms").render() + "; load average before the runs " + String.join(" / ", loads);
             Figure peerFigure = peer.isEmpty() ? null : Figure.of(peer, "certs/s");
             boolean p256 = keyType.equals("EC_P256");
@@ -115,14 +114,6 @@ public final class Issuance implements Scenario {
             }
         }
         return rows;
-    }
-
-    private static Duration settleWindow(BenchContext ctx) {
-        return Duration.ofSeconds(ctx.quick() ? 3 : 6);
-    }
-
-    private static Duration settleMax(BenchContext ctx) {
-        return Duration.ofSeconds(ctx.quick() ? 12 : 90);
     }
 
     /**

@@ -104,14 +104,20 @@ public final class Pades implements Scenario {
         Side oursSide = new Side();
         Side dssSide = new Side();
         IntPredicate ok = s -> s == 200;
+        Map<String, String> headers = Map.of("Authorization", "Bearer " + ours.eoffice().accessToken(), "Content-Type", contentType);
+        LoadGenerator.Calls oursCalls = seq -> new LoadGenerator.Call(HttpMethod.POST, ctx.ports().signing(), "/api/v1/signatures",
+                headers, Buffer.buffer(form));
+        LoadGenerator.Calls dssCalls = seq -> new LoadGenerator.Call(HttpMethod.POST, peer.port(), "/sign",
+                Map.of("Content-Type", "application/pdf"), Buffer.buffer(pdf));
+        Duration settleWindow = ctx.settleWindow().multipliedBy(document.windows());
+        oursSide.settled = ctx.load().settle(CONNECTIONS, settleWindow, ctx.settleMax(), oursCalls, ok);   // both JVMs: each
+        dssSide.settled = ctx.load().settle(CONNECTIONS, settleWindow, ctx.settleMax(), dssCalls, ok);     // until its rate settles
+        BenchContext.log("pades " + size + " warm-up windows of " + settleWindow.toSeconds() + " s (signatures/s): ours "
+                + oursSide.settled + ", DSS " + dssSide.settled);
         for (int i = 0; i < ctx.runs(); i++) {                   // interleaved, so both sides meet the same machine
             int run = i;
-            Map<String, String> headers = Map.of("Authorization", "Bearer " + ours.eoffice().accessToken(), "Content-Type", contentType);
-            oursSide.add(ctx, run, window, pids, "ours " + size, () -> ctx.load().run(CONNECTIONS, ctx.warmup(run), window,
-                    seq -> new LoadGenerator.Call(HttpMethod.POST, ctx.ports().signing(), "/api/v1/signatures", headers, Buffer.buffer(form)), ok));
-            dssSide.add(ctx, run, window, pids, "DSS " + size, () -> ctx.load().run(CONNECTIONS, ctx.warmup(run), window,
-                    seq -> new LoadGenerator.Call(HttpMethod.POST, peer.port(), "/sign", Map.of("Content-Type", "application/pdf"),
-                            Buffer.buffer(pdf)), ok));
+            oursSide.add(ctx, run, window, pids, "ours " + size, () -> ctx.load().run(CONNECTIONS, ctx.warmup(run), window, oursCalls, ok));
+            dssSide.add(ctx, run, window, pids, "DSS " + size, () -> ctx.load().run(CONNECTIONS, ctx.warmup(run), window, dssCalls, ok));
         }
         Figure oursRate = Figure.of(oursSide.rate, "signatures/s");
         Figure dssRate = Figure.of(dssSide.rate, "signatures/s");
@@ -127,8 +133,10 @@ public final class Pades implements Scenario {
                 + "does not come into play: see the samples below), and records the signature and an audit row; DSS: POST /sign with "
                 + "the PDF as the body, DSS's defaults (OCSP first, a CRL only where OCSP fails; revocation data not newer than the "
                 + "time-stamp is logged and signed anyway), its own HttpClient per fetch as DSS ships it; both sides ask the CA directly, "
-                + "not through the gateway; both JVMs run with our services' flags (-Xmx192m, Serial GC); windows of " + window.toSeconds()
-                + " s after the warm-up; " + keys + "; errors ours " + oursSide.errors + ", DSS " + dssSide.errors
+                + "not through the gateway; both JVMs run with our services' flags (-Xmx192m, Serial GC); each side warmed up until its rate "
+                + "settled (windows of " + settleWindow.toSeconds() + " s until two in a row were no more than 5 % above the best before "
+                + "them: ours " + oursSide.settled.size() + ", DSS " + dssSide.settled.size() + " windows), then windows of " + window.toSeconds()
+                + " s, interleaved; " + keys + "; errors ours " + oursSide.errors + ", DSS " + dssSide.errors
                 + (oursSide.empty + dssSide.empty == 0 ? "" : "; windows in which no signature completed (a signature took longer than the "
                 + window.toSeconds() + " s window): ours " + oursSide.empty + ", DSS " + dssSide.empty);
         String cost = "CPU ms per signature (postgresql: every PostgreSQL process on the machine, other sessions' included), ours: "
@@ -151,6 +159,7 @@ public final class Pades implements Scenario {
         final List<Double> p99 = new ArrayList<>();
         final Map<String, List<Double>> cpu = new LinkedHashMap<>();
         final List<String> loads = new ArrayList<>();
+        List<Double> settled = List.of();
         long errors;
         int empty;
 
