@@ -12,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.tsp.TimeStampToken;
@@ -35,6 +36,12 @@ public class ValidationDataCollector {
     private static final int FRESHNESS_TRIES = 3;
 
     private final RevocationSources sources;
+
+    /** Certificates of our CAs and the CA that answers for them (one entry per CA: a handful at most). */
+    private record CaGroup(X509Certificate issuer, List<X509Certificate> certificates) {
+    }
+
+    private final Map<CaGroup, RevocationSources.OcspAnswer> latestCaAnswers = new ConcurrentHashMap<>();
 
     ValidationDataCollector(RevocationSources sources) {
         this.sources = sources;
@@ -64,7 +71,8 @@ public class ValidationDataCollector {
     /**
      * Everything a verifier needs later to validate the signature and its time-stamp without asking us: every
      * certificate up to the root and an OCSP answer for each one below it, one answer per issuing CA (the signer's and
-     * the TSA's certificates share the issuing CA's answer).
+     * the TSA's certificates share the issuing CA's answer, asked for this signature; the root's about the issuing CA
+     * may be one that another signature of the same second asked for: {@link #caAnswer}).
      */
     public PadesDocuments.ValidationData collect(List<X509Certificate> chain, TimeStampToken token) {
         X509Certificate signer = chain.get(0);
@@ -78,11 +86,13 @@ public class ValidationDataCollector {
         }
         List<byte[]> ocsps = new ArrayList<>();
         for (var e : byIssuer.entrySet()) {
-            List<RevocationSources.OcspAnswer> answers = freshOcsp(e.getValue(), e.getKey(), genTime);
-            if (e.getValue().get(0).equals(signer)) {
+            if (e.getValue().contains(signer)) {
+                List<RevocationSources.OcspAnswer> answers = freshOcsp(e.getValue(), e.getKey(), genTime);
                 requireGood(answers.get(0).state()); // revoked between the check before signing and now: nothing is handed out
+                ocsps.add(answers.get(0).der());
+            } else {
+                ocsps.add(caAnswer(new CaGroup(e.getKey(), List.copyOf(e.getValue())), genTime).der());
             }
-            ocsps.add(answers.get(0).der());
         }
         Set<X509Certificate> certs = new LinkedHashSet<>(chain);
         certs.add(tsa);
@@ -93,6 +103,22 @@ public class ValidationDataCollector {
     private static X509Certificate issuerOf(X509Certificate tsa, List<X509Certificate> chain) {
         return chain.stream().skip(1).filter(ca -> ca.getSubjectX500Principal().equals(tsa.getIssuerX500Principal()))
                 .findFirst().orElseThrow(() -> new DomainException(ProblemKind.UNAVAILABLE, "signing.ca-unavailable"));
+    }
+
+    /**
+     * The answer about certificates of our CAs (the issuing CA, by the root), which every signature embeds alike: the
+     * latest one fetched, when it was signed in this time-stamp's second or later, or else a new one. Under load many
+     * signatures share a second, so the root signs and this service verifies about one such answer per second rather
+     * than one per signature; each embedded answer still postdates its own signature's time-stamp.
+     */
+    private RevocationSources.OcspAnswer caAnswer(CaGroup group, Instant genTime) {
+        RevocationSources.OcspAnswer latest = latestCaAnswers.get(group);
+        if (latest != null && !latest.producedAt().isBefore(genTime)) {
+            return latest;
+        }
+        RevocationSources.OcspAnswer fresh = freshOcsp(group.certificates(), group.issuer(), genTime).get(0);
+        latestCaAnswers.merge(group, fresh, (kept, now) -> kept.producedAt().isAfter(now.producedAt()) ? kept : now);
+        return fresh;
     }
 
     private List<RevocationSources.OcspAnswer> freshOcsp(List<X509Certificate> certs, X509Certificate issuer, Instant genTime) {
