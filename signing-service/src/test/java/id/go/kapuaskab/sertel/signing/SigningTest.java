@@ -111,6 +111,51 @@ class SigningTest {
     }
 
     @Test
+    void signaturesTimeStampedInOneSecondShareTheRootsAnswerAndEachValidatesOnItsOwn() throws Exception {
+        Holder dewi = Holders.certified(INSTITUTION, "Dewi Lestari");
+        byte[][] pair = null;
+        for (int attempt = 0; attempt < 20 && pair == null; attempt++) {          // one signature takes well under a second
+            byte[] a = Sign.ok(dewi.token(), Pdfs.letter(), Holders.PASSPHRASE);
+            byte[] b = Sign.ok(dewi.token(), Pdfs.letter(), Holders.PASSPHRASE);
+            if (timestampTime(dewi, a).equals(timestampTime(dewi, b))) {
+                pair = new byte[][]{a, b};
+            }
+        }
+        assertThat(pair).as("two signatures time-stamped in one second within 20 tries").isNotNull();
+        java.util.Set<String> shared = new java.util.HashSet<>(ocspAnswers(pair[0]));
+        shared.retainAll(ocspAnswers(pair[1]));
+        assertThat(shared).as("the root's answer about the issuing CA, fetched for the first, embedded in both; the signer's "
+                + "answers are each asked with a nonce").hasSize(1);
+        for (byte[] pdf : pair) {
+            List<OutsideCheckers.DssSignature> dss = OutsideCheckers.dss(pdf, true);
+            report("one of two signatures of one second, offline", dss);
+            assertThat(dss).singleElement().satisfies(s -> {
+                assertThat(s.format()).isEqualTo("PAdES-BASELINE-LT");
+                assertThat(s.indication()).as(s.errors()).isEqualTo("TOTAL_PASSED");
+            });
+        }
+    }
+
+    private static String timestampTime(Holder holder, byte[] pdf) {
+        return Sign.verify(holder.token(), pdf).then().statusCode(200).extract().jsonPath().getString("signatures[0].timestamp.time");
+    }
+
+    /** SHA-256 of each OCSP answer in the PDF's DSS. */
+    private static List<String> ocspAnswers(byte[] pdf) throws Exception {
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            var dss = doc.getDocumentCatalog().getCOSObject().getCOSDictionary(org.apache.pdfbox.cos.COSName.getPDFName("DSS"));
+            var ocsps = dss.getCOSArray(org.apache.pdfbox.cos.COSName.getPDFName("OCSPs"));
+            List<String> digests = new java.util.ArrayList<>();
+            for (int i = 0; i < ocsps.size(); i++) {
+                try (var in = ((org.apache.pdfbox.cos.COSStream) ocsps.getObject(i)).createInputStream()) {
+                    digests.add(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(in.readAllBytes())));
+                }
+            }
+            return digests;
+        }
+    }
+
+    @Test
     void ourVerificationReportsAByteChangedAfterSigning() throws Exception {
         Holder budi = Holders.certified(INSTITUTION, "Budi Hartono");
         byte[] signed = Sign.ok(budi.token(), Pdfs.letter(), Holders.PASSPHRASE);
