@@ -96,8 +96,8 @@ public final class BenchContext implements AutoCloseable {
     }
 
     /**
-     * The windows of {@link LoadGenerator#settle}, the warm-up of the scenarios that compare one JVM service with a peer
-     * (issuance, PAdES), and the most it may take.
+     * The windows of {@link LoadGenerator#settle}, the warm-up of the scenarios that put one of our JVMs beside a peer
+     * or a direct call (issuance, OCSP, PAdES, gateway overhead), and the most it may take.
      */
     public Duration settleWindow() {
         return Duration.ofSeconds(quick ? 3 : 6);

@@ -69,9 +69,10 @@ public final class LoadGenerator implements AutoCloseable {
     }
 
     /**
-     * Runs the load in windows of {@code window} until the JIT has settled: until two windows in a row are no more
-     * than {@code SETTLED} above the best window before them (one such window was seen mid-way, on a plateau of the
-     * compiler's queue), or {@code max} has passed. A
+     * Runs the load in windows of {@code window} until the JIT has settled: until two windows in a row are within
+     * {@code SETTLED} of the best window before them (one such window was seen mid-way, on a plateau of the compiler's
+     * queue; a window well below the best, a pause or a deoptimisation, does not count as settled), or {@code max} has
+     * passed. A
      * fixed warm-up is too short for a large JVM service on 2 cores, whose C2 compiler shares the cores with the
      * load (its rate still rose by half between three consecutive 12 s windows); a compiled peer settles in the first
      * windows and pays for this only their length. Answers the windows' rates, for the log.
@@ -83,13 +84,16 @@ public final class LoadGenerator implements AutoCloseable {
         for (Duration spent = Duration.ZERO; spent.compareTo(max) < 0 && flat < 2; spent = spent.plus(window)) {
             double rate = run(connections, Duration.ZERO, window, calls, success).perSecond();
             rates.add(rate);
-            flat = rates.size() > 1 && rate <= best * (1 + SETTLED) ? flat + 1 : 0;
+            flat = rates.size() > 1 && rate <= best * (1 + SETTLED) && rate >= best * (1 - SETTLED) ? flat + 1 : 0;
             best = Math.max(best, rate);
         }
         return rates;
     }
 
     private static final double SETTLED = 0.05;
+
+    /** The rule of {@link #settle}, for the rows' notes. */
+    public static final String SETTLE_RULE = "until two windows in a row were within 5 % of the best before them";
 
     private void loop(HttpClient client, Calls calls, IntPredicate success, AtomicLong sequence, Recorder latencies,
                       LongAdder measured, LongAdder errors, Map<Integer, LongAdder> statuses, long measureFrom, long end,

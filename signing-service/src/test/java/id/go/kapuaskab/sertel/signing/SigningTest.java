@@ -9,15 +9,22 @@ import id.go.kapuaskab.sertel.signing.Holders.Holder;
 import id.go.kapuaskab.sertel.testsupport.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSStream;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.interactive.form.PDSignatureField;
 import org.junit.jupiter.api.Test;
@@ -113,22 +120,24 @@ class SigningTest {
     @Test
     void signaturesTimeStampedInOneSecondShareTheRootsAnswerAndEachValidatesOnItsOwn() throws Exception {
         Holder dewi = Holders.certified(INSTITUTION, "Dewi Lestari");
-        byte[][] pair = null;
-        for (int attempt = 0; attempt < 20 && pair == null; attempt++) {          // one signature takes well under a second
+        Sign.ok(dewi.token(), Pdfs.letter(), Holders.PASSPHRASE);                 // the key opened, the paths warm
+        byte[][] shared = null;
+        for (int attempt = 0; attempt < 10 && shared == null; attempt++) {
+            Thread.sleep(1020 - System.currentTimeMillis() % 1000);               // just after a second begins
             byte[] a = Sign.ok(dewi.token(), Pdfs.letter(), Holders.PASSPHRASE);
             byte[] b = Sign.ok(dewi.token(), Pdfs.letter(), Holders.PASSPHRASE);
-            if (timestampTime(dewi, a).equals(timestampTime(dewi, b))) {
-                pair = new byte[][]{a, b};
+            Set<String> both = new HashSet<>(ocspAnswers(a));
+            both.retainAll(ocspAnswers(b));
+            assertThat(both).as("at most the root's answer is in both; the signer's are each asked with a nonce").hasSizeLessThan(2);
+            if (!both.isEmpty()) {
+                shared = new byte[][]{a, b};
             }
         }
-        assertThat(pair).as("two signatures time-stamped in one second within 20 tries").isNotNull();
-        java.util.Set<String> shared = new java.util.HashSet<>(ocspAnswers(pair[0]));
-        shared.retainAll(ocspAnswers(pair[1]));
-        assertThat(shared).as("the root's answer about the issuing CA, fetched for the first, embedded in both; the signer's "
-                + "answers are each asked with a nonce").hasSize(1);
-        for (byte[] pdf : pair) {
+        assertThat(shared).as("b, time-stamped no later than the root's answer fetched for a, embeds that answer (10 tries)")
+                .isNotNull();
+        for (byte[] pdf : shared) {
             List<OutsideCheckers.DssSignature> dss = OutsideCheckers.dss(pdf, true);
-            report("one of two signatures of one second, offline", dss);
+            report("one of two signatures sharing the root's answer, offline", dss);
             assertThat(dss).singleElement().satisfies(s -> {
                 assertThat(s.format()).isEqualTo("PAdES-BASELINE-LT");
                 assertThat(s.indication()).as(s.errors()).isEqualTo("TOTAL_PASSED");
@@ -136,18 +145,14 @@ class SigningTest {
         }
     }
 
-    private static String timestampTime(Holder holder, byte[] pdf) {
-        return Sign.verify(holder.token(), pdf).then().statusCode(200).extract().jsonPath().getString("signatures[0].timestamp.time");
-    }
-
     /** SHA-256 of each OCSP answer in the PDF's DSS. */
     private static List<String> ocspAnswers(byte[] pdf) throws Exception {
         try (PDDocument doc = Loader.loadPDF(pdf)) {
-            var dss = doc.getDocumentCatalog().getCOSObject().getCOSDictionary(org.apache.pdfbox.cos.COSName.getPDFName("DSS"));
-            var ocsps = dss.getCOSArray(org.apache.pdfbox.cos.COSName.getPDFName("OCSPs"));
-            List<String> digests = new java.util.ArrayList<>();
+            COSArray ocsps = doc.getDocumentCatalog().getCOSObject().getCOSDictionary(COSName.getPDFName("DSS"))
+                    .getCOSArray(COSName.getPDFName("OCSPs"));
+            List<String> digests = new ArrayList<>();
             for (int i = 0; i < ocsps.size(); i++) {
-                try (var in = ((org.apache.pdfbox.cos.COSStream) ocsps.getObject(i)).createInputStream()) {
+                try (InputStream in = ((COSStream) ocsps.getObject(i)).createInputStream()) {
                     digests.add(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(in.readAllBytes())));
                 }
             }

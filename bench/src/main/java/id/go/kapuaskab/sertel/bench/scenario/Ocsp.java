@@ -89,7 +89,7 @@ public final class Ocsp implements Scenario {
                             oursFigure.median() >= 5 * peerFigure.median() && oursFigure.median() >= 10_000,
                             "ours p99 " + Figure.of(oursP99, "ms").render() + "; signed responses, straight to certificate-service; ours warmed "
                                     + "up until settled first (" + warmup.size() + " windows of " + ctx.settleWindow().toSeconds()
-                                    + " s at 16 connections, until two in a row were no more than 5 % above the best before them)"));
+                                    + " s at 16 connections, " + LoadGenerator.SETTLE_RULE + ")"));
                 }
             }
         }

@@ -134,8 +134,7 @@ public final class Pades implements Scenario {
                 + "the PDF as the body, DSS's defaults (OCSP first, a CRL only where OCSP fails; revocation data not newer than the "
                 + "time-stamp is logged and signed anyway), its own HttpClient per fetch as DSS ships it; both sides ask the CA directly, "
                 + "not through the gateway; both JVMs run with our services' flags (-Xmx192m, Serial GC); each side warmed up until its rate "
-                + "settled (windows of " + settleWindow.toSeconds() + " s until two in a row were no more than 5 % above the best before "
-                + "them: ours " + oursSide.settled.size() + ", DSS " + dssSide.settled.size() + " windows), then windows of " + window.toSeconds()
+                + "settled (windows of " + settleWindow.toSeconds() + " s " + LoadGenerator.SETTLE_RULE + ": ours " + oursSide.settled.size() + ", DSS " + dssSide.settled.size() + " windows), then windows of " + window.toSeconds()
                 + " s, interleaved; " + keys + "; errors ours " + oursSide.errors + ", DSS " + dssSide.errors
                 + (oursSide.empty + dssSide.empty == 0 ? "" : "; windows in which no signature completed (a signature took longer than the "
                 + window.toSeconds() + " s window): ours " + oursSide.empty + ", DSS " + dssSide.empty);

@@ -15,6 +15,7 @@ import java.util.UUID;
 @Table(name = "issuance")
 public class Issuance {
 
+    /** Only rows from before issue 21, when the intent committed on its own before the certificate, are in this state. */
     public static final String INTENT = "INTENT";
     public static final String ISSUED = "ISSUED";
 

@@ -38,7 +38,7 @@ public class VerificationResource {
              "tsa":"CN=Sertel Kapuas TSA 1,O=Pemerintah Kabupaten Kapuas,C=ID","valid":true,"tsaTrusted":true},
              "integrity":{"valid":true,"byteRangeDigestMatches":true,"cmsSignatureValid":true,"problem":null},
              "chain":{"trustedByOurRoot":true},"certificateStatus":{"atSigningTime":"GOOD","now":"GOOD","source":"OCSP"},
-             "ltv":{"dssPresent":true,"vriForThisSignature":true,"certificates":4,"ocsps":3,"crls":2},
+             "ltv":{"dssPresent":true,"vriForThisSignature":true,"certificates":4,"ocsps":2,"crls":0},
              "coverage":{"wholeDocument":false,"signedBytes":40111,"appendedBytes":8100,"laterRevisions":1,"byteRangeWellFormed":true}}]}""";
 
     private final VerificationService verification;

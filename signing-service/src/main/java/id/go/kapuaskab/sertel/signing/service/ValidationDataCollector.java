@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.tsp.TimeStampToken;
+import org.jboss.logging.Logger;
 
 /**
  * The status checks before a signature (from the CA's cached OCSP answer, which the CA drops on a status change; the
@@ -34,6 +35,7 @@ import org.bouncycastle.tsp.TimeStampToken;
 public class ValidationDataCollector {
 
     private static final int FRESHNESS_TRIES = 3;
+    private static final Logger LOG = Logger.getLogger(ValidationDataCollector.class);
 
     private final RevocationSources sources;
 
@@ -107,9 +109,10 @@ public class ValidationDataCollector {
 
     /**
      * The answer about certificates of our CAs (the issuing CA, by the root), which every signature embeds alike: the
-     * latest one fetched, when it was signed in this time-stamp's second or later, or else a new one. Under load many
-     * signatures share a second, so the root signs and this service verifies about one such answer per second rather
-     * than one per signature; each embedded answer still postdates its own signature's time-stamp.
+     * latest one fetched, when it is dated in this time-stamp's second or later, or else a new one. Under load many
+     * signatures share a second, so the root signs and this service verifies about one such answer per second (plus
+     * one for each signature already under way when the second turns) rather than one per signature; no embedded
+     * answer is dated before its own signature's time-stamp (both to the whole second).
      */
     private RevocationSources.OcspAnswer caAnswer(CaGroup group, Instant genTime) {
         RevocationSources.OcspAnswer latest = latestCaAnswers.get(group);
@@ -126,6 +129,11 @@ public class ValidationDataCollector {
         for (int i = 1; i < FRESHNESS_TRIES && answers.get(0).producedAt().isBefore(genTime); i++) {
             sleep(1050 - genTime.getNano() / 1_000_000);                     // into the next second
             answers = sources.ocsp(certs, issuer);
+        }
+        if (answers.get(0).producedAt().isBefore(genTime)) {
+            LOG.warnf("OCSP answer from %s dated %s, before the time-stamp's %s after %d tries: the CA's clock is behind the "
+                    + "TSA's; embedded anyway, a validator may not find it fresh", issuer.getSubjectX500Principal().getName(),
+                    answers.get(0).producedAt(), genTime, FRESHNESS_TRIES);
         }
         return answers;
     }
