@@ -8,6 +8,8 @@ import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -72,13 +74,12 @@ public final class LoadGenerator implements AutoCloseable {
      * Runs the load in windows of {@code window} until the JIT has settled: until two windows in a row are within
      * {@code SETTLED} of the best window before them (one such window was seen mid-way, on a plateau of the compiler's
      * queue; a window well below the best, a pause or a deoptimisation, does not count as settled), or {@code max} has
-     * passed. A
-     * fixed warm-up is too short for a large JVM service on 2 cores, whose C2 compiler shares the cores with the
+     * passed. A fixed warm-up is too short for a large JVM service on 2 cores, whose C2 compiler shares the cores with the
      * load (its rate still rose by half between three consecutive 12 s windows); a compiled peer settles in the first
      * windows and pays for this only their length. Answers the windows' rates, for the log.
      */
-    public java.util.List<Double> settle(int connections, Duration window, Duration max, Calls calls, IntPredicate success) {
-        java.util.List<Double> rates = new java.util.ArrayList<>();
+    public List<Double> settle(int connections, Duration window, Duration max, Calls calls, IntPredicate success) {
+        List<Double> rates = new ArrayList<>();
         double best = 0;
         int flat = 0;
         for (Duration spent = Duration.ZERO; spent.compareTo(max) < 0 && flat < 2; spent = spent.plus(window)) {

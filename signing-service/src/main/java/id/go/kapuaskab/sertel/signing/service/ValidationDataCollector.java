@@ -24,7 +24,8 @@ import org.jboss.logging.Logger;
  * validation data after it (PAdES B-LT): for the signer's certificate,
  * the TSA's certificate and the issuing CA, an OCSP answer from our CA, plus every certificate up to the root. No
  * CRLs: an OCSP answer covers each certificate (as EU DSS's signer embeds by default), and a CRL grows with every
- * revocation the CA makes, which would then be copied into every document signed. ETSI EN 319 102-1 wants revocation data issued after the signature time-stamp. Our
+ * revocation the CA makes, which would then be copied into every document signed. ETSI EN 319 102-1 wants
+ * revocation data issued after the signature time-stamp. Our
  * TSA's {@code genTime} and our OCSP responder's {@code producedAt} are both whole seconds, so an answer fetched after
  * the time-stamp carries the same second or a later one and is taken; only an answer dated <em>before</em> the
  * time-stamp (a responder whose clock is behind the TSA's) is asked again once the clock has moved into the next
