@@ -62,6 +62,28 @@ class InternalApiTest {
     }
 
     @Test
+    void aSubmissionReadsTheApplicantAndTheVerifiersOfTheirInstitutionInOneCall() {
+        Fixtures.Inst inst = fixtures.institution();
+        Fixtures.Person a = fixtures.applicant(inst);
+        Fixtures.Person v = fixtures.verifier(inst.id());
+        fixtures.verifier(fixtures.institution().id());             // another institution's: not listed
+
+        JsonPath body = given().auth().oauth2(RENEWAL).queryParam("include", "verifiers").get("/internal/applicants/" + a.id())
+                .then().statusCode(200).body("id", equalTo(a.id().toString())).body("email", equalTo(a.email()))
+                .body("verifiers", hasSize(1)).body("verifiers[0].id", equalTo(v.id().toString()))
+                .body("verifiers[0].email", equalTo(v.email()))
+                .body("verifiers[0].keySet()", org.hamcrest.Matchers.containsInAnyOrder("id", "email", "fullName", "language"))
+                .extract().jsonPath();
+        assertThat(body.getMap("").keySet()).contains("subjectVersion", "verifiers");
+
+        Fixtures.Person alone = fixtures.applicant(fixtures.institution());
+        given().auth().oauth2(RENEWAL).queryParam("include", "verifiers").get("/internal/applicants/" + alone.id())
+                .then().statusCode(200).body("verifiers", hasSize(0));
+        given().auth().oauth2(RENEWAL).queryParam("include", "everything").get("/internal/applicants/" + a.id())
+                .then().statusCode(422).contentType(PROBLEM);
+    }
+
+    @Test
     void peopleCannotUseTheInternalApi() {
         Fixtures.Inst inst = fixtures.institution();
         Fixtures.Person a = fixtures.applicant(inst);

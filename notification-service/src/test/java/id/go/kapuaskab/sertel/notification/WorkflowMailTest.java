@@ -210,6 +210,46 @@ class WorkflowMailTest {
     }
 
     @Test
+    void anEventCarryingItsRecipientsIsMailedToThemWithoutAskingApplicantService() {
+        FakePeers.APPLICANTS_DOWN.set(true);            // nothing may be looked up: the event says who to write to
+        Map<String, Object> submitted = event(UUID.randomUUID().toString(), "REQUEST_SUBMITTED", null);
+        submitted.put("applicant", recipient(applicant.id(), "Dwi Ayu Ningsih, S.Kom.", "dwi.baru@kapuaskab.go.id", "id"));
+        submitted.put("verifiers", List.of(recipient(UUID.randomUUID(), "Rina Verifikator", "rina@kapuaskab.go.id", "en")));
+        post(submitted).then().statusCode(202).body("messages", equalTo(1));
+        Map<String, Object> approved = event(UUID.randomUUID().toString(), "REQUEST_APPROVED", null);
+        approved.put("applicant", recipient(applicant.id(), "Dwi Ayu Ningsih, S.Kom.", "dwi.baru@kapuaskab.go.id", "en"));
+        post(approved).then().statusCode(202).body("messages", equalTo(1));
+        Map<String, Object> noVerifiers = event(UUID.randomUUID().toString(), "REQUEST_SUBMITTED", null);
+        noVerifiers.put("applicant", recipient(applicant.id(), "Dwi Ayu Ningsih", "dwi@kapuaskab.go.id", "id"));
+        noVerifiers.put("verifiers", List.of());        // the institution has none: nobody is written to, nothing looked up
+        post(noVerifiers).then().statusCode(202);
+        outbox.drain();
+
+        assertThat(Fixtures.mails()).extracting(Fixtures::to).containsExactlyInAnyOrder("rina@kapuaskab.go.id", "dwi.baru@kapuaskab.go.id");
+        assertThat(Fixtures.subject(mailTo("rina@kapuaskab.go.id")))
+                .isEqualTo("A certificate renewal request awaits verification: Dwi Ayu Ningsih, S.Kom.");
+        assertThat(Fixtures.subject(mailTo("dwi.baru@kapuaskab.go.id"))).isEqualTo("Your certificate renewal request was approved");
+    }
+
+    @Test
+    void aCarriedRecipientMustBeAPersonWithAnAddress() {
+        Map<String, Object> e = event(UUID.randomUUID().toString(), "REQUEST_APPROVED", null);
+        e.put("applicant", recipient(applicant.id(), "Dwi", "not an address", "id"));
+        post(e).then().statusCode(422).contentType("application/problem+json").body("code", equalTo("validation"));
+        Map<String, Object> noId = event(UUID.randomUUID().toString(), "REQUEST_SUBMITTED", null);
+        Map<String, Object> verifier = new java.util.HashMap<>(recipient(UUID.randomUUID(), "Rina", "rina@kapuaskab.go.id", "id"));
+        verifier.remove("id");
+        noId.put("verifiers", List.of(verifier));
+        post(noId).then().statusCode(422).contentType("application/problem+json").body("code", equalTo("validation"));
+        outbox.drain();
+        assertThat(Fixtures.mails()).isEmpty();
+    }
+
+    private static Map<String, Object> recipient(UUID id, String fullName, String email, String language) {
+        return Map.of("id", id.toString(), "fullName", fullName, "email", email, "language", language);
+    }
+
+    @Test
     void aOneOffMessageIsSentOncePerMessageId() {
         Map<String, Object> body = Map.of("messageId", UUID.randomUUID().toString(), "template", "EMAIL_VERIFICATION",
                 "to", "baru@kapuaskab.go.id", "language", "en",

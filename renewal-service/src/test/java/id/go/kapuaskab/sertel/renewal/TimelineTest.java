@@ -62,6 +62,19 @@ class TimelineTest {
     }
 
     @Test
+    void anAnswerOfNoReminderAtCreationIsKeptSoSubmittingDoesNotAskAgain() {
+        Flow.Person p = Flow.applicant();
+        String serial = Flow.firstCertificate(p);
+        Instant t0 = Instant.parse(Ca.certificate(serial).getString("notAfter")).minus(Duration.ofDays(20)).truncatedTo(ChronoUnit.SECONDS);
+        MutableClock.INSTANCE.set(t0);
+        String id = Flow.createCsrRequest(p, "RENEWAL", p.newCsr());
+        Flow.submit(p, id);
+        assertThat(EventReceiver.reminderQuestions(serial)).isEqualTo(1);
+        given().auth().oauth2(p.token()).get(Flow.REQUESTS + "/" + id + "/timeline").then().statusCode(200)
+                .body("steps[0].completedAt", equalTo(null));
+    }
+
+    @Test
     void aRenewalIsMappedOntoTheEightStepsOfTheSop() {
         Flow.Person p = Flow.applicant();
         String serial = Flow.firstCertificate(p);

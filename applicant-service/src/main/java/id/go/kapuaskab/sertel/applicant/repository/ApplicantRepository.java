@@ -19,6 +19,14 @@ public class ApplicantRepository implements PanacheRepositoryBase<Applicant, UUI
         return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
     }
 
+    /** One applicant with the account, institution and work unit a subject snapshot reads, in one query. */
+    public Optional<Applicant> withSubject(UUID id) {
+        return getEntityManager().createQuery("""
+                        select a from Applicant a join fetch a.account join fetch a.institution join fetch a.workUnit
+                        where a.id = :id""", Applicant.class)
+                .setParameter("id", id).getResultStream().findFirst();
+    }
+
     public boolean nikTaken(String nik, UUID except) {
         return count("nik = ?1 and id <> ?2", nik, none(except)) > 0;
     }

@@ -98,10 +98,7 @@ public class Certificate {
 
     /** EXPIRED once notAfter has passed, unless revoked: a revoked certificate stays revoked for relying parties. */
     public CertificateStatus statusAt(Clock clock) {
-        if (status != CertificateStatus.REVOKED && !clock.instant().isBefore(notAfter)) {
-            return CertificateStatus.EXPIRED;
-        }
-        return status;
+        return CertificateStatus.at(status, notAfter, clock);
     }
 
     public boolean isOnCrl() {

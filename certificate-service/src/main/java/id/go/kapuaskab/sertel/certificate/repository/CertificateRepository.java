@@ -1,6 +1,7 @@
 package id.go.kapuaskab.sertel.certificate.repository;
 
 import id.go.kapuaskab.sertel.certificate.domain.Certificate;
+import id.go.kapuaskab.sertel.certificate.domain.CertificateListing;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Page;
@@ -44,8 +45,16 @@ public class CertificateRepository implements PanacheRepositoryBase<Certificate,
                 .setParameter("k", fingerprint).getSingleResult();
     }
 
-    public List<Certificate> byHolder(UUID holderId) {
-        return list("holderId", NEWEST_FIRST, holderId);
+    /**
+     * One holder's certificates, newest first, as plain rows (served by {@code certificate_holder_idx}): what
+     * renewal-service's guards read at every create and submit, so nothing is loaded that they do not need.
+     */
+    public List<CertificateListing> listedOfHolder(UUID holderId) {
+        return getEntityManager().createQuery("""
+                        select new id.go.kapuaskab.sertel.certificate.domain.CertificateListing(c.serial, c.status,
+                          c.holderId, c.institutionId, c.notBefore, c.notAfter, c.predecessorSerial, c.successorSerial)
+                        from Certificate c where c.holderId = :holder order by c.createdAt desc, c.serial""", CertificateListing.class)
+                .setParameter("holder", holderId).getResultList();
     }
 
     /** Every certificate of these holders, newest first (served by {@code certificate_holder_idx}). */

@@ -3,6 +3,7 @@ package id.go.kapuaskab.sertel.certificate.rest;
 import id.go.kapuaskab.sertel.certificate.domain.Certificate;
 import id.go.kapuaskab.sertel.certificate.domain.CertificateStatus;
 import id.go.kapuaskab.sertel.certificate.domain.KeyType;
+import id.go.kapuaskab.sertel.certificate.domain.CertificateListing;
 import id.go.kapuaskab.sertel.certificate.service.InventoryService;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
@@ -68,8 +69,12 @@ final class Dtos {
     record Summary(String serial, CertificateStatus status, UUID holderId, UUID institutionId, Instant notBefore, Instant notAfter,
                    String predecessorSerial, String successorSerial) {
         static Summary of(Certificate c, Clock clock) {
-            return new Summary(c.serial, c.statusAt(clock), c.holderId, c.institutionId, c.notBefore, c.notAfter,
-                    c.predecessorSerial, c.successorSerial);
+            return of(CertificateListing.of(c), clock);
+        }
+
+        static Summary of(CertificateListing c, Clock clock) {
+            return new Summary(c.serial(), c.statusAt(clock), c.holderId(), c.institutionId(), c.notBefore(), c.notAfter(),
+                    c.predecessorSerial(), c.successorSerial());
         }
     }
 

@@ -2,6 +2,7 @@ package id.go.kapuaskab.sertel.certificate.service;
 
 import id.go.kapuaskab.sertel.support.security.Caller;
 import id.go.kapuaskab.sertel.certificate.domain.Certificate;
+import id.go.kapuaskab.sertel.certificate.domain.CertificateListing;
 import id.go.kapuaskab.sertel.certificate.domain.CertificateStatus;
 import id.go.kapuaskab.sertel.certificate.repository.CertificateRepository;
 import id.go.kapuaskab.sertel.support.problem.DomainException;
@@ -81,8 +82,8 @@ public class InventoryService {
         return c;
     }
 
-    public List<Certificate> byHolder(UUID holderId) {
-        return certificates.byHolder(holderId);
+    public List<CertificateListing> byHolder(UUID holderId) {
+        return certificates.listedOfHolder(holderId);
     }
 
     /**

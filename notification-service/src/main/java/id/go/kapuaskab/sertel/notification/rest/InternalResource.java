@@ -1,5 +1,6 @@
 package id.go.kapuaskab.sertel.notification.rest;
 
+import id.go.kapuaskab.sertel.notification.client.Holder;
 import id.go.kapuaskab.sertel.notification.service.OneOffMessages;
 import id.go.kapuaskab.sertel.notification.service.ReminderHistory;
 import id.go.kapuaskab.sertel.notification.service.WorkflowEvent;
@@ -27,6 +28,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -66,7 +68,28 @@ public class InternalResource {
 
     record EventBody(@NotNull UUID eventId, @NotNull WorkflowEvent.Type type, Instant occurredAt, @NotNull UUID requestId,
                      @Size(max = 32) String requestType, @NotNull UUID applicantId, UUID institutionId, @Size(max = 2000) String reason,
-                     @Size(max = 64) String certificateSerial, Instant notBefore, Instant notAfter) {
+                     @Size(max = 64) String certificateSerial, Instant notBefore, Instant notAfter, @Valid Recipient applicant,
+                     @Size(max = 500) List<@NotNull @Valid Recipient> verifiers) {
+
+        WorkflowEvent event() {
+            return new WorkflowEvent(eventId, type, occurredAt, requestId, requestType, applicantId, institutionId, reason,
+                    certificateSerial, notBefore, notAfter, applicant == null ? null : applicant.holder(),
+                    verifiers == null ? null : verifiers.stream().map(Recipient::holder).toList());
+        }
+    }
+
+    /** A person the event's mail goes to, as renewal-service read them from applicant-service. */
+    record Recipient(@NotNull UUID id, @NotBlank @Size(max = 200) String fullName, @NotBlank @Email @Size(max = 254) String email,
+                     @Size(max = 8) String language) {
+
+        Holder holder() {
+            return new Holder(id, null, fullName, email, language);
+        }
+
+        @Override
+        public String toString() {
+            return "Recipient[id=" + id + "]";
+        }
     }
 
     record MessageBody(@NotNull UUID messageId, @NotBlank @Size(max = 32) String template, @NotBlank @Email @Size(max = 254) String to,
@@ -81,16 +104,24 @@ public class InternalResource {
     @RolesAllowed(Caller.RENEWAL_SERVICE)
     @Operation(summary = "A workflow event (renewal-service's outbox)", description = """
             SUBMITTED mails the verifiers of `institutionId`; RETURNED and REJECTED (with `reason`), APPROVED and COMPLETED \
-            (with `certificateSerial`, `notBefore`, `notAfter`) mail the applicant; CANCELLED mails nobody. De-duplicated \
-            by `eventId`: a repeat answers 202 and sends nothing. 503 while the recipients cannot be looked up: deliver it again.""")
+            (with `certificateSerial`, `notBefore`, `notAfter`) mail the applicant; CANCELLED mails nobody. The event \
+            carries its recipients: `applicant` (name, e-mail, language as renewal-service last read them) and, on \
+            SUBMITTED, `verifiers` (the institution's active verifiers at submission; `[]` when it has none). An event \
+            without them has them looked up at applicant-service. De-duplicated by `eventId`: a repeat answers 202 and \
+            sends nothing. 503 while recipients to be looked up cannot be: deliver it again.""")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "submitted", value = """
+            {"eventId":"1b2c3d4e-5f6a-4b7c-8d9e-0f1a2b3c4d5e","type":"REQUEST_SUBMITTED","occurredAt":"2026-11-23T01:00:00Z",
+             "requestId":"5d6e7f80-9a0b-4c1d-8e2f-3a4b5c6d7e8f","requestType":"RENEWAL",
+             "applicantId":"4f5e8f1a-2b3c-4d5e-8f9a-0b1c2d3e4f5a","institutionId":"0b6c3c1e-6f7e-4f43-9d1a-3f0f3f0f3f0f",
+             "applicant":{"id":"4f5e8f1a-2b3c-4d5e-8f9a-0b1c2d3e4f5a","fullName":"Budi Santoso","email":"budi@kapuaskab.go.id","language":"id"},
+             "verifiers":[{"id":"9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d","fullName":"Siti Rahmawati",
+                           "email":"verifikator1@kapuaskab.go.id","language":"id"}]}""")))
     @APIResponse(responseCode = "202", description = "Accepted (or a duplicate)", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "accepted", value = "{\"id\":\"1b2c3d4e-5f6a-4b7c-8d9e-0f1a2b3c4d5e\",\"duplicate\":false,\"messages\":2}")))
     @APIResponse(responseCode = "422", description = "`validation` (problem+json)")
     @APIResponse(responseCode = "503", description = "`notification.recipients-unavailable` (problem+json, Retry-After)")
     public Response event(@NotNull @Valid EventBody body) {
-        WorkflowEvents.Outcome outcome = events.accept(new WorkflowEvent(body.eventId(), body.type(), body.occurredAt(), body.requestId(),
-                body.requestType(), body.applicantId(), body.institutionId(), body.reason(), body.certificateSerial(), body.notBefore(),
-                body.notAfter()));
+        WorkflowEvents.Outcome outcome = events.accept(body.event());
         return Response.accepted(new Accepted(body.eventId(), outcome.duplicate(), outcome.messages())).build();
     }
 

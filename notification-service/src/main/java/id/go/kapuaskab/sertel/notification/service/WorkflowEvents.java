@@ -22,10 +22,12 @@ import org.jboss.logging.Logger;
 
 /**
  * Turns workflow events into mail: a submitted request to the verifiers of the applicant's institution; returned,
- * rejected, approved and completed to the applicant; a cancelled one to nobody. The recipients are looked up
- * before the event is accepted, so a 202 means the messages are in the outbox; while applicant-service is
- * unreachable the event is refused with 503 and renewal-service's outbox delivers it again. Each event also becomes a
- * {@code request.state-changed} integration event for webhook subscribers, in the same transaction.
+ * rejected, approved and completed to the applicant; a cancelled one to nobody. The recipients come with the event
+ * (renewal-service read them in the command that caused it); only an event without them is completed by a lookup at
+ * applicant-service, before the event is accepted, so a 202 means the messages are in the outbox; while
+ * applicant-service is unreachable such an event is refused with 503 and renewal-service's outbox delivers it again.
+ * Each event also becomes a {@code request.state-changed} integration event for webhook subscribers, in the same
+ * transaction.
  */
 @ApplicationScoped
 public class WorkflowEvents {
@@ -83,12 +85,13 @@ public class WorkflowEvents {
         if (kind == null) {
             return List.of();
         }
-        Optional<Holder> applicant = applicants.applicant(event.applicantId());
+        Optional<Holder> applicant = event.applicant() != null ? Optional.of(event.applicant())
+                : applicants.applicant(event.applicantId());
         if (kind != DeliveryKind.REQUEST_SUBMITTED) {
             return List.of(applicant.map(a -> message(event, kind, a, null, now))
                     .orElseGet(() -> unknownRecipient(event, kind, now, "applicant")));
         }
-        List<Holder> verifiers = event.institutionId() == null ? List.of()
+        List<Holder> verifiers = event.verifiers() != null ? event.verifiers() : event.institutionId() == null ? List.of()
                 : applicants.verifiers(event.institutionId()).orElse(List.of());
         if (verifiers.isEmpty()) {
             return List.of(unknownRecipient(event, kind, now, "verifiers"));

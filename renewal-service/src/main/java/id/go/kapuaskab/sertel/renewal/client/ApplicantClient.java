@@ -31,6 +31,14 @@ public class ApplicantClient {
     @CircuitBreaker(requestVolumeThreshold = 8, failureRatio = 0.5, delay = 2, delayUnit = ChronoUnit.SECONDS, skipOn = PeerRejected.class)
     @Retry(maxRetries = 2, delay = 100, jitter = 50, retryOn = PeerUnavailable.class, abortOn = PeerRejected.class)
     public Optional<ApplicantSnapshot> snapshot(UUID applicantId) {
-        return peers.call(PEER, () -> api.applicant(applicantId)).optional(ApplicantSnapshot.class);
+        return peers.call(PEER, () -> api.applicant(applicantId, null)).optional(ApplicantSnapshot.class);
+    }
+
+    /** The same, with the active verifiers of the applicant's institution read in the same call (for a submission). */
+    @Timeout(value = 5, unit = ChronoUnit.SECONDS)
+    @CircuitBreaker(requestVolumeThreshold = 8, failureRatio = 0.5, delay = 2, delayUnit = ChronoUnit.SECONDS, skipOn = PeerRejected.class)
+    @Retry(maxRetries = 2, delay = 100, jitter = 50, retryOn = PeerUnavailable.class, abortOn = PeerRejected.class)
+    public Optional<ApplicantSnapshot> snapshotWithVerifiers(UUID applicantId) {
+        return peers.call(PEER, () -> api.applicant(applicantId, "verifiers")).optional(ApplicantSnapshot.class);
     }
 }

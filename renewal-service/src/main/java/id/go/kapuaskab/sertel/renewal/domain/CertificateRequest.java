@@ -77,6 +77,10 @@ public class CertificateRequest {
     @Column(name = "reminder_sent_at")
     public Instant reminderSentAt;
 
+    /** Whether notification-service answered about that reminder (possibly: none), so submitting asks no more. */
+    @Column(name = "reminder_known", nullable = false)
+    public boolean reminderKnown;
+
     @Column(name = "first_submitted_at")
     public Instant firstSubmittedAt;
 

@@ -49,6 +49,13 @@ public class SubjectSnapshot {
     @Column(name = "snap_taken_at")
     public Instant takenAt;
 
+    /**
+     * The language the applicant reads mail in ({@code id} or {@code en}), taken with the snapshot and refreshed at
+     * approval; not a subject item. The workflow's events carry it, so notification-service needs no lookup to write.
+     */
+    @Column(name = "snap_language")
+    public String language;
+
     @Override
     public String toString() {
         return "SubjectSnapshot[dataVersion=" + dataVersion + "]";

@@ -66,6 +66,7 @@ public class Decisions {
                         .with("differences", SubjectDifferences.between(r.snapshot, current));
             }
             eligibility.requireActive(current);
+            r.snapshot.language = current.language();           // the approval's mail, and the completion's, in today's choice
             Actor actor = Actor.of(caller);
             r.approvedAt = transitions.move(r, RequestState.APPROVED, actor, null);
             r.approvedBy = caller.accountId();

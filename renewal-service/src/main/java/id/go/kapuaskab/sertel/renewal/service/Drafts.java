@@ -14,7 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.PersistenceException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Optional;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -55,7 +55,7 @@ public class Drafts {
         eligibility.requireActive(applicant);
         String serial = eligibility.certificateFor(type, applicantId, draft.certificateSerial());
         Instant createdAt = clock.instant();
-        Optional<Instant> reminder = reminders.sentBefore(type, serial, createdAt);
+        Reminders.Answer reminder = reminders.sentBefore(type, serial, createdAt);
         return QuarkusTransaction.requiringNew().call(() -> {
             if (requests.hasOpen(applicantId, type)) {
                 throw DomainException.conflict("request.already-open", type.name());
@@ -69,7 +69,8 @@ public class Drafts {
             r.createdAt = createdAt;
             r.updatedAt = r.createdAt;
             r.loginAt = loginAt;
-            r.reminderSentAt = reminder.orElse(null);
+            r.reminderSentAt = reminder.sentAt();
+            r.reminderKnown = reminder.known();
             apply(r, draft, serial);
             try {
                 requests.persistAndFlush(r);
@@ -92,6 +93,10 @@ public class Drafts {
             CertificateRequest r = access.lock(id);
             if (r.state != RequestState.DRAFT && r.state != RequestState.RETURNED) {
                 throw DomainException.conflict("request.not-editable", r.state.name()).with("currentState", r.state.name());
+            }
+            if (!Objects.equals(serial, r.certificateSerial)) {  // another certificate: its reminder is asked at submission
+                r.reminderSentAt = null;
+                r.reminderKnown = false;
             }
             apply(r, draft, serial);
             r.updatedAt = clock.instant();

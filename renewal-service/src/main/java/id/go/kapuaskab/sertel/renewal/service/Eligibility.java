@@ -42,6 +42,12 @@ public class Eligibility {
                 .orElseThrow(() -> DomainException.invalid("request.applicant-unknown"));
     }
 
+    /** The same with the verifiers of the applicant's institution, whom a submission's event names: one read for both. */
+    public ApplicantSnapshot applicantAndVerifiers(UUID applicantId) {
+        return Peers.call("request.applicant-service-unavailable", () -> applicants.snapshotWithVerifiers(applicantId))
+                .orElseThrow(() -> DomainException.invalid("request.applicant-unknown"));
+    }
+
     public void requireActive(ApplicantSnapshot applicant) {
         if (!applicant.active()) {
             throw DomainException.invalid("request.applicant-not-active", applicant.status());

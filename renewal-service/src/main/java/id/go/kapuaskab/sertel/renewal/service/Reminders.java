@@ -5,18 +5,24 @@ import id.go.kapuaskab.sertel.renewal.domain.CertificateRequest;
 import id.go.kapuaskab.sertel.renewal.domain.RequestType;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
  * SOP step 1 from notification-service's record: the last expiry reminder for the renewed certificate that left
- * before the request was created. Asked when the renewal is created and, if notification-service could not say then,
- * again at submission; both outside any transaction, never while a request is locked. The answer is stored on the
- * request, so completing it needs no other service. When neither attempt got an answer, the timeline shows step 1
- * as not recorded.
+ * before the request was created. Asked when the renewal is created and, only if notification-service could not
+ * answer then, again at submission; both outside any transaction, never while a request is locked. The answer (also
+ * "none") is stored on the request, so completing it needs no other service. When neither attempt got an answer, the
+ * timeline shows step 1 as not recorded.
  */
 @ApplicationScoped
 public class Reminders {
+
+    /** {@code known}: notification-service answered (or there was nothing to ask); {@code sentAt}: the reminder, if any. */
+    public record Answer(boolean known, Instant sentAt) {
+
+        static final Answer UNKNOWN = new Answer(false, null);
+        static final Answer NONE = new Answer(true, null);
+    }
 
     private static final Logger LOG = Logger.getLogger(Reminders.class);
 
@@ -26,24 +32,24 @@ public class Reminders {
         this.notifications = notifications;
     }
 
-    /** When the reminder before this request left, if it follows one and notification-service can say. */
-    public Optional<Instant> sentBefore(CertificateRequest request) {
+    /** The same question for a request created earlier. */
+    public Answer sentBefore(CertificateRequest request) {
         return sentBefore(request.type, request.certificateSerial, request.createdAt);
     }
 
-    /** The same, for a request about to be created now. */
-    public Optional<Instant> sentBefore(RequestType type, String certificateSerial, Instant createdAt) {
+    /** When the reminder before a request created at {@code createdAt} left, if it follows one and notification-service can say. */
+    public Answer sentBefore(RequestType type, String certificateSerial, Instant createdAt) {
         if (type != RequestType.RENEWAL || certificateSerial == null) {
-            return Optional.empty();
+            return Answer.NONE;
         }
         try {
-            return notifications.remindersSent(certificateSerial).stream()
+            return new Answer(true, notifications.remindersSent(certificateSerial).stream()
                     .map(NotificationClient.ReminderSent::sentAt)
                     .filter(at -> !at.isAfter(createdAt))
-                    .max(Instant::compareTo);
+                    .max(Instant::compareTo).orElse(null));
         } catch (RuntimeException e) {
             LOG.infof("Reminder time of certificate %s not available now: %s", certificateSerial, e.toString());
-            return Optional.empty();
+            return Answer.UNKNOWN;
         }
     }
 }

@@ -2,7 +2,6 @@ package id.go.kapuaskab.sertel.renewal.service;
 
 import id.go.kapuaskab.sertel.renewal.client.ApplicantSnapshot;
 import id.go.kapuaskab.sertel.renewal.domain.CertificateRequest;
-import id.go.kapuaskab.sertel.renewal.domain.EventType;
 import id.go.kapuaskab.sertel.renewal.domain.RequestState;
 import id.go.kapuaskab.sertel.renewal.domain.RequestType;
 import id.go.kapuaskab.sertel.renewal.domain.RevocationReason;
@@ -65,7 +64,7 @@ public class StaffRevocations {
         if (same.isPresent()) {
             return new Result(Outcome.OPENED, same.get().id, same.get().certificateSerial);
         }
-        ApplicantSnapshot applicant = eligibility.applicant(applicantId);
+        ApplicantSnapshot applicant = eligibility.applicantAndVerifiers(applicantId);
         Optional<String> serial = eligibility.revocable(applicantId);
         if (serial.isEmpty()) {
             return new Result(Outcome.NOTHING_TO_REVOKE, null, null);
@@ -94,7 +93,7 @@ public class StaffRevocations {
             r.submittedAt = now;
             r.firstSubmittedAt = now;
             requests.flush();
-            outbox.event(r, EventType.REQUEST_SUBMITTED);
+            outbox.submitted(r, applicant.verifiers());
             return new Result(Outcome.OPENED, r.id, r.certificateSerial);
         });
     }

@@ -5,7 +5,6 @@ import id.go.kapuaskab.sertel.renewal.client.CertificateClient;
 import id.go.kapuaskab.sertel.support.client.PeerRejected;
 import id.go.kapuaskab.sertel.renewal.config.WorkflowConfig;
 import id.go.kapuaskab.sertel.renewal.domain.CertificateRequest;
-import id.go.kapuaskab.sertel.renewal.domain.EventType;
 import id.go.kapuaskab.sertel.renewal.domain.RequestState;
 import id.go.kapuaskab.sertel.renewal.domain.RequestType;
 import id.go.kapuaskab.sertel.renewal.domain.SubjectSnapshot;
@@ -14,7 +13,6 @@ import id.go.kapuaskab.sertel.support.security.Caller;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.util.Optional;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -50,7 +48,7 @@ public class Submissions {
         CertificateRequest seen = access.load(id);
         access.isOwner(caller, seen);
         Transitions.require(seen, RequestState.SUBMITTED);
-        ApplicantSnapshot applicant = eligibility.applicant(seen.applicantId);
+        ApplicantSnapshot applicant = eligibility.applicantAndVerifiers(seen.applicantId);
         eligibility.requireActive(applicant);
         if (seen.type != RequestType.REVOCATION && applicant.openDataChange()) {
             throw DomainException.conflict("request.data-change-open");
@@ -66,14 +64,15 @@ public class Submissions {
                 throw Peers.relay(e);
             }
         }
-        Optional<Instant> reminder = seen.reminderSentAt == null ? reminders.sentBefore(seen) : Optional.empty();
+        Reminders.Answer reminder = seen.reminderKnown ? null : reminders.sentBefore(seen);
         return QuarkusTransaction.requiringNew().call(() -> {
             CertificateRequest r = access.lock(id);
             if (r.version != seen.version) {
                 throw DomainException.conflict("conflict.stale-version");
             }
-            if (r.reminderSentAt == null) {
-                r.reminderSentAt = reminder.orElse(null);
+            if (reminder != null && !r.reminderKnown) {
+                r.reminderSentAt = reminder.sentAt();
+                r.reminderKnown = reminder.known();
             }
             Instant now = transitions.move(r, RequestState.SUBMITTED, Actor.of(caller), null);
             r.snapshot = freeze(applicant, now);
@@ -85,7 +84,7 @@ public class Submissions {
             }
             r.claimedBy = null;
             r.claimedAt = null;
-            outbox.event(r, EventType.REQUEST_SUBMITTED);
+            outbox.submitted(r, applicant.verifiers());
             return r;
         });
     }
@@ -103,6 +102,7 @@ public class Submissions {
         s.confirmedVersion = a.confirmedVersion();
         s.confirmedAt = a.confirmedAt();
         s.subjectVersion = a.subjectVersion();
+        s.language = a.language();
         s.takenAt = now;
         return s;
     }

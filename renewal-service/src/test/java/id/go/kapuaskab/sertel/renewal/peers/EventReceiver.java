@@ -23,6 +23,7 @@ public class EventReceiver implements QuarkusTestResourceLifecycleManager {
     private static final AtomicInteger REFUSED = new AtomicInteger();
     private static final java.util.concurrent.atomic.AtomicBoolean REMINDERS_DOWN = new java.util.concurrent.atomic.AtomicBoolean();
     private static final Map<String, List<String>> REMINDERS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<String, java.util.concurrent.atomic.AtomicInteger> REMINDER_QUESTIONS = new java.util.concurrent.ConcurrentHashMap<>();
     private static HttpServer server;
 
     @Override
@@ -50,11 +51,13 @@ public class EventReceiver implements QuarkusTestResourceLifecycleManager {
                     Http.send(exchange, 401, "application/problem+json", "{\"code\":\"unauthenticated\"}");
                     return;
                 }
+                String query = exchange.getRequestURI().getRawQuery();
+                REMINDER_QUESTIONS.computeIfAbsent(query == null ? "" : query.replace("certificateSerial=", ""),
+                        k -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
                 if (REMINDERS_DOWN.get()) {
                     Http.send(exchange, 503, "application/problem+json", "{\"code\":\"service-unavailable\"}");
                     return;
                 }
-                String query = exchange.getRequestURI().getRawQuery();
                 String serial = query == null ? "" : query.replace("certificateSerial=", "");
                 Http.send(exchange, 200, "application/json", "[" + String.join(",", REMINDERS.getOrDefault(serial, List.of())) + "]");
             });
@@ -72,6 +75,12 @@ public class EventReceiver implements QuarkusTestResourceLifecycleManager {
     public static void reminderSent(String serial, int thresholdDays, java.time.Instant at) {
         REMINDERS.computeIfAbsent(serial, k -> new CopyOnWriteArrayList<>())
                 .add("{\"thresholdDays\":" + thresholdDays + ",\"sentAt\":\"" + at + "\"}");
+    }
+
+    /** How often the reminders of this certificate were asked for (answered or not). */
+    public static int reminderQuestions(String serial) {
+        java.util.concurrent.atomic.AtomicInteger n = REMINDER_QUESTIONS.get(serial);
+        return n == null ? 0 : n.get();
     }
 
     /** notification-service cannot say which reminders went out (503) until called again with false. */

@@ -7,12 +7,13 @@ import com.sun.net.httpserver.HttpServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * applicant-service's {@code GET /internal/applicants/{id}} as documented in docs/ARCHITECTURE.md, held in memory so
+ * applicant-service's {@code GET /internal/applicants/{id}} (and {@code ?include=verifiers}) as documented in docs/ARCHITECTURE.md, held in memory so
  * a test can change an applicant's data while a request is open (or make the service unreachable). Calls without a
  * bearer token are refused, like the real one does.
  */
@@ -21,6 +22,7 @@ public class FakeApplicants implements QuarkusTestResourceLifecycleManager {
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     private static final Map<UUID, Map<String, Object>> APPLICANTS = new ConcurrentHashMap<>();
+    private static final Map<UUID, List<Map<String, Object>>> VERIFIERS = new ConcurrentHashMap<>();
     private static volatile boolean down;
     private static HttpServer server;
 
@@ -44,7 +46,11 @@ public class FakeApplicants implements QuarkusTestResourceLifecycleManager {
                     Http.send(exchange, 404, "application/problem+json", "{\"code\":\"applicant.not-found\"}");
                     return;
                 }
-                Http.send(exchange, 200, "application/json", JSON.writeValueAsString(a));
+                Map<String, Object> answer = new LinkedHashMap<>(a);
+                if ("include=verifiers".equals(exchange.getRequestURI().getQuery())) {
+                    answer.put("verifiers", VERIFIERS.getOrDefault((UUID) a.get("institutionId"), List.of()));
+                }
+                Http.send(exchange, 200, "application/json", JSON.writeValueAsString(answer));
             });
             server.start();
         }
@@ -80,6 +86,16 @@ public class FakeApplicants implements QuarkusTestResourceLifecycleManager {
         a.put("subjectVersion", 1);
         APPLICANTS.put(applicantId, a);
         return a;
+    }
+
+    /** The active verifiers of an institution, as {@code ?include=verifiers} lists them (none unless set). */
+    public static void verifiers(UUID institutionId, List<Map<String, Object>> contacts) {
+        VERIFIERS.put(institutionId, contacts);
+    }
+
+    /** What the fake answers for an applicant now. */
+    public static Map<String, Object> get(UUID applicantId) {
+        return Map.copyOf(APPLICANTS.get(applicantId));
     }
 
     public static void update(UUID applicantId, String field, Object value) {
