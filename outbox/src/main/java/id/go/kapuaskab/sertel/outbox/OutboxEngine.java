@@ -89,7 +89,7 @@ public class OutboxEngine {
             return;
         }
         running = false;
-        signal.wake();
+        signal.wakeAll();
         long deadline = System.nanoTime() + config.shutdownGrace().toNanos();
         for (Thread t : workers) {
             try {
@@ -125,14 +125,18 @@ public class OutboxEngine {
             long seen = signal.generation();
             try {
                 List<OutboxStore.Claimed> batch = claim();
+                if (batch.isEmpty()) {
+                    signal.await(seen, config.pollInterval());
+                    continue;
+                }
+                if (batch.size() >= Math.max(1, config.batchSize())) {
+                    signal.wake();                             // a full batch: there may be more, the next idle worker looks
+                }
                 for (OutboxStore.Claimed c : batch) {
                     if (!running) {
                         break;
                     }
                     deliver(c);
-                }
-                if (batch.isEmpty()) {
-                    signal.await(seen, config.pollInterval());
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -4,15 +4,26 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 
 /**
- * Wakes this replica's idle workers right after a transaction that wrote to the outbox commits, so new work does not
- * wait for the next poll. A generation counter makes a wake-up between "look" and "wait" impossible to lose.
+ * Wakes an idle worker of this replica right after a transaction that wrote to the outbox commits, so new work does
+ * not wait for the next poll. One worker, not all: a commit usually wrote one item or a few, and every worker woken
+ * for nothing would run an empty claim (a transaction and a locking query), and the first one claims the whole batch
+ * anyway. A worker whose claim came back full wakes the next ({@link OutboxEngine}), so a burst still spreads over all
+ * of them. A generation counter makes a wake-up between
+ * "look" and "wait" impossible to lose: a worker that was busy at the wake-up sees the new generation and looks again.
  */
 @ApplicationScoped
 class OutboxSignal {
 
     private long generation;
 
+    /** One idle worker looks for work. */
     synchronized void wake() {
+        generation++;
+        notify();
+    }
+
+    /** Every idle worker returns (shutdown). */
+    synchronized void wakeAll() {
         generation++;
         notifyAll();
     }
