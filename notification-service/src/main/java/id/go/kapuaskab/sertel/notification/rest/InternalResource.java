@@ -1,6 +1,5 @@
 package id.go.kapuaskab.sertel.notification.rest;
 
-import id.go.kapuaskab.sertel.notification.client.Holder;
 import id.go.kapuaskab.sertel.notification.service.OneOffMessages;
 import id.go.kapuaskab.sertel.notification.service.ReminderHistory;
 import id.go.kapuaskab.sertel.notification.service.WorkflowEvent;
@@ -73,8 +72,8 @@ public class InternalResource {
 
         WorkflowEvent event() {
             return new WorkflowEvent(eventId, type, occurredAt, requestId, requestType, applicantId, institutionId, reason,
-                    certificateSerial, notBefore, notAfter, applicant == null ? null : applicant.holder(),
-                    verifiers == null ? null : verifiers.stream().map(Recipient::holder).toList());
+                    certificateSerial, notBefore, notAfter, applicant == null ? null : applicant.person(),
+                    verifiers == null ? null : verifiers.stream().map(Recipient::person).toList());
         }
     }
 
@@ -82,8 +81,8 @@ public class InternalResource {
     record Recipient(@NotNull UUID id, @NotBlank @Size(max = 200) String fullName, @NotBlank @Email @Size(max = 254) String email,
                      @Size(max = 8) String language) {
 
-        Holder holder() {
-            return new Holder(id, null, fullName, email, language);
+        WorkflowEvent.Person person() {
+            return new WorkflowEvent.Person(id, fullName, email, language);
         }
 
         @Override

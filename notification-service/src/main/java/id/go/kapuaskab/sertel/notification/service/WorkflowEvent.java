@@ -14,7 +14,20 @@ import java.util.UUID;
  */
 public record WorkflowEvent(UUID eventId, Type type, Instant occurredAt, UUID requestId, String requestType, UUID applicantId,
                             UUID institutionId, String reason, String certificateSerial, Instant notBefore, Instant notAfter,
-                            Holder applicant, List<Holder> verifiers) {
+                            Person applicant, List<Person> verifiers) {
+
+    /** Someone the event's mail goes to, as renewal-service read them from applicant-service. */
+    public record Person(UUID id, String fullName, String email, String language) {
+
+        Holder holder() {
+            return new Holder(id, null, fullName, email, language);
+        }
+
+        @Override
+        public String toString() {
+            return "Person[id=" + id + "]";
+        }
+    }
 
     public enum Type {
         REQUEST_SUBMITTED, REQUEST_RETURNED, REQUEST_REJECTED, REQUEST_APPROVED, REQUEST_COMPLETED, REQUEST_CANCELLED

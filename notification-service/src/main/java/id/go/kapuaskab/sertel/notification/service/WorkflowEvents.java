@@ -85,14 +85,14 @@ public class WorkflowEvents {
         if (kind == null) {
             return List.of();
         }
-        Optional<Holder> applicant = event.applicant() != null ? Optional.of(event.applicant())
+        Optional<Holder> applicant = event.applicant() != null ? Optional.of(event.applicant().holder())
                 : applicants.applicant(event.applicantId());
         if (kind != DeliveryKind.REQUEST_SUBMITTED) {
             return List.of(applicant.map(a -> message(event, kind, a, null, now))
                     .orElseGet(() -> unknownRecipient(event, kind, now, "applicant")));
         }
-        List<Holder> verifiers = event.verifiers() != null ? event.verifiers() : event.institutionId() == null ? List.of()
-                : applicants.verifiers(event.institutionId()).orElse(List.of());
+        List<Holder> verifiers = event.verifiers() != null ? event.verifiers().stream().map(WorkflowEvent.Person::holder).toList()
+                : event.institutionId() == null ? List.of() : applicants.verifiers(event.institutionId()).orElse(List.of());
         if (verifiers.isEmpty()) {
             return List.of(unknownRecipient(event, kind, now, "verifiers"));
         }
