@@ -1,9 +1,9 @@
 package id.go.kapuaskab.sertel.certificate.rest;
 
 import id.go.kapuaskab.sertel.certificate.domain.Certificate;
+import id.go.kapuaskab.sertel.certificate.domain.CertificateListing;
 import id.go.kapuaskab.sertel.certificate.domain.CertificateStatus;
 import id.go.kapuaskab.sertel.certificate.domain.KeyType;
-import id.go.kapuaskab.sertel.certificate.domain.CertificateListing;
 import id.go.kapuaskab.sertel.certificate.service.InventoryService;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
