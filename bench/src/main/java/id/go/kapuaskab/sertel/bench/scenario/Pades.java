@@ -104,9 +104,10 @@ public final class Pades implements Scenario {
         Side oursSide = new Side();
         Side dssSide = new Side();
         IntPredicate ok = s -> s == 200;
-        Map<String, String> headers = Map.of("Authorization", "Bearer " + ours.eoffice().accessToken(), "Content-Type", contentType);
+        // the e-office's token is asked for per call: its session takes a new one before the last runs out (the settled
+        // warm-up and the runs of the 5 MB document outlast one token; the load generator calls this on one thread)
         LoadGenerator.Calls oursCalls = seq -> new LoadGenerator.Call(HttpMethod.POST, ctx.ports().signing(), "/api/v1/signatures",
-                headers, Buffer.buffer(form));
+                Map.of("Authorization", "Bearer " + ours.eoffice().accessToken(), "Content-Type", contentType), Buffer.buffer(form));
         LoadGenerator.Calls dssCalls = seq -> new LoadGenerator.Call(HttpMethod.POST, peer.port(), "/sign",
                 Map.of("Content-Type", "application/pdf"), Buffer.buffer(pdf));
         Duration settleWindow = ctx.settleWindow().multipliedBy(document.windows());
