@@ -235,6 +235,31 @@ class RevocationTest {
         assertThat(answer.getCertStatus()).isInstanceOf(RevokedStatus.class);
     }
 
+    @Test
+    void aCachedAnswerIsSentWithTheHeadersOfASignedOneWhateverTheBodysFraming() throws Exception {
+        Response issued = Issue.withCsr(Csrs.p256()).post();
+        X509Certificate issuer = Certs.parseAll(issued.path("chainPem")).get(0);
+        byte[] request = request(issuer, new BigInteger((String) issued.path("serial"), 16), null).getEncoded();
+
+        Response signed = given().contentType("application/ocsp-request").body(request).post("/pki/ocsp");  // a miss: signed
+        Response cached = given().contentType("application/ocsp-request").header("X-Request-Id", "ocsp-cached-1")
+                .body(request).post("/pki/ocsp");                                                        // served from memory
+        for (Response r : List.of(signed, cached)) {
+            r.then().statusCode(200).contentType("application/ocsp-response").header("Cache-Control", "no-store");
+        }
+        cached.then().header("X-Request-Id", "ocsp-cached-1");
+        assertThat(cached.asByteArray()).isEqualTo(signed.asByteArray());
+
+        byte[] chunked = given().contentType("application/ocsp-request").body(new java.io.ByteArrayInputStream(request))
+                .post("/pki/ocsp").then().statusCode(200).extract().asByteArray();
+        assertThat(chunked).as("a chunked body, read by the edge first").isEqualTo(signed.asByteArray());
+
+        String b64 = java.net.URLEncoder.encode(java.util.Base64.getEncoder().encodeToString(request), java.nio.charset.StandardCharsets.US_ASCII);
+        Response viaGet = given().urlEncodingEnabled(false).get("/pki/ocsp/" + b64);
+        viaGet.then().statusCode(200).contentType("application/ocsp-response").header("Cache-Control", "public, max-age=300");
+        assertThat(viaGet.asByteArray()).isEqualTo(signed.asByteArray());
+    }
+
     private static byte[] ocspBytes(X509Certificate issuer, BigInteger serial, byte[] nonce) throws Exception {
         return given().contentType("application/ocsp-request").body(request(issuer, serial, nonce).getEncoded())
                 .post("/pki/ocsp").then().statusCode(200).extract().asByteArray();

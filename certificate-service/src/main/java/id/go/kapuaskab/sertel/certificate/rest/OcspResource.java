@@ -1,8 +1,6 @@
 package id.go.kapuaskab.sertel.certificate.rest;
 
 import id.go.kapuaskab.sertel.certificate.service.OcspResponder;
-import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.Encoded;
@@ -25,13 +23,16 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
 /**
  * RFC 6960 over HTTP (appendix A): POST with the DER request as body, or GET with the base64 request in the path.
- * Every answer is 200 with an OCSPResponse, errors included, as OCSP clients expect.
+ * Every answer is 200 with an OCSPResponse, errors included, as OCSP clients expect. Answers already signed and cached
+ * never reach this class: {@link OcspCachedAnswers} sends them from the I/O thread; what arrives here reads the
+ * database or signs, so it runs on a worker.
  */
-@Path("/pki/ocsp")
+@Path(OcspResource.PATH)
 @PermitAll
 @Tag(name = "public PKI")
 public class OcspResource {
 
+    static final String PATH = "/pki/ocsp";
     static final String REQUEST = "application/ocsp-request";
     static final String RESPONSE = "application/ocsp-response";
 
@@ -49,12 +50,14 @@ public class OcspResource {
             `openssl ocsp -issuer chain.pem -cert x.pem -url …/pki/ocsp`). The answer is always 200 with an OCSPResponse \
             signed by the CA: good, revoked (with time and reason; suspended certificates as certificateHold) or unknown \
             per certificate; malformedRequest, unauthorized (another CA's certificate) or internalError when it cannot answer. \
-            A nonce in the request is echoed. Not cached (no-store).""")
+            A nonce in the request is echoed. Not cached (no-store). An answer already signed for the same single \
+            certificate without a nonce is served again from memory until `sertel.ca.ocsp.cache-max-age` or the \
+            certificate's revocation.""")
     @RequestBody(content = @Content(mediaType = REQUEST, examples = @ExampleObject(name = "request", value = OpenApiExamples.OCSP_REQUEST)))
     @APIResponse(responseCode = "200", description = "OCSPResponse: successful, malformedRequest, unauthorized or internalError",
             content = @Content(mediaType = RESPONSE, examples = @ExampleObject(name = "successful", value = OpenApiExamples.OCSP_RESPONSE)))
-    public Uni<Response> post(byte[] body) {
-        return answer(body, false);
+    public Response post(byte[] body) {
+        return ocspResponse(responder.respond(body), false);
     }
 
     @GET
@@ -78,30 +81,26 @@ public class OcspResource {
             serve it; a request with a nonce should use POST. A path that does not decode answers malformedRequest.""")
     @APIResponse(responseCode = "200", description = "OCSPResponse; cacheable until nextUpdate",
             content = @Content(mediaType = RESPONSE, examples = @ExampleObject(name = "successful", value = OpenApiExamples.OCSP_RESPONSE)))
-    public Uni<Response> get(@Parameter(description = "URL-encoded base64 of the DER OCSPRequest", example = OpenApiExamples.OCSP_GET)
-                             @Encoded @PathParam("request") String request) {
-        byte[] der;
-        try {
-            String b64 = URLDecoder.decode(request.replace("+", "%2B"), StandardCharsets.US_ASCII);
-            der = b64.contains("-") || b64.contains("_") ? Base64.getUrlDecoder().decode(b64) : Base64.getDecoder().decode(b64);
-        } catch (IllegalArgumentException e) {
-            der = null;
-        }
-        return answer(der, true);
+    public Response get(@Parameter(description = "URL-encoded base64 of the DER OCSPRequest", example = OpenApiExamples.OCSP_GET)
+                        @Encoded @PathParam("request") String request) {
+        return ocspResponse(responder.respond(fromPath(request)), true);
     }
 
-    /**
-     * A cached answer is sent from the I/O thread the request arrived on; anything else (a nonce, a miss, an error)
-     * is answered on a worker thread, because it reads the database and signs.
-     */
-    private Uni<Response> answer(byte[] request, boolean cacheable) {
-        return responder.cached(request)
-                .map(der -> Uni.createFrom().item(ocspResponse(der, cacheable)))
-                .orElseGet(() -> Uni.createFrom().item(() -> ocspResponse(responder.respond(request), cacheable))
-                        .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()));
+    /** The DER request of a GET's last path segment (still URL-encoded), or null when it does not decode. */
+    static byte[] fromPath(String segment) {
+        try {
+            String b64 = URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.US_ASCII);
+            return b64.contains("-") || b64.contains("_") ? Base64.getUrlDecoder().decode(b64) : Base64.getDecoder().decode(b64);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    static String cacheControl(boolean cacheable) {
+        return cacheable ? "public, max-age=300" : "no-store";
     }
 
     private static Response ocspResponse(byte[] response, boolean cacheable) {
-        return Response.ok(response, RESPONSE).header("Cache-Control", cacheable ? "public, max-age=300" : "no-store").build();
+        return Response.ok(response, RESPONSE).header("Cache-Control", cacheControl(cacheable)).build();
     }
 }
