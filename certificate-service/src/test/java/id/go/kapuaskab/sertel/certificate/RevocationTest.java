@@ -254,6 +254,20 @@ class RevocationTest {
                 .post("/pki/ocsp").then().statusCode(200).extract().asByteArray();
         assertThat(chunked).as("a chunked body, read by the edge first").isEqualTo(signed.asByteArray());
 
+        // the JDK's client asks for HTTP/2 by default (an h2c upgrade on the POST): a miss, then the cached answer
+        byte[] another = request(issuer, new BigInteger((String) Issue.withCsr(Csrs.p256()).post().path("serial"), 16), null).getEncoded();
+        var jdk = java.net.http.HttpClient.newHttpClient();
+        List<byte[]> answers = new java.util.ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            var answer = jdk.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + RestAssured.port + "/pki/ocsp"))
+                    .header("Content-Type", "application/ocsp-request").POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(another))
+                    .build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(answer.statusCode()).isEqualTo(200);
+            assertThat(new OCSPResp(answer.body()).getStatus()).isEqualTo(OCSPResp.SUCCESSFUL);
+            answers.add(answer.body());
+        }
+        assertThat(answers.get(1)).isEqualTo(answers.get(0));
+
         String b64 = java.net.URLEncoder.encode(java.util.Base64.getEncoder().encodeToString(request), java.nio.charset.StandardCharsets.US_ASCII);
         Response viaGet = given().urlEncodingEnabled(false).get("/pki/ocsp/" + b64);
         viaGet.then().statusCode(200).contentType("application/ocsp-response").header("Cache-Control", "public, max-age=300");

@@ -23,9 +23,10 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
 /**
  * RFC 6960 over HTTP (appendix A): POST with the DER request as body, or GET with the base64 request in the path.
- * Every answer is 200 with an OCSPResponse, errors included, as OCSP clients expect. Answers already signed and cached
- * never reach this class: {@link OcspCachedAnswers} sends them from the I/O thread; what arrives here reads the
- * database or signs, so it runs on a worker.
+ * Every answer is 200 with an OCSPResponse, errors included, as OCSP clients expect. Most requests never reach this
+ * class: {@link OcspRoutes} answers a POST with a declared length, and a GET already cached, ahead of the REST layer.
+ * What arrives here (a body of no declared length that the edge did not read, an over-long one, a
+ * GET not cached) runs on a worker: it may read the database and sign.
  */
 @Path(OcspResource.PATH)
 @PermitAll

@@ -13,15 +13,17 @@ import jakarta.enterprise.event.Observes;
 import java.util.Optional;
 
 /**
- * The OCSP answers that are already signed, sent by a Vert.x route on the I/O thread the request arrived on, ahead of
- * the REST layer: a relying party asking again about a certificate costs the parse of its request and a map lookup,
- * not a trip through RESTEasy, its security and its worker pool (issue 21's profile). Everything else — a nonce,
- * several certificates, a miss, a request that does not parse — goes on to {@link OcspResource}, which answers it on
- * a worker (it reads the database and signs) and has the endpoint's OpenAPI description. The answer is the same bytes
- * and headers either way; the request id, the size limits and the metrics of the HTTP layer apply to both.
+ * OCSP requests answered by a Vert.x route ahead of the REST layer, so that an answer already signed is sent on the
+ * I/O thread the request arrived on: a relying party asking again about a certificate costs the parse of its request
+ * and a map lookup, not a trip through RESTEasy, its security and its worker pool (issue 21's profile). A POST whose
+ * body has a declared length (or was read by the edge) is answered here, a miss (a nonce, several certificates, a
+ * certificate not asked about lately, a request that does not parse) on a worker, because it reads the database and
+ * signs; a GET only when its answer is cached. Everything else goes on to {@link OcspResource}, which answers it on a
+ * worker and has the endpoint's OpenAPI description. The bytes and headers are the same either way, from the same
+ * {@link OcspResponder}; the request id, the size limits and the metrics of the HTTP layer apply to both.
  */
 @ApplicationScoped
-class OcspCachedAnswers {
+class OcspRoutes {
 
     /** After the edge routes (request id, size), before the REST layer. */
     private static final int ORDER = RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT;
@@ -29,7 +31,7 @@ class OcspCachedAnswers {
     private final OcspResponder responder;
     private final int maxRequestBytes;
 
-    OcspCachedAnswers(OcspResponder responder, CaConfig config) {
+    OcspRoutes(OcspResponder responder, CaConfig config) {
         this.responder = responder;
         this.maxRequestBytes = config.ocsp().maxRequestBytes();
     }
@@ -42,16 +44,16 @@ class OcspCachedAnswers {
     private void post(RoutingContext ctx) {
         Buffer read = ctx.body() == null ? null : ctx.body().buffer();
         if (read != null) {                                        // a chunked body, read and counted by the edge
-            answer(ctx, read, false);
+            answer(ctx, read);
             return;
         }
         HttpServerRequest request = ctx.request();
         long length = contentLength(request);
         if (length < 0 || length > maxRequestBytes || request.getHeader(HttpHeaders.EXPECT) != null) {
-            ctx.next();                                            // not ours to buffer: the REST layer reads it
+            ctx.next();                                            // not read here: the REST layer reads it
             return;
         }
-        request.body().onSuccess(body -> answer(ctx, body, false)).onFailure(e -> {
+        request.body().onSuccess(body -> answer(ctx, body)).onFailure(e -> {
             if (!ctx.response().ended()) {
                 ctx.fail(400, e);
             }
@@ -69,14 +71,20 @@ class OcspCachedAnswers {
         }
     }
 
-    private void answer(RoutingContext ctx, Buffer body, boolean cacheable) {
-        Optional<byte[]> cached = responder.cached(body.getBytes());
+    /**
+     * A body read here is answered here: a request read once cannot be handed on to the REST layer on every protocol
+     * (over HTTP/2 RESTEasy would pause a request already ended), so a miss is signed on a worker by the same responder.
+     */
+    private void answer(RoutingContext ctx, Buffer body) {
+        byte[] der = body.getBytes();
+        Optional<byte[]> cached = responder.cached(der);
         if (cached.isPresent()) {
-            send(ctx, cached.get(), cacheable);
-        } else {
-            ctx.setBody(body);                                     // the REST layer reads it from here
-            ctx.next();
+            send(ctx, cached.get(), false);
+            return;
         }
+        ctx.vertx().executeBlocking(() -> responder.respond(der), false)
+                .onSuccess(answer -> send(ctx, answer, false))
+                .onFailure(ctx::fail);
     }
 
     private static void send(RoutingContext ctx, byte[] der, boolean cacheable) {
