@@ -59,6 +59,22 @@ class TokenEndpointTest {
         assertThat(((Number) claims.get("exp")).longValue() - ((Number) claims.get("iat")).longValue()).isEqualTo(300);
     }
 
+    /** The JDK's HTTP client asks for HTTP/2 by default: on plain http, an h2c upgrade of the POST that carries the form. */
+    @Test
+    void aFormPostedThroughAnHttp2UpgradeIsRead() throws Exception {
+        Account verifier = testAccounts.create(Role.VERIFIER, AccountStatus.ACTIVE, PASSWORD);
+        var jdk = java.net.http.HttpClient.newHttpClient();
+        var answer = jdk.send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://127.0.0.1:" + io.restassured.RestAssured.port + "/api/v1/auth/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("grant_type=password&username="
+                        + java.net.URLEncoder.encode(verifier.email, StandardCharsets.UTF_8) + "&password="
+                        + java.net.URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8))).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        assertThat(answer.body()).contains("access_token");
+    }
+
     @Test
     void wrongPasswordIsInvalidGrantInIndonesianByDefault() {
         Account a = testAccounts.create(Role.APPLICANT, AccountStatus.ACTIVE, PASSWORD);

@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
+import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,6 +49,7 @@ import org.jboss.logging.Logger;
 public class OcspResponder {
 
     private static final Logger LOG = Logger.getLogger(OcspResponder.class);
+    private static final int REQUEST_KEYS = 10_000;
 
     private final CaRegistry cas;
     private final CertificateRepository certificates;
@@ -59,6 +61,11 @@ public class OcspResponder {
     private final CaMetrics metrics;
     /** Per CA and hash algorithm, the issuer name and key hashes a CertID of that CA carries; computed once. */
     private final Map<String, byte[][]> issuerHashes = new ConcurrentHashMap<>();
+    /**
+     * Request bytes already understood, and the cache key they mean (only requests whose answer is cacheable); at most
+     * {@link #REQUEST_KEYS} (about 2.5 MiB), then forgotten at once and learnt again.
+     */
+    private final Map<ByteBuffer, OcspResponseCache.Key> requestKeys = new ConcurrentHashMap<>();
 
     OcspResponder(CaRegistry cas, CertificateRepository certificates, Clock clock, CaConfig config, OcspResponseCache cache,
                   CaMetrics metrics) {
@@ -83,9 +90,8 @@ public class OcspResponder {
      */
     public Optional<byte[]> cached(byte[] der) {
         try {
-            OCSPReq request = parse(der);
-            OcspResponseCache.Key key = request == null ? null : cacheKey(request);
-            if (key == null || issuerOf(request.getRequestList()[0].getCertID()).isEmpty()) {
+            OcspResponseCache.Key key = cacheKeyOf(der);
+            if (key == null) {
                 return Optional.empty();
             }
             return cache.get(key).map(hit -> {
@@ -95,6 +101,32 @@ public class OcspResponder {
         } catch (RuntimeException e) {
             return Optional.empty();                                   // respond() answers it, internalError included
         }
+    }
+
+    /**
+     * The cache key of a request about one certificate of ours without a nonce, or null. Relying parties send the same
+     * bytes again and again, so what the bytes mean is remembered (it never changes: the status is in the answer's
+     * cache, not here), and parsing them — a third of the cached path's work in issue 21's profile — is done once.
+     */
+    private OcspResponseCache.Key cacheKeyOf(byte[] der) {
+        if (der == null || der.length == 0 || der.length > maxRequestBytes) {
+            return null;
+        }
+        ByteBuffer bytes = ByteBuffer.wrap(der);
+        OcspResponseCache.Key known = requestKeys.get(bytes);
+        if (known != null) {
+            return known;
+        }
+        OCSPReq request = parse(der);
+        OcspResponseCache.Key key = request == null ? null : cacheKey(request);
+        if (key == null || issuerOf(request.getRequestList()[0].getCertID()).isEmpty()) {
+            return null;
+        }
+        if (requestKeys.size() >= REQUEST_KEYS) {
+            requestKeys.clear();
+        }
+        requestKeys.put(bytes, key);
+        return key;
     }
 
     public byte[] respond(byte[] der) {
