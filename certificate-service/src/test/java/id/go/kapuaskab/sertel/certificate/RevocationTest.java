@@ -274,6 +274,24 @@ class RevocationTest {
         assertThat(viaGet.asByteArray()).isEqualTo(signed.asByteArray());
     }
 
+    @Test
+    void postsTheRouteDoesNotReadAreAnsweredByTheRestLayerAlike() throws Exception {
+        Response issued = Issue.withCsr(Csrs.p256()).post();
+        X509Certificate issuer = Certs.parseAll(issued.path("chainPem")).get(0);
+        byte[] request = request(issuer, new BigInteger((String) issued.path("serial"), 16), null).getEncoded();
+        byte[] signed = given().contentType("application/ocsp-request").body(request).post("/pki/ocsp").then().statusCode(200)
+                .extract().asByteArray();
+
+        byte[] continued = given().contentType("application/ocsp-request").header("Expect", "100-continue").body(request)
+                .post("/pki/ocsp").then().statusCode(200).contentType("application/ocsp-response").header("Cache-Control", "no-store")
+                .extract().asByteArray();
+        assertThat(continued).as("Expect: 100-continue goes to OcspResource, with the same answer").isEqualTo(signed);
+
+        byte[] overLong = given().contentType("application/ocsp-request").body(new byte[8193])       // > max-request-bytes
+                .post("/pki/ocsp").then().statusCode(200).contentType("application/ocsp-response").extract().asByteArray();
+        assertThat(new OCSPResp(overLong).getStatus()).isEqualTo(OCSPResp.MALFORMED_REQUEST);
+    }
+
     private static byte[] ocspBytes(X509Certificate issuer, BigInteger serial, byte[] nonce) throws Exception {
         return given().contentType("application/ocsp-request").body(request(issuer, serial, nonce).getEncoded())
                 .post("/pki/ocsp").then().statusCode(200).extract().asByteArray();
