@@ -38,16 +38,18 @@ import org.bouncycastle.cert.X509CertificateHolder;
  *   <li>authorise: only the renewal service's identity may ask;</li>
  *   <li>check the request against the profile: key source, CSR (syntax, key type and size, weak key, proof of
  *       possession) or passphrase rules; nothing touches the database yet;</li>
- *   <li>in one transaction: reserve the serial and record the intent, audited (the request id is the idempotency key,
- *       a reused id with other content is a conflict, a key certified before is refused); the intent's row stays
- *       locked by this transaction until it commits, so a concurrent call with the same id waits for it and then
- *       answers the replay;</li>
- *   <li>still in it: sign; store the certificate, mark the predecessor SUPERSEDED (the intent's row was written as
- *       ISSUED in step 3: it commits with the certificate or not at all);</li>
- *   <li>audit the result and write the {@code certificate.issued} event into the outbox, in the same transaction,
- *       which commits (fsync'd) before the answer leaves.</li>
+ *   <li>in one transaction: reserve the serial and record the intent (the request id is the idempotency key, a reused
+ *       id with other content is a conflict); the intent's row stays locked by this transaction until it commits, so
+ *       a concurrent call with the same id waits for it and then answers the replay;</li>
+ *   <li>still in it: sign; store the certificate, refused if its key was certified before (the unique index on the
+ *       key is the arbiter, also between concurrent calls with one key), mark the predecessor SUPERSEDED (the intent's
+ *       row was written as ISSUED in step 3: it commits with the certificate or not at all);</li>
+ *   <li>audit the result (one record: who asked, the holder, profile, key, CA and validity) and write the
+ *       {@code certificate.issued} event into the outbox, in the same transaction, which commits (fsync'd) before the
+ *       answer leaves.</li>
  * </ol>
- * Intent, certificate, audit rows and event are durable together or not at all: a crash before the commit leaves
+ * Five round trips to PostgreSQL for a new certificate: the intent, the certificate, the audit record, the event and
+ * the commit. Intent, certificate, audit record and event are durable together or not at all: a crash before the commit leaves
  * nothing and the signed certificate never left the process; the retry issues it anew. (Until issue 21 the intent
  * committed in a transaction of its own first; an intent left by a crash then is still completed by its retry with
  * the reserved serial.) Refusals are audited in a transaction of their own, so they survive the rollback of the
@@ -100,7 +102,7 @@ public class IssuanceService {
             Prepared prepared = prepare(cmd);                                         // step 2
             IssuanceResult result = QuarkusTransaction.requiringNew().call(() -> {    // steps 3-5, one commit
                 Instant now = clock.instant();
-                Intent intent = recordIntent(caller, cmd, prepared, now);
+                Intent intent = recordIntent(cmd, prepared, now);
                 reserved[0] = intent.serial();
                 return signAndStore(caller, cmd, prepared, intent, now);
             });
@@ -161,11 +163,9 @@ public class IssuanceService {
         }
     }
 
-    private Intent recordIntent(Caller caller, IssueCommand cmd, Prepared p, Instant now) {
+    private Intent recordIntent(IssueCommand cmd, Prepared p, Instant now) {
         String serial = builder.newSerial(p.profile()).toString(16);
         if (issuances.recordIfAbsent(cmd.requestId(), p.contentHash(), serial, p.generated() != null, now)) {
-            audit.inTransaction(caller, ACTION, "INTENT", cmd.requestId(), serial, null,
-                    "holder " + cmd.holderId() + ", profile " + p.profile().name() + ", key " + p.fingerprint());
             return new Intent(serial, null);
         }
         Issuance existing = issuances.findForUpdate(cmd.requestId())                   // recorded before, or by a call that
@@ -184,10 +184,6 @@ public class IssuanceService {
             Certificate existing = certificates.findById(intent.serial());
             audit.inTransaction(caller, ACTION, "REPLAYED", cmd.requestId(), existing.serial, null, null);
             return new IssuanceResult(existing, cas.issuing().chain(), null, false);
-        }
-        certificates.lockKey(p.fingerprint());
-        if (certificates.keyCertified(p.fingerprint())) {
-            throw DomainException.invalid("csr.key-reused");                          // rolls the intent back
         }
         Certificate predecessor = checkPredecessor(cmd);
 
@@ -217,7 +213,9 @@ public class IssuanceService {
         c.der = encoded(signed);
         c.predecessorSerial = predecessor == null ? null : predecessor.serial;
         c.createdAt = now;
-        certificates.persist(c);
+        if (!certificates.insertUnlessKeyCertified(c)) {
+            throw DomainException.invalid("csr.key-reused");                          // rolls the intent back
+        }
         if (predecessor != null) {
             predecessor.successorSerial = c.serial;
             if (predecessor.status == CertificateStatus.ACTIVE || predecessor.status == CertificateStatus.SUSPENDED) {
@@ -229,7 +227,8 @@ public class IssuanceService {
             intent.recorded().completedAt = now;
         }
         audit.inTransaction(caller, ACTION, "ISSUED", cmd.requestId(), c.serial, null,   // step 5
-                "ca " + ca.name() + ", notAfter " + c.notAfter + (predecessor == null ? "" : ", supersedes " + predecessor.serial));
+                "holder " + cmd.holderId() + ", profile " + p.profile().name() + ", key " + p.fingerprint() + ", ca " + ca.name()
+                        + ", notAfter " + c.notAfter + (predecessor == null ? "" : ", supersedes " + predecessor.serial));
         events.issued(c);
         return new IssuanceResult(c, ca.chain(), pkcs12, true);
     }
