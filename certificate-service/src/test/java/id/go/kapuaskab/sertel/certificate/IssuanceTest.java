@@ -162,6 +162,22 @@ class IssuanceTest {
     }
 
     @Test
+    void anIntentLeftByACrashBeforeIssue21IsCompletedWithItsReservedSerial() {
+        Issue issue = Issue.withCsr(Csrs.p256());
+        String serial = issue.post().then().statusCode(201).extract().path("serial");
+        UUID requestId = UUID.fromString(issue.requestId());
+        // what an older version left when it crashed between its two transactions: the intent alone, in state INTENT
+        db.update("DELETE FROM certificate WHERE serial = ?", serial);
+        db.update("UPDATE issuance SET state = 'INTENT', completed_at = NULL WHERE request_id = ?", requestId);
+
+        issue.post().then().statusCode(201).body("serial", equalTo(serial));
+
+        assertThat(db.column("SELECT state FROM issuance WHERE request_id = ?", requestId)).containsExactly("ISSUED");
+        assertThat(db.count("SELECT count(*) FROM certificate WHERE serial = ? AND request_id = ?", serial, requestId)).isEqualTo(1);
+        issue.post().then().statusCode(200).body("serial", equalTo(serial));
+    }
+
+    @Test
     void concurrentCallsWithOneKeyCertifyItOnce() throws Exception {
         KeyPair keys = Csrs.ec("secp256r1");
         String csr = Csrs.pem(keys);

@@ -43,25 +43,14 @@ public class CertificateRepository implements PanacheRepositoryBase<Certificate,
      * Writes a new certificate unless its key was certified before: the unique index {@code certificate_key_uk} is
      * the arbiter, also between two transactions certifying one key at the same moment (the second waits for the
      * first's commit, then writes nothing). One statement, at once, with no error on either side for a reused key.
-     * The only insert of a certificate; every later change goes through the entity.
+     * For an intent recorded before; a new issuance writes intent and certificate in one statement
+     * ({@link IssuanceRepository#record}).
      *
      * @return whether it was written
      */
     public boolean insertUnlessKeyCertified(Certificate c) {
-        return getEntityManager().createNativeQuery("""
-                        INSERT INTO certificate (serial, ca_name, request_id, holder_id, institution_id, profile, subject_dn,
-                          common_name, email, key_type, key_fingerprint, key_generated, not_before, not_after, status, der,
-                          predecessor_serial, created_at, version)
-                        VALUES (:serial, :ca, :request, :holder, :institution, :profile, :dn, :cn, :email, :keyType, :fp, :generated,
-                          :notBefore, :notAfter, :status, :der, :predecessor, :created, 0)
-                        ON CONFLICT (key_fingerprint) DO NOTHING""")
-                .setParameter("serial", c.serial).setParameter("ca", c.caName).setParameter("request", c.requestId)
-                .setParameter("holder", c.holderId).setParameter("institution", c.institutionId).setParameter("profile", c.profile)
-                .setParameter("dn", c.subjectDn).setParameter("cn", c.commonName).setParameter("email", c.email)
-                .setParameter("keyType", c.keyType.name()).setParameter("fp", c.keyFingerprint).setParameter("generated", c.keyGenerated)
-                .setParameter("notBefore", c.notBefore).setParameter("notAfter", c.notAfter).setParameter("status", c.status.name())
-                .setParameter("der", c.der).setParameter("predecessor", c.predecessorSerial).setParameter("created", c.createdAt)
-                .executeUpdate() == 1;
+        return CertificateInsert.bind(getEntityManager().createNativeQuery("INSERT INTO certificate (" + CertificateInsert.COLUMNS
+                + ") VALUES (" + CertificateInsert.VALUES + ") ON CONFLICT (key_fingerprint) DO NOTHING"), c).executeUpdate() == 1;
     }
 
     /**

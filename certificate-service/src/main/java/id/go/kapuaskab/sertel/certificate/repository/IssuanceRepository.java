@@ -1,32 +1,55 @@
 package id.go.kapuaskab.sertel.certificate.repository;
 
+import id.go.kapuaskab.sertel.certificate.domain.Certificate;
 import id.go.kapuaskab.sertel.certificate.domain.Issuance;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
 @ApplicationScoped
 public class IssuanceRepository implements PanacheRepositoryBase<Issuance, UUID> {
 
+    /** What {@link #record} did. */
+    public enum Recorded {
+        /** The intent and the certificate are written. */
+        RECORDED,
+        /** Nothing is written: this request id was recorded before (or by a concurrent call that has just committed). */
+        REQUEST_SEEN,
+        /** The intent is written, the certificate is not: its key was certified before. The transaction must roll back. */
+        KEY_CERTIFIED
+    }
+
     /**
-     * Records the request as issued, with its reserved serial, unless a record exists for this request id. It is
-     * written in its final state at once because the signature, the certificate and this row commit in one
-     * transaction (or none of them does): no other transaction can see the row before it is true. A concurrent
-     * insert of the same id waits for this transaction and then inserts nothing: PostgreSQL's unique index is the
-     * arbiter. (Rows in state INTENT come from before issue 21, when the intent committed on its own first.)
-     *
-     * @return whether this call recorded it
+     * Records the request as issued together with its certificate, in one statement: the intent's row (unless this
+     * request id has one) and, only if that was written, the certificate's (unless its key was certified before).
+     * The intent is written in its final state at once because it commits with the certificate or not at all: no
+     * other transaction sees it before it is true. PostgreSQL's unique indexes are the arbiters: a concurrent call with
+     * the same request id, or with the same key, waits for this transaction and then writes nothing. (Rows in state
+     * INTENT come from before issue 21, when the intent committed on its own first.)
      */
-    public boolean recordIfAbsent(UUID requestId, String contentHash, String serial, boolean keyGenerated, Instant now) {
-        return getEntityManager().createNativeQuery("INSERT INTO issuance (request_id, content_hash, serial, state, key_generated,"
-                        + " created_at, completed_at) VALUES (:id, :hash, :serial, 'ISSUED', :kg, :now, :now)"
-                        + " ON CONFLICT (request_id) DO NOTHING")
-                .setParameter("id", requestId).setParameter("hash", contentHash).setParameter("serial", serial)
-                .setParameter("kg", keyGenerated).setParameter("now", now)
-                .executeUpdate() == 1;
+    public Recorded record(UUID requestId, String contentHash, Certificate c) {
+        Object[] counts = (Object[]) CertificateInsert.bind(getEntityManager().createNativeQuery("""
+                        WITH intent AS (
+                            INSERT INTO issuance (request_id, content_hash, serial, state, key_generated, created_at, completed_at)
+                            VALUES (CAST(:request AS uuid), :hash, :serial, 'ISSUED', CAST(:generated AS boolean),
+                                    CAST(:created AS timestamptz), CAST(:created AS timestamptz))
+                            ON CONFLICT (request_id) DO NOTHING
+                            RETURNING serial),
+                        certified AS (
+                            INSERT INTO certificate (%s)
+                            SELECT %s FROM intent
+                            ON CONFLICT (key_fingerprint) DO NOTHING
+                            RETURNING serial)
+                        SELECT (SELECT count(*) FROM intent), (SELECT count(*) FROM certified)"""
+                        .formatted(CertificateInsert.COLUMNS, CertificateInsert.VALUES)), c)
+                .setParameter("hash", contentHash)
+                .getSingleResult();
+        if (((Number) counts[0]).intValue() == 0) {
+            return Recorded.REQUEST_SEEN;
+        }
+        return ((Number) counts[1]).intValue() == 1 ? Recorded.RECORDED : Recorded.KEY_CERTIFIED;
     }
 
     public Optional<Issuance> findForUpdate(UUID requestId) {

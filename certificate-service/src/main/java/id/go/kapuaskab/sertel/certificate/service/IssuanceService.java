@@ -38,18 +38,19 @@ import org.bouncycastle.cert.X509CertificateHolder;
  *   <li>authorise: only the renewal service's identity may ask;</li>
  *   <li>check the request against the profile: key source, CSR (syntax, key type and size, weak key, proof of
  *       possession) or passphrase rules; nothing touches the database yet;</li>
- *   <li>in one transaction: reserve the serial and record the intent (the request id is the idempotency key, a reused
- *       id with other content is a conflict); the intent's row stays locked by this transaction until it commits, so
- *       a concurrent call with the same id waits for it and then answers the replay;</li>
- *   <li>still in it: sign; store the certificate, refused if its key was certified before (the unique index on the
- *       key is the arbiter, also between concurrent calls with one key), mark the predecessor SUPERSEDED (the intent's
- *       row was written as ISSUED in step 3: it commits with the certificate or not at all);</li>
+ *   <li>in one transaction: lock the predecessor, if any; sign under a fresh random serial;</li>
+ *   <li>still in it, in one statement: record the intent (the request id is the idempotency key) and, only if it was
+ *       recorded, store the certificate unless its key was certified before. PostgreSQL's unique indexes are the
+ *       arbiters: a concurrent call with the same request id waits for this transaction and then answers the replay
+ *       (or 409 for other content under that id), one with the same key waits and is refused. Mark the predecessor
+ *       SUPERSEDED;</li>
  *   <li>audit the result (one record: who asked, the holder, profile, key, CA and validity) and write the
  *       {@code certificate.issued} event into the outbox, in the same transaction, which commits (fsync'd) before the
  *       answer leaves.</li>
  * </ol>
- * Five round trips to PostgreSQL for a new certificate: the intent, the certificate, the audit record, the event and
- * the commit. Intent, certificate, audit record and event are durable together or not at all: a crash before the commit leaves
+ * Four round trips to PostgreSQL for a new certificate without predecessor: intent and certificate, the audit record,
+ * the event, the commit. A replay signs once for nothing (the signature is dropped): replays are rare, a round trip
+ * per issuance is not. Intent, certificate, audit record and event are durable together or not at all: a crash before the commit leaves
  * nothing and the signed certificate never left the process; the retry issues it anew. (Until issue 21 the intent
  * committed in a transaction of its own first; an intent left by a crash then is still completed by its retry with
  * the reserved serial.) Refusals are audited in a transaction of their own, so they survive the rollback of the
@@ -100,12 +101,8 @@ public class IssuanceService {
         try {
             authorise(caller);                                                        // step 1
             Prepared prepared = prepare(cmd);                                         // step 2
-            IssuanceResult result = QuarkusTransaction.requiringNew().call(() -> {    // steps 3-5, one commit
-                Instant now = clock.instant();
-                Intent intent = recordIntent(cmd, prepared, now);
-                reserved[0] = intent.serial();
-                return signAndStore(caller, cmd, prepared, intent, now);
-            });
+            IssuanceResult result = QuarkusTransaction.requiringNew()                 // steps 3-5, one commit
+                    .call(() -> issueOrReplay(caller, cmd, prepared, clock.instant(), reserved));
             metrics.issuance(cmd.profile(), result.created() ? "issued" : "replayed");
             return result;
         } catch (DomainException e) {
@@ -114,14 +111,6 @@ public class IssuanceService {
                     reserved[0] == null ? null : "reserved serial " + reserved[0] + ", rolled back");
             metrics.issuance(cmd.profile(), "refused");
             throw e;
-        }
-    }
-
-    /** The intent this call works under: recorded just now (its row locked by this transaction), or found and locked. */
-    private record Intent(String serial, Issuance recorded) {
-
-        boolean fresh() {
-            return recorded == null;
         }
     }
 
@@ -163,39 +152,61 @@ public class IssuanceService {
         }
     }
 
-    private Intent recordIntent(IssueCommand cmd, Prepared p, Instant now) {
-        String serial = builder.newSerial(p.profile()).toString(16);
-        if (issuances.recordIfAbsent(cmd.requestId(), p.contentHash(), serial, p.generated() != null, now)) {
-            return new Intent(serial, null);
-        }
-        Issuance existing = issuances.findForUpdate(cmd.requestId())                   // recorded before, or by a call that
-                .orElseThrow(() -> new IllegalStateException("No intent for " + cmd.requestId())); // just committed
+    /**
+     * Steps 3 to 5 in the caller's transaction. The certificate is signed first, under a fresh random serial, so that
+     * the intent and the certificate are written in one statement; when the request id was recorded before, that
+     * signature is dropped (it never leaves the process) and the call is a replay, a conflict, or the completion of an
+     * intent left before issue 21.
+     */
+    private IssuanceResult issueOrReplay(Caller caller, IssueCommand cmd, Prepared p, Instant now, String[] reserved) {
+        Certificate predecessor = checkPredecessor(cmd);                               // locked until the commit
+        Signed fresh = sign(cmd, p, builder.newSerial(p.profile()), predecessor, now);
+        return switch (issuances.record(cmd.requestId(), p.contentHash(), fresh.certificate())) {
+            case RECORDED -> issued(caller, cmd, p, fresh, predecessor);
+            case KEY_CERTIFIED -> {
+                reserved[0] = fresh.certificate().serial;
+                throw DomainException.invalid("csr.key-reused");                      // rolls the intent back
+            }
+            case REQUEST_SEEN -> seenBefore(caller, cmd, p, predecessor, now);
+        };
+    }
+
+    /** A request id recorded before, or by a concurrent call that has just committed (its row is locked now). */
+    private IssuanceResult seenBefore(Caller caller, IssueCommand cmd, Prepared p, Certificate predecessor, Instant now) {
+        Issuance existing = issuances.findForUpdate(cmd.requestId())
+                .orElseThrow(() -> new IllegalStateException("No intent for " + cmd.requestId()));
         if (!existing.contentHash.equals(p.contentHash())) {
             throw DomainException.conflict("issuance.request-id-conflict");
         }
-        return new Intent(existing.serial, existing);
-    }
-
-    private IssuanceResult signAndStore(Caller caller, IssueCommand cmd, Prepared p, Intent intent, Instant now) {
-        if (!intent.fresh() && Issuance.ISSUED.equals(intent.recorded().state)) {     // a replay
-            if (intent.recorded().keyGenerated) {
+        if (Issuance.ISSUED.equals(existing.state)) {                                  // a replay
+            if (existing.keyGenerated) {
                 throw DomainException.conflict("issuance.key-already-delivered");
             }
-            Certificate existing = certificates.findById(intent.serial());
-            audit.inTransaction(caller, ACTION, "REPLAYED", cmd.requestId(), existing.serial, null, null);
-            return new IssuanceResult(existing, cas.issuing().chain(), null, false);
+            Certificate issued = certificates.findById(existing.serial);
+            audit.inTransaction(caller, ACTION, "REPLAYED", cmd.requestId(), issued.serial, null, null);
+            return new IssuanceResult(issued, cas.issuing().chain(), null, false);
         }
-        Certificate predecessor = checkPredecessor(cmd);
+        // an intent left by a crash before issue 21, when it committed on its own: completed with its reserved serial
+        Signed completing = sign(cmd, p, new BigInteger(existing.serial, 16), predecessor, now);
+        if (!certificates.insertUnlessKeyCertified(completing.certificate())) {
+            throw DomainException.invalid("csr.key-reused");
+        }
+        existing.state = Issuance.ISSUED;
+        existing.completedAt = now;
+        return issued(caller, cmd, p, completing, predecessor);
+    }
 
-        CertificateAuthority ca = cas.issuing();                                       // step 4: sign
+    /** A signed certificate and the row it is stored as. */
+    private record Signed(X509CertificateHolder holder, Certificate certificate, CertificateAuthority ca) {
+    }
+
+    /** Step 4: signs, and describes the certificate as it will be stored. */
+    private Signed sign(IssueCommand cmd, Prepared p, BigInteger serial, Certificate predecessor, Instant now) {
+        CertificateAuthority ca = cas.issuing();
         X500Name subject = builder.subject(p.profile(), cmd.subject(), cmd.holderId());
-        X509CertificateHolder signed = builder.sign(ca, p.profile(), subject, cmd.subject().email(), p.key(),
-                new BigInteger(intent.serial(), 16), now);
-        byte[] pkcs12 = p.generated() == null ? null : packager.pack(p.generated().getPrivate(), signed, ca.chain(),
-                cmd.keyGeneration().passphrase().toCharArray(), cmd.subject().commonName());
-
-        Certificate c = new Certificate();                                            // step 4: store
-        c.serial = intent.serial();
+        X509CertificateHolder signed = builder.sign(ca, p.profile(), subject, cmd.subject().email(), p.key(), serial, now);
+        Certificate c = new Certificate();
+        c.serial = serial.toString(16);
         c.caName = ca.name();
         c.requestId = cmd.requestId();
         c.holderId = cmd.holderId();
@@ -213,24 +224,25 @@ public class IssuanceService {
         c.der = encoded(signed);
         c.predecessorSerial = predecessor == null ? null : predecessor.serial;
         c.createdAt = now;
-        if (!certificates.insertUnlessKeyCertified(c)) {
-            throw DomainException.invalid("csr.key-reused");                          // rolls the intent back
-        }
+        return new Signed(signed, c, ca);
+    }
+
+    /** Once the certificate is stored: the predecessor superseded, a generated key packed (step 4), audit and event (step 5). */
+    private IssuanceResult issued(Caller caller, IssueCommand cmd, Prepared p, Signed s, Certificate predecessor) {
+        Certificate c = s.certificate();
         if (predecessor != null) {
             predecessor.successorSerial = c.serial;
             if (predecessor.status == CertificateStatus.ACTIVE || predecessor.status == CertificateStatus.SUSPENDED) {
                 predecessor.status = CertificateStatus.SUPERSEDED;
             }
         }
-        if (!intent.fresh()) {                                                         // an intent left before issue 21
-            intent.recorded().state = Issuance.ISSUED;
-            intent.recorded().completedAt = now;
-        }
-        audit.inTransaction(caller, ACTION, "ISSUED", cmd.requestId(), c.serial, null,   // step 5
-                "holder " + cmd.holderId() + ", profile " + p.profile().name() + ", key " + p.fingerprint() + ", ca " + ca.name()
+        byte[] pkcs12 = p.generated() == null ? null : packager.pack(p.generated().getPrivate(), s.holder(), s.ca().chain(),
+                cmd.keyGeneration().passphrase().toCharArray(), cmd.subject().commonName());
+        audit.inTransaction(caller, ACTION, "ISSUED", cmd.requestId(), c.serial, null,
+                "holder " + cmd.holderId() + ", profile " + p.profile().name() + ", key " + p.fingerprint() + ", ca " + s.ca().name()
                         + ", notAfter " + c.notAfter + (predecessor == null ? "" : ", supersedes " + predecessor.serial));
         events.issued(c);
-        return new IssuanceResult(c, ca.chain(), pkcs12, true);
+        return new IssuanceResult(c, s.ca().chain(), pkcs12, true);
     }
 
     private Certificate checkPredecessor(IssueCommand cmd) {
