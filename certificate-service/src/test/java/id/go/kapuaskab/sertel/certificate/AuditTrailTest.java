@@ -21,7 +21,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
- * The CA's decisions in its tamper-evident trail, as an auditor reads and verifies it: issuance (intent and result),
+ * The CA's decisions in its tamper-evident trail, as an auditor reads and verifies it: issuance (one record),
  * suspension, resumption, revocation; the checkpoint signed by the CA's own audit key and checked by openssl against
  * our root; and a record edited, one deleted and the table truncated with SQL, each named by the verification.
  */

@@ -99,7 +99,11 @@ class BadInputTest {
     void rejectsCsrWithReusedKey() {
         KeyPair keys = Csrs.ec("secp256r1");
         Issue.withCsr(Csrs.pem(keys)).post().then().statusCode(201);
-        refused(Issue.withCsr(Csrs.pem(keys)), 422, "csr.key-reused");
+        Issue again = Issue.withCsr(Csrs.pem(keys));
+        refused(again, 422, "csr.key-reused");
+        assertThat(db.column("SELECT detail::jsonb ->> 'note' FROM audit_record WHERE reference = CAST(? AS text) AND outcome = 'REFUSED'",
+                UUID.fromString(again.requestId()))).as("the certificate signed before the key was found taken is accounted for")
+                .singleElement().asString().matches("signed under serial [0-9a-f]+ and discarded: never stored or sent");
     }
 
     @Test
@@ -114,6 +118,19 @@ class BadInputTest {
         assertThat(db.column("SELECT serial FROM certificate WHERE request_id = ?", UUID.fromString(first.requestId()))).containsExactly(serial);
         assertThat(db.count("SELECT count(*) FROM audit_record WHERE reference = CAST(? AS text) AND outcome = 'REFUSED' AND detail::jsonb ->> 'problem' = ?",
                 UUID.fromString(first.requestId()), "issuance.request-id-conflict")).isEqualTo(1);
+    }
+
+    @Test
+    void aReusedRequestIdIsAConflictEvenWhenItsOtherContentCouldNotBeSigned() {
+        Issue first = Issue.withCsr(Csrs.p256());
+        first.post().then().statusCode(201);
+        // other content under the same id, with a predecessor nobody has: the id is what the caller got wrong first
+        Issue second = Issue.withCsr(Csrs.p256()).set("requestId", first.requestId()).set("predecessorSerial", "7e57ab1e");
+
+        second.post().then().statusCode(409).contentType("application/problem+json")
+                .body("type", equalTo(TYPES + "issuance.request-id-conflict"));
+        assertThat(db.column("SELECT detail::jsonb ->> 'note' FROM audit_record WHERE reference = CAST(? AS text) AND outcome = 'REFUSED'",
+                UUID.fromString(first.requestId()))).as("nothing was signed for it").containsExactly((Object) null);
     }
 
     @Test

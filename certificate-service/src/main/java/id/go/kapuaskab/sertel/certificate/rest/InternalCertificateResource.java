@@ -67,7 +67,10 @@ public class InternalCertificateResource {
     @APIResponse(responseCode = "401", description = "No or invalid token")
     @APIResponse(responseCode = "403", description = "Not renewal-service")
     @APIResponse(responseCode = "409", description = "issuance.request-id-conflict, issuance.key-already-delivered")
-    @APIResponse(responseCode = "422", description = "csr.*, keygen.*, issuance.unknown-profile, issuance.key-source, validation")
+    @APIResponse(responseCode = "422", description = "csr.*, keygen.*, issuance.unknown-profile, issuance.key-source, "
+            + "issuance.predecessor-unknown, validation")
+    @APIResponse(responseCode = "503", description = "ca.validity-exhausted: the issuing CA's remaining validity is shorter than the "
+            + "profile's (a replay is still answered)")
     public Response issue(@NotNull @Valid Dtos.IssueRequest body) {
         IssuanceResult r = issuance.issue(callers.get(), IssueRequests.command(body));
         Dtos.IssueResponse answer = new Dtos.IssueResponse(r.certificate().serial, r.certificate().statusAt(clock), r.certificate().notBefore,

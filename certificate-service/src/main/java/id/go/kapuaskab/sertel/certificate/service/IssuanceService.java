@@ -27,6 +27,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
@@ -49,8 +50,8 @@ import org.bouncycastle.cert.X509CertificateHolder;
  *       answer leaves.</li>
  * </ol>
  * Four round trips to PostgreSQL for a new certificate without predecessor: intent and certificate, the audit record,
- * the event, the commit. A replay signs once for nothing (the signature is dropped): replays are rare, a round trip
- * per issuance is not. Intent, certificate, audit record and event are durable together or not at all: a crash before the commit leaves
+ * the event, the commit. A replay, a conflicting reuse of a request id and a reused key are found after the signature,
+ * which is then discarded and its serial named in the audit record: they are rare, a round trip per issuance is not. Intent, certificate, audit record and event are durable together or not at all: a crash before the commit leaves
  * nothing and the signed certificate never left the process; the retry issues it anew. (Until issue 21 the intent
  * committed in a transaction of its own first; an intent left by a crash then is still completed by its retry with
  * the reserved serial.) Refusals are audited in a transaction of their own, so they survive the rollback of the
@@ -97,18 +98,19 @@ public class IssuanceService {
     }
 
     public IssuanceResult issue(Caller caller, IssueCommand cmd) {
-        String[] reserved = new String[1];
+        String[] signed = new String[1];
         try {
             authorise(caller);                                                        // step 1
             Prepared prepared = prepare(cmd);                                         // step 2
             IssuanceResult result = QuarkusTransaction.requiringNew()                 // steps 3-5, one commit
-                    .call(() -> issueOrReplay(caller, cmd, prepared, clock.instant(), reserved));
+                    .call(() -> issueOrReplay(caller, cmd, prepared, clock.instant(), signed));
             metrics.issuance(cmd.profile(), result.created() ? "issued" : "replayed");
             return result;
         } catch (DomainException e) {
-            // the intent's serial was rolled back with the refusal: no certificate ever had it, so it is no subject
+            // a certificate signed for the refused call went with the rollback, never stored or sent: its serial is
+            // named in the detail, so that every signature of the CA key is accounted for, and is no subject
             audit.now(caller, ACTION, "REFUSED", cmd.requestId(), null, e.code(),
-                    reserved[0] == null ? null : "reserved serial " + reserved[0] + ", rolled back");
+                    signed[0] == null ? null : "signed under serial " + signed[0] + " and discarded: never stored or sent");
             metrics.issuance(cmd.profile(), "refused");
             throw e;
         }
@@ -155,38 +157,72 @@ public class IssuanceService {
     /**
      * Steps 3 to 5 in the caller's transaction. The certificate is signed first, under a fresh random serial, so that
      * the intent and the certificate are written in one statement; when the request id was recorded before, that
-     * signature is dropped (it never leaves the process) and the call is a replay, a conflict, or the completion of an
-     * intent left before issue 21.
+     * signature is discarded (it never leaves the process; the audit record names its serial) and the call is a
+     * replay, a conflict, or the completion of an intent left before issue 21. What stops a new signature (an unknown
+     * predecessor, the CA's validity running out, the key store failing) does not stop a replay or a 409: those answer
+     * as they did when the intent came first.
      */
-    private IssuanceResult issueOrReplay(Caller caller, IssueCommand cmd, Prepared p, Instant now, String[] reserved) {
-        Certificate predecessor = checkPredecessor(cmd);                               // locked until the commit
-        Signed fresh = sign(cmd, p, builder.newSerial(p.profile()), predecessor, now);
-        return switch (issuances.record(cmd.requestId(), p.contentHash(), fresh.certificate())) {
+    private IssuanceResult issueOrReplay(Caller caller, IssueCommand cmd, Prepared p, Instant now, String[] signed) {
+        Certificate predecessor;
+        Signed fresh;
+        try {
+            predecessor = checkPredecessor(cmd);                                       // locked until the commit
+            fresh = sign(cmd, p, builder.newSerial(p.profile()), predecessor, now);
+        } catch (RuntimeException e) {
+            return seenBeforeOr(caller, cmd, p, e);
+        }
+        signed[0] = fresh.certificate().serial;
+        return switch (issuances.record(p.contentHash(), fresh.certificate())) {
             case RECORDED -> issued(caller, cmd, p, fresh, predecessor);
-            case KEY_CERTIFIED -> {
-                reserved[0] = fresh.certificate().serial;
-                throw DomainException.invalid("csr.key-reused");                      // rolls the intent back
-            }
-            case REQUEST_SEEN -> seenBefore(caller, cmd, p, predecessor, now);
+            case KEY_CERTIFIED -> throw DomainException.invalid("csr.key-reused");     // rolls the intent back
+            case REQUEST_SEEN -> seenBefore(caller, cmd, p, signed[0])
+                    .orElseGet(() -> completeLeftIntent(caller, cmd, p, predecessor, now));
         };
     }
 
-    /** A request id recorded before, or by a concurrent call that has just committed (its row is locked now). */
-    private IssuanceResult seenBefore(Caller caller, IssueCommand cmd, Prepared p, Certificate predecessor, Instant now) {
-        Issuance existing = issuances.findForUpdate(cmd.requestId())
-                .orElseThrow(() -> new IllegalStateException("No intent for " + cmd.requestId()));
+    /** The replay or 409 of a request id recorded before, when a new signature could not be made; else that failure. */
+    private IssuanceResult seenBeforeOr(Caller caller, IssueCommand cmd, Prepared p, RuntimeException failure) {
+        Optional<IssuanceResult> seen;
+        try {
+            seen = seenBefore(caller, cmd, p, null);
+        } catch (DomainException answer) {
+            throw answer;                                                              // the request id, used for other content
+        } catch (RuntimeException lookup) {
+            failure.addSuppressed(lookup);
+            throw failure;
+        }
+        return seen.orElseThrow(() -> failure);
+    }
+
+    /**
+     * The answer to a request id recorded before, or by a concurrent call that has just committed (its row is locked
+     * now): the replay, or 409. Empty when there is no record, or only an intent left before issue 21.
+     */
+    private Optional<IssuanceResult> seenBefore(Caller caller, IssueCommand cmd, Prepared p, String discardedSerial) {
+        Optional<Issuance> found = issuances.findForUpdate(cmd.requestId());
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        Issuance existing = found.get();
         if (!existing.contentHash.equals(p.contentHash())) {
             throw DomainException.conflict("issuance.request-id-conflict");
         }
-        if (Issuance.ISSUED.equals(existing.state)) {                                  // a replay
-            if (existing.keyGenerated) {
-                throw DomainException.conflict("issuance.key-already-delivered");
-            }
-            Certificate issued = certificates.findById(existing.serial);
-            audit.inTransaction(caller, ACTION, "REPLAYED", cmd.requestId(), issued.serial, null, null);
-            return new IssuanceResult(issued, cas.issuing().chain(), null, false);
+        if (!Issuance.ISSUED.equals(existing.state)) {
+            return Optional.empty();
         }
-        // an intent left by a crash before issue 21, when it committed on its own: completed with its reserved serial
+        if (existing.keyGenerated) {
+            throw DomainException.conflict("issuance.key-already-delivered");
+        }
+        Certificate issued = certificates.findById(existing.serial);
+        audit.inTransaction(caller, ACTION, "REPLAYED", cmd.requestId(), issued.serial, null, discardedSerial == null ? null
+                : "signed again under serial " + discardedSerial + " and discarded: never stored or sent");
+        return Optional.of(new IssuanceResult(issued, cas.issuing().chain(), null, false));
+    }
+
+    /** An intent left by a crash before issue 21, when it committed on its own: completed under its reserved serial. */
+    private IssuanceResult completeLeftIntent(Caller caller, IssueCommand cmd, Prepared p, Certificate predecessor, Instant now) {
+        Issuance existing = issuances.findForUpdate(cmd.requestId())
+                .orElseThrow(() -> new IllegalStateException("No intent for " + cmd.requestId()));
         Signed completing = sign(cmd, p, new BigInteger(existing.serial, 16), predecessor, now);
         if (!certificates.insertUnlessKeyCertified(completing.certificate())) {
             throw DomainException.invalid("csr.key-reused");
