@@ -51,7 +51,8 @@ import org.bouncycastle.cert.X509CertificateHolder;
  * </ol>
  * Four round trips to PostgreSQL for a new certificate without predecessor: intent and certificate, the audit record,
  * the event, the commit. A replay, a conflicting reuse of a request id and a reused key are found after the signature,
- * which is then discarded and its serial named in the audit record: they are rare, a round trip per issuance is not. Intent, certificate, audit record and event are durable together or not at all: a crash before the commit leaves
+ * which is then discarded and its serial named in the audit record: they are rare, a round trip per issuance is not.
+ * Intent, certificate, audit record and event are durable together or not at all: a crash before the commit leaves
  * nothing and the signed certificate never left the process; the retry issues it anew. (Until issue 21 the intent
  * committed in a transaction of its own first; an intent left by a crash then is still completed by its retry with
  * the reserved serial.) Refusals are audited in a transaction of their own, so they survive the rollback of the
@@ -216,7 +217,7 @@ public class IssuanceService {
         Certificate issued = certificates.findById(existing.serial);
         audit.inTransaction(caller, ACTION, "REPLAYED", cmd.requestId(), issued.serial, null, discardedSerial == null ? null
                 : "signed again under serial " + discardedSerial + " and discarded: never stored or sent");
-        return Optional.of(new IssuanceResult(issued, cas.issuing().chain(), null, false));
+        return Optional.of(new IssuanceResult(issued, cas.require(issued.caName).chain(), null, false));   // its own CA's chain
     }
 
     /** An intent left by a crash before issue 21, when it committed on its own: completed under its reserved serial. */
