@@ -237,7 +237,7 @@ public class IssuanceService {
     private record Signed(X509CertificateHolder holder, Certificate certificate, CertificateAuthority ca) {
     }
 
-    /** Step 4: signs, and describes the certificate as it will be stored. */
+    /** Step 3: signs, and describes the certificate as it will be stored. */
     private Signed sign(IssueCommand cmd, Prepared p, BigInteger serial, Certificate predecessor, Instant now) {
         CertificateAuthority ca = cas.issuing();
         X500Name subject = builder.subject(p.profile(), cmd.subject(), cmd.holderId());
@@ -264,7 +264,7 @@ public class IssuanceService {
         return new Signed(signed, c, ca);
     }
 
-    /** Once the certificate is stored: the predecessor superseded, a generated key packed (step 4), audit and event (step 5). */
+    /** Once the certificate is stored (step 4): the predecessor superseded, a generated key packed; audit and event (step 5). */
     private IssuanceResult issued(Caller caller, IssueCommand cmd, Prepared p, Signed s, Certificate predecessor) {
         Certificate c = s.certificate();
         if (predecessor != null) {
