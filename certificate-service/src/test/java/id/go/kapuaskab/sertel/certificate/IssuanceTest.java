@@ -223,6 +223,23 @@ class IssuanceTest {
     }
 
     @Test
+    void aReplayIsAnsweredEvenWhenANewSignatureCouldNotBeMade() {
+        UUID holder = UUID.randomUUID();
+        UUID institution = UUID.randomUUID();
+        String old = Issue.withCsr(Csrs.p256(), holder, institution).post().then().statusCode(201).extract().path("serial");
+        Issue renewal = Issue.withCsr(Csrs.p256(), holder, institution).set("predecessorSerial", old);
+        String renewed = renewal.post().then().statusCode(201).extract().path("serial");
+        // the predecessor no longer passes the check a new signature needs (as a CA near its end, or a key store down)
+        db.update("UPDATE certificate SET holder_id = ? WHERE serial = ?", UUID.randomUUID(), old);
+
+        renewal.post().then().statusCode(200).body("serial", equalTo(renewed));
+        assertThat(db.column("SELECT detail::jsonb ->> 'note' FROM audit_record WHERE reference = CAST(? AS text) AND outcome = 'REPLAYED'",
+                UUID.fromString(renewal.requestId()))).as("nothing was signed for the replay").containsExactly((Object) null);
+        Issue.withCsr(Csrs.p256(), holder, institution).set("predecessorSerial", old).post().then().statusCode(422)
+                .body("code", equalTo("issuance.predecessor-unknown"));
+    }
+
+    @Test
     void renewalSupersedesThePredecessorAndLinksBoth() {
         UUID holder = UUID.randomUUID();
         UUID institution = UUID.randomUUID();

@@ -55,8 +55,8 @@ import org.openjdk.jmh.annotations.TearDown;
 /**
  * The signing path from a PEM CSR to a stored certificate, in process: the service's own CSR checks, certificate
  * builder and PKCS#12 key storage, and the statements of the service's one transaction (sign; the intent and the
- * certificate in one statement, whose unique indexes refuse a reused request id or key; one audit row; one commit; the audit row here is V1's plain
- * insert, not the hash chain's) against a PostgreSQL with fsync on. The fresh CSR of each
+ * certificate in one statement, whose unique indexes refuse a reused request id or key; one audit row; one commit; the
+ * audit row here is V1's plain insert, not the hash chain's) against a PostgreSQL with fsync on. The fresh CSR of each
  * call is made outside the measured time. HTTP, JSON and token checks are measured by bench/run's issuance scenario.
  */
 @State(Scope.Benchmark)
