@@ -14,7 +14,8 @@ import java.util.List;
  * The append path in SQL, on a connection the caller gives (the service's transaction, or a Flyway migration's).
  * One statement per record: it takes a lane head, moves it forward (PostgreSQL computes the new hash from the head's
  * hash and the payload, so the previous hash is never read into Java and back), and inserts the record, all while
- * the head's row lock is held until the transaction ends. A second transaction never waits for a lane another holds
+ * the head's row lock is held until the transaction ends. The same members can also ride in a statement of the
+ * caller's ({@link #guardedMembers}), so that a decision and its record take one round trip. A second transaction never waits for a lane another holds
  * as long as one is free ({@code FOR UPDATE SKIP LOCKED}).
  */
 public final class AuditStore {
@@ -27,20 +28,32 @@ public final class AuditStore {
     public record Head(int lane, long seq, byte[] hash) {
     }
 
-    private static final String APPEND = """
-            WITH pick AS (%s),
-            head AS (
+    /**
+     * The append as members of a WITH clause: {@code audit_pick} names the lane (its SQL is the caller's), {@code
+     * audit_moved} moves that lane's head forward, {@code audit_appended} inserts the record and returns its id, lane
+     * and seq. Parameters after the pick's own: the payload, the update time, the record's nine columns.
+     */
+    private static final String MEMBERS = """
+            audit_pick AS (%s),
+            audit_moved AS (
                 UPDATE audit_head h SET seq = h.seq + 1, prev_hash = h.hash,
                        hash = sha256(h.hash || int4send(h.lane::int) || int8send(h.seq + 1) || ?::bytea), updated_at = ?
-                FROM pick WHERE h.lane = pick.lane
-                RETURNING h.lane, h.seq, h.prev_hash, h.hash)
-            INSERT INTO audit_record (lane, seq, occurred_at, actor, actor_role, action, outcome, subject, reference, request_id, detail,
-                                      prev_hash, hash)
-            SELECT head.lane, head.seq, ?, ?, ?, ?, ?, ?, ?, ?, ?, head.prev_hash, head.hash FROM head
-            RETURNING id, lane, seq""";
-    private static final String ANY_FREE = String.format(APPEND,
-            "SELECT lane FROM audit_head WHERE lane < ? ORDER BY lane LIMIT 1 FOR UPDATE SKIP LOCKED");
-    private static final String THIS_LANE = String.format(APPEND, "SELECT ?::smallint AS lane");
+                FROM audit_pick WHERE h.lane = audit_pick.lane
+                RETURNING h.lane, h.seq, h.prev_hash, h.hash),
+            audit_appended AS (
+                INSERT INTO audit_record (lane, seq, occurred_at, actor, actor_role, action, outcome, subject, reference, request_id,
+                                          detail, prev_hash, hash)
+                SELECT audit_moved.lane, audit_moved.seq, ?, ?, ?, ?, ?, ?, ?, ?, ?, audit_moved.prev_hash, audit_moved.hash
+                FROM audit_moved
+                RETURNING id, lane, seq)""";
+    private static final String FREE_LANE = "SELECT lane FROM audit_head WHERE lane < ?%s ORDER BY lane LIMIT 1 FOR UPDATE SKIP LOCKED";
+    private static final String GIVEN_LANE = "SELECT CAST(? AS smallint) AS lane%s";
+    private static final String ANY_FREE = standalone(FREE_LANE.formatted(""));
+    private static final String THIS_LANE = standalone(GIVEN_LANE.formatted(""));
+
+    private static String standalone(String pick) {
+        return "WITH " + MEMBERS.formatted(pick) + "\nSELECT id, lane, seq FROM audit_appended";
+    }
 
     private AuditStore() {
     }
@@ -97,9 +110,32 @@ public final class AuditStore {
         }
     }
 
+    /**
+     * The members of a WITH clause that append {@code row} only when the member {@code guard} of the same statement
+     * returns a row: to the lane {@code heldLane} when the transaction holds one, else to the first free lane (none
+     * when every lane is held). {@code audit_appended} returns where it landed. Bind with {@link #bindMembers}.
+     */
+    static String guardedMembers(String guard, Integer heldLane) {
+        String guarded = "EXISTS (SELECT 1 FROM " + guard + ")";
+        return MEMBERS.formatted(heldLane == null ? FREE_LANE.formatted(" AND " + guarded) : GIVEN_LANE.formatted(" WHERE " + guarded));
+    }
+
+    /** Binds {@link #guardedMembers} from parameter {@code index}; returns the next free index. */
+    static int bindMembers(PreparedStatement s, int index, int lanes, Integer heldLane, Row row) throws SQLException {
+        s.setInt(index, heldLane == null ? lanes : heldLane);
+        return bindRow(s, index + 1, row);
+    }
+
     private static Appended run(PreparedStatement s, Row row) throws SQLException {
+        bindRow(s, 2, row);
+        try (ResultSet rs = s.executeQuery()) {
+            return rs.next() ? new Appended(rs.getLong(1), rs.getInt(2), rs.getLong(3)) : null;
+        }
+    }
+
+    private static int bindRow(PreparedStatement s, int index, Row row) throws SQLException {
         OffsetDateTime at = OffsetDateTime.ofInstant(row.occurredAt(), ZoneOffset.UTC);
-        int i = 2;
+        int i = index;
         s.setBytes(i++, row.payload());
         s.setObject(i++, at);
         s.setObject(i++, at);
@@ -110,9 +146,7 @@ public final class AuditStore {
         s.setString(i++, row.subject());
         s.setString(i++, row.reference());
         s.setString(i++, row.requestId());
-        s.setString(i, row.detail());
-        try (ResultSet rs = s.executeQuery()) {
-            return rs.next() ? new Appended(rs.getLong(1), rs.getInt(2), rs.getLong(3)) : null;
-        }
+        s.setString(i++, row.detail());
+        return i;
     }
 }

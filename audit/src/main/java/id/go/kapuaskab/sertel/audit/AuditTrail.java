@@ -10,6 +10,8 @@ import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -74,6 +76,77 @@ public class AuditTrail {
             return appended;
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot append to the audit trail", e);
+        }
+    }
+
+    /**
+     * An append that rides in a statement of the caller's, in the caller's transaction, which must exist: its
+     * {@link Staged#members} go into the statement's WITH clause and write the record only when the statement's member
+     * {@code guard} returns a row, its {@link Staged#result} into the statement's final SELECT, read back with
+     * {@link Staged#read}. When every lane was held by other transactions, nothing was written:
+     * {@link Staged#ensureWritten} appends it then, waiting for a lane. One staged append per statement (its members
+     * have fixed names).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Staged stage(AuditEntry entry, String guard) {
+        Object requestId = MDC.get(RequestIds.MDC_KEY);
+        Holding held = (Holding) transactions.getResource(LANE_KEY);
+        return new Staged(entry, entry.row(clock.instant(), requestId == null ? null : requestId.toString()), held == null ? null : held.lane,
+                guard);
+    }
+
+    /** An append to be made by a statement of the caller's ({@link #stage}). */
+    public final class Staged {
+        private final AuditEntry entry;
+        private final AuditStore.Row row;
+        private final Integer heldLane;
+        private final String guard;
+        private boolean written;
+
+        private Staged(AuditEntry entry, AuditStore.Row row, Integer heldLane, String guard) {
+            this.entry = entry;
+            this.row = row;
+            this.heldLane = heldLane;
+            this.guard = guard;
+        }
+
+        /** Members of the statement's WITH clause, after {@code guard}'s. */
+        public String members() {
+            return AuditStore.guardedMembers(guard, heldLane);
+        }
+
+        /** Binds the members' parameters from {@code index}; returns the next free index. */
+        public int bind(PreparedStatement s, int index) throws SQLException {
+            return AuditStore.bindMembers(s, index, config.lanes(), heldLane, row);
+        }
+
+        /** An expression for the statement's final SELECT: the lane the record landed in, null when none. */
+        public String result() {
+            return "(SELECT lane FROM audit_appended)";
+        }
+
+        /** Reads {@link #result}'s column once the statement ran; if the record was written, this transaction now holds its lane. */
+        public void read(ResultSet rs, int column) throws SQLException {
+            int lane = rs.getInt(column);
+            if (rs.wasNull()) {
+                return;
+            }
+            if (heldLane == null) {
+                hold(lane);
+            }
+            metrics.appended();
+            written = true;
+        }
+
+        /**
+         * For a statement whose guard returned a row: appends the record now unless the statement wrote it (it did not
+         * when every lane was held by other transactions; this append waits for one).
+         */
+        public void ensureWritten() {
+            if (!written) {
+                append(entry);
+                written = true;
+            }
         }
     }
 

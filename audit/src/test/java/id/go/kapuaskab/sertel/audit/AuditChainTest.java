@@ -141,6 +141,85 @@ class AuditChainTest {
     }
 
     @Test
+    void aStagedRecordRidesInTheCallersStatementOnlyWhenItsGuardReturnsARow() {
+        QuarkusTransaction.requiringNew().run(() -> {
+            AuditTrail.Staged refused = trail.stage(entry("guard empty"), "decided");
+            assertThat(runStaged(refused, false)).as("nothing written, no lane taken").isFalse();
+            AuditTrail.Staged taken = trail.stage(entry("guard returned a row"), "decided");
+            assertThat(runStaged(taken, true)).isTrue();
+            taken.ensureWritten();                                                     // written already: no second record
+            AuditStore.Appended later = trail.append(entry("later in the same transaction"));
+            assertThat(later.seq()).as("the staged record's lane is held by this transaction").isEqualTo(2L);
+        });
+        assertThat(records()).extracting(AuditRecord::detail)
+                .containsExactly("{\"note\":\"guard returned a row\"}", "{\"note\":\"later in the same transaction\"}");
+        assertThat(records()).allSatisfy(r -> assertThat(r.hash()).isEqualTo(AuditCodec.expectedHash(r)));
+        assertThat(verifier.verify(List.of()).intact()).isTrue();
+    }
+
+    @Test
+    void aStagedRecordThatFoundEveryLaneHeldIsAppendedOnceOneIsFree() throws Exception {
+        int lanes = 4;                                                                 // sertel.audit.lanes of the tests
+        ExecutorService pool = Executors.newFixedThreadPool(lanes);
+        CountDownLatch holding = new CountDownLatch(lanes);
+        CountDownLatch release = new CountDownLatch(1);
+        List<Future<?>> holders = new ArrayList<>();
+        for (int i = 0; i < lanes; i++) {
+            int n = i;
+            holders.add(pool.submit(() -> QuarkusTransaction.requiringNew().run(() -> {
+                trail.append(entry("holder " + n));
+                holding.countDown();
+                await(release);
+            })));
+        }
+        try {
+            assertThat(holding.await(1, TimeUnit.MINUTES)).isTrue();
+            QuarkusTransaction.requiringNew().run(() -> {
+                AuditTrail.Staged staged = trail.stage(entry("staged while every lane was held"), "decided");
+                assertThat(runStaged(staged, true)).as("every lane held: skipped, not waited for").isFalse();
+                release.countDown();
+                staged.ensureWritten();
+            });
+        } finally {
+            release.countDown();
+            for (Future<?> f : holders) {
+                f.get(1, TimeUnit.MINUTES);
+            }
+            pool.shutdown();
+        }
+        assertThat(records()).extracting(AuditRecord::detail).filteredOn(d -> d.contains("staged")).hasSize(1);
+        assertThat(records()).hasSize(lanes + 1);
+        assertThat(verifier.verify(List.of()).intact()).isTrue();
+    }
+
+    /** A caller's statement with the member {@code decided} (a row or none) and the staged append; whether it wrote. */
+    private boolean runStaged(AuditTrail.Staged staged, boolean decided) {
+        try (Connection c = db.getConnection();
+             java.sql.PreparedStatement s = c.prepareStatement("WITH decided AS (SELECT 1 AS one WHERE ?),\n" + staged.members()
+                     + "\nSELECT " + staged.result())) {
+            s.setBoolean(1, decided);
+            staged.bind(s, 2);
+            try (ResultSet rs = s.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                boolean written = rs.getObject(1) != null;
+                staged.read(rs, 1);
+                return written;
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertThat(latch.await(1, TimeUnit.MINUTES)).isTrue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
     void theDatabaseRefusesUpdateDeleteAndTruncateOfRecordsAndCheckpoints() {
         appendMany(2);
         checkpoints.sign();

@@ -5,6 +5,9 @@ import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
@@ -105,13 +108,62 @@ public class Outbox {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean enqueue(Item item) {
+        boolean written = store.insert(columns(item));
+        wakeAfterCommit();
+        return written;
+    }
+
+    /**
+     * The enqueue as part of a statement of the caller's, in the caller's transaction, which must exist: its
+     * {@link Staged#members} go into the statement's WITH clause and write the item only when the statement's member
+     * {@code guard} returns a row, its {@link Staged#result} into the statement's final SELECT, read back with
+     * {@link Staged#written}. This replica's workers are woken when the transaction commits. One staged item per
+     * statement (its member has a fixed name).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Staged stage(Item item, String guard) {
+        Staged staged = new Staged(columns(item), guard);
+        wakeAfterCommit();
+        return staged;
+    }
+
+    /** An item to be written by a statement of the caller's ({@link #stage}). */
+    public static final class Staged {
+        private final OutboxStore.NewItem item;
+        private final String guard;
+
+        private Staged(OutboxStore.NewItem item, String guard) {
+            this.item = item;
+            this.guard = guard;
+        }
+
+        /** The member of the statement's WITH clause, after {@code guard}'s. */
+        public String members() {
+            return OutboxStore.insertMember(guard);
+        }
+
+        /** Binds the member's parameters from {@code index}; returns the next free index. */
+        public int bind(PreparedStatement s, int index) throws SQLException {
+            return item.bind(s, index);
+        }
+
+        /** An expression for the statement's final SELECT: how many items were written, 0 or 1. */
+        public String result() {
+            return "(SELECT count(*) FROM outbox_written)";
+        }
+
+        /** Whether the item was written, read from {@link #result}'s column once the statement ran. */
+        public boolean written(ResultSet rs, int column) throws SQLException {
+            return rs.getInt(column) == 1;
+        }
+    }
+
+    private OutboxStore.NewItem columns(Item item) {
         Instant now = clock.instant();
         Instant due = item.notBefore == null || item.notBefore.isBefore(now) ? now : item.notBefore;
         Object requestId = MDC.get("requestId");
-        boolean written = store.insert(item.id, item.topic, item.orderingKey, item.reference, item.payload, due, tracing.current(),
+        return new OutboxStore.NewItem(item.id, item.topic, item.orderingKey, item.reference, item.payload, due, tracing.current(),
                 requestId == null ? null : requestId.toString(), now);
-        wakeAfterCommit();
-        return written;
     }
 
     /** The items written about a reference, oldest first. */

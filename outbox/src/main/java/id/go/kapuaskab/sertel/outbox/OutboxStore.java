@@ -34,9 +34,27 @@ class OutboxStore {
     record TopicStats(String topic, long pending, Instant oldestPending, long dead) {
     }
 
-    private static final String INSERT = """
-            INSERT INTO outbox_item (id, topic, ordering_key, reference, payload, next_attempt_at, trace_parent, request_id, created_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING""";
+    private static final String COLUMNS = "id, topic, ordering_key, reference, payload, next_attempt_at, trace_parent, request_id, created_at";
+    private static final String INSERT = "INSERT INTO outbox_item (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING";
+
+    /** An item as written: its columns at enqueue. */
+    record NewItem(UUID id, String topic, String orderingKey, String reference, String payload, Instant due, String traceParent,
+                   String requestId, Instant now) {
+
+        int bind(PreparedStatement s, int index) throws SQLException {
+            int i = index;
+            s.setObject(i++, id);
+            s.setString(i++, topic);
+            s.setString(i++, orderingKey);
+            s.setString(i++, reference);
+            s.setString(i++, payload);
+            s.setObject(i++, odt(due));
+            s.setString(i++, clip(traceParent, 128));
+            s.setString(i++, clip(requestId, 128));
+            s.setObject(i++, odt(now));
+            return i;
+        }
+    }
 
     private static final String CLAIM = """
             WITH due AS (
@@ -72,22 +90,22 @@ class OutboxStore {
     }
 
     /** False when an item with this id exists already (the enqueue is idempotent on the id). */
-    boolean insert(UUID id, String topic, String orderingKey, String reference, String payload, Instant due, String traceParent,
-                   String requestId, Instant now) {
+    boolean insert(NewItem item) {
         try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(INSERT)) {
-            s.setObject(1, id);
-            s.setString(2, topic);
-            s.setString(3, orderingKey);
-            s.setString(4, reference);
-            s.setString(5, payload);
-            s.setObject(6, odt(due));
-            s.setString(7, clip(traceParent, 128));
-            s.setString(8, clip(requestId, 128));
-            s.setObject(9, odt(now));
+            item.bind(s, 1);
             return s.executeUpdate() == 1;
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot write to the outbox", e);
         }
+    }
+
+    /**
+     * The insert as the member {@code outbox_written} of a caller's WITH clause, writing the item only when the member
+     * {@code guard} of the same statement returns a row (and no item with its id exists); bound by {@link NewItem#bind}.
+     */
+    static String insertMember(String guard) {
+        return "outbox_written AS (INSERT INTO outbox_item (" + COLUMNS + ")\n    SELECT ?, ?, ?, ?, ?, ?, ?, ?, ? FROM " + guard
+                + "\n    ON CONFLICT (id) DO NOTHING RETURNING id)";
     }
 
     List<Claimed> claim(String owner, Collection<String> topics, int limit, Instant now, Instant leaseUntil) {

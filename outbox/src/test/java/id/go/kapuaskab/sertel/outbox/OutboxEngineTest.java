@@ -95,6 +95,37 @@ class OutboxEngineTest {
     }
 
     @Test
+    void aStagedItemIsWrittenByTheCallersStatementOnlyWhenItsGuardReturnsARowAndIsDelivered() {
+        String skipped = ref();
+        String written = ref();
+        QuarkusTransaction.requiringNew().run(() -> {
+            assertThat(runStaged(outbox.stage(Outbox.item("test.plain").about(skipped).payload("ok"), "decided"), false)).isFalse();
+            assertThat(runStaged(outbox.stage(Outbox.item("test.plain").about(written).payload("ok"), "decided"), true)).isTrue();
+        });
+
+        assertThat(outbox.items(skipped)).isEmpty();
+        assertThat(engine.drain()).isEqualTo(1);
+        assertThat(TestHandlers.HANDLED).containsExactly(written + "#1");
+        assertThat(outbox.items(written)).singleElement().satisfies(i -> assertThat(i.status()).isEqualTo("DONE"));
+    }
+
+    /** A caller's statement with the member {@code decided} (a row or none) and the staged item; whether it wrote. */
+    private boolean runStaged(Outbox.Staged staged, boolean decided) {
+        try (Connection c = db.getConnection();
+             PreparedStatement s = c.prepareStatement("WITH decided AS (SELECT 1 AS one WHERE ?),\n" + staged.members()
+                     + "\nSELECT " + staged.result())) {
+            s.setBoolean(1, decided);
+            staged.bind(s, 2);
+            try (java.sql.ResultSet rs = s.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                return staged.written(rs, 1);
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
     void retriesWithBackoffAndRecordsEveryAttempt() throws Exception {
         String r = ref();
         UUID id = enqueue("test.plain", r, "fail:2", null);

@@ -2,6 +2,7 @@ package id.go.kapuaskab.sertel.certificate.repository;
 
 import id.go.kapuaskab.sertel.certificate.domain.Certificate;
 import id.go.kapuaskab.sertel.certificate.domain.CertificateListing;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Page;
@@ -9,6 +10,9 @@ import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -19,6 +23,14 @@ import java.util.UUID;
 public class CertificateRepository implements PanacheRepositoryBase<Certificate, String> {
 
     private static final Sort NEWEST_FIRST = Sort.descending("createdAt").and("serial");
+    private static final String INSERT_UNLESS_KEY_CERTIFIED = "INSERT INTO certificate (" + CertificateInsert.COLUMNS + ") VALUES ("
+            + CertificateInsert.VALUES + ") ON CONFLICT (key_fingerprint) DO NOTHING";
+
+    private final AgroalDataSource db;
+
+    CertificateRepository(AgroalDataSource db) {
+        this.db = db;
+    }
 
     /** Serials whose revocation status changed after {@code since}, with the latest change time seen, oldest first. */
     public java.util.List<Object[]> statusChangedSince(java.time.Instant since, int limit) {
@@ -49,8 +61,12 @@ public class CertificateRepository implements PanacheRepositoryBase<Certificate,
      * @return whether it was written
      */
     public boolean insertUnlessKeyCertified(Certificate c) {
-        return CertificateInsert.bind(getEntityManager().createNativeQuery("INSERT INTO certificate (" + CertificateInsert.COLUMNS
-                + ") VALUES (" + CertificateInsert.VALUES + ") ON CONFLICT (key_fingerprint) DO NOTHING"), c).executeUpdate() == 1;
+        try (Connection conn = db.getConnection(); PreparedStatement s = conn.prepareStatement(INSERT_UNLESS_KEY_CERTIFIED)) {
+            CertificateInsert.bind(s, 1, c);
+            return s.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot store certificate " + c.serial, e);
+        }
     }
 
     /**

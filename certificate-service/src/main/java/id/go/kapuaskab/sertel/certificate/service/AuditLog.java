@@ -29,6 +29,37 @@ public class AuditLog {
         log(caller, action, outcome, requestId, serial, problemCode);
     }
 
+    /**
+     * A record that a statement of the caller's writes ({@link AuditTrail#stage}) when its member {@code guard} returns
+     * a row; {@link Staged#settle} it after the statement.
+     */
+    public Staged stage(Caller caller, String action, String outcome, UUID requestId, String serial, String problemCode, String detail,
+                        String guard) {
+        return new Staged(trail.stage(entry(caller, action, outcome, requestId, serial, problemCode, detail), guard),
+                () -> log(caller, action, outcome, requestId, serial, problemCode));
+    }
+
+    /** A staged record: {@link #part} goes into the statement. */
+    public static final class Staged {
+        private final AuditTrail.Staged part;
+        private final Runnable log;
+
+        private Staged(AuditTrail.Staged part, Runnable log) {
+            this.part = part;
+            this.log = log;
+        }
+
+        public AuditTrail.Staged part() {
+            return part;
+        }
+
+        /** After a statement whose guard returned a row: the record appended if the statement could not, and logged. */
+        public void settle() {
+            part.ensureWritten();
+            log.run();
+        }
+    }
+
     public void now(Caller caller, String action, String outcome, UUID requestId, String serial, String problemCode, String detail) {
         trail.appendNow(entry(caller, action, outcome, requestId, serial, problemCode, detail));
         log(caller, action, outcome, requestId, serial, problemCode);

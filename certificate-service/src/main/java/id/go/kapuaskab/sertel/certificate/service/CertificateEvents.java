@@ -36,21 +36,27 @@ public class CertificateEvents {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void issued(Certificate c) {
-        enqueue(CertificateEventType.ISSUED, c);
+        outbox.enqueue(item(CertificateEventType.ISSUED, c));
+    }
+
+    /** {@code certificate.issued}, written by a statement of the caller's when its member {@code guard} returns a row. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Outbox.Staged issuedWith(Certificate c, String guard) {
+        return outbox.stage(item(CertificateEventType.ISSUED, c), guard);
     }
 
     /** {@code certificate.revoked}, or {@code certificate.suspended} for a hold. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void revoked(Certificate c, boolean hold) {
-        enqueue(hold ? CertificateEventType.SUSPENDED : CertificateEventType.REVOKED, c);
+        outbox.enqueue(item(hold ? CertificateEventType.SUSPENDED : CertificateEventType.REVOKED, c));
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void resumed(Certificate c) {
-        enqueue(CertificateEventType.RESUMED, c);
+        outbox.enqueue(item(CertificateEventType.RESUMED, c));
     }
 
-    private void enqueue(CertificateEventType type, Certificate c) {
+    private Outbox.Item item(CertificateEventType type, Certificate c) {
         UUID eventId = UUID.randomUUID();
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("serial", c.serial);
@@ -73,8 +79,8 @@ public class CertificateEvents {
         event.put("institutionId", c.institutionId.toString());
         event.put("data", data);
         try {
-            outbox.enqueue(Outbox.item(TOPIC).id(eventId).about(c.serial).orderedBy("certificate:" + c.serial)
-                    .payload(json.writeValueAsString(event)));
+            return Outbox.item(TOPIC).id(eventId).about(c.serial).orderedBy("certificate:" + c.serial)
+                    .payload(json.writeValueAsString(event));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

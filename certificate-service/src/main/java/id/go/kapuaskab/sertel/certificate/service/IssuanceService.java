@@ -41,16 +41,16 @@ import org.bouncycastle.cert.X509CertificateHolder;
  *       possession) or passphrase rules; nothing touches the database yet;</li>
  *   <li>in one transaction: lock the predecessor, if any; sign under a fresh random serial;</li>
  *   <li>still in it, in one statement: record the intent (the request id is the idempotency key) and, only if it was
- *       recorded, store the certificate unless its key was certified before. PostgreSQL's unique indexes are the
- *       arbiters: a concurrent call with the same request id waits for this transaction and then answers the replay
- *       (or 409 for other content under that id), one with the same key waits and is refused. Mark the predecessor
- *       SUPERSEDED;</li>
- *   <li>audit the result (one record: who asked, the holder, profile, key, CA and validity) and write the
- *       {@code certificate.issued} event into the outbox, in the same transaction, which commits (fsync'd) before the
- *       answer leaves.</li>
+ *       recorded, store the certificate unless its key was certified before, and, only if it was stored, append the
+ *       audit record (who asked, the holder, profile, key, CA and validity) and write the {@code certificate.issued}
+ *       event into the outbox. PostgreSQL's unique indexes are the arbiters: a concurrent call with the same request
+ *       id waits for this transaction and then answers the replay (or 409 for other content under that id), one with
+ *       the same key waits and is refused;</li>
+ *   <li>mark the predecessor SUPERSEDED, and commit (fsync'd) before the answer leaves.</li>
  * </ol>
- * Four round trips to PostgreSQL for a new certificate without predecessor: intent and certificate, the audit record,
- * the event, the commit. A replay, a conflicting reuse of a request id and a reused key are found after the signature,
+ * Two round trips to PostgreSQL for a new certificate without predecessor: that statement and the commit (a third
+ * when every audit lane was held by other transactions at that moment: the record is then appended on its own,
+ * waiting for a lane). A replay, a conflicting reuse of a request id and a reused key are found after the signature,
  * which is then discarded and its serial named in the audit record: they are rare, a round trip per issuance is not.
  * Intent, certificate, audit record and event are durable together or not at all: a crash before the commit leaves
  * nothing and the signed certificate never left the process; the retry issues it anew. (Until issue 21 the intent
@@ -172,9 +172,15 @@ public class IssuanceService {
         } catch (RuntimeException e) {
             return seenBeforeOr(caller, cmd, p, e);
         }
-        signed[0] = fresh.certificate().serial;
-        return switch (issuances.record(p.contentHash(), fresh.certificate())) {
-            case RECORDED -> issued(caller, cmd, p, fresh, predecessor);
+        Certificate c = fresh.certificate();
+        signed[0] = c.serial;
+        AuditLog.Staged record = audit.stage(caller, ACTION, "ISSUED", cmd.requestId(), c.serial, null, issuedDetail(cmd, p, fresh, predecessor),
+                IssuanceRepository.CERTIFIED);
+        return switch (issuances.record(p.contentHash(), c, record.part(), events.issuedWith(c, IssuanceRepository.CERTIFIED))) {
+            case RECORDED -> {
+                record.settle();
+                yield issued(cmd, p, fresh, predecessor);
+            }
             case KEY_CERTIFIED -> throw DomainException.invalid("csr.key-reused");     // rolls the intent back
             case REQUEST_SEEN -> seenBefore(caller, cmd, p, signed[0])
                     .orElseGet(() -> completeLeftIntent(caller, cmd, p, predecessor, now));
@@ -230,7 +236,10 @@ public class IssuanceService {
         }
         existing.state = Issuance.ISSUED;
         existing.completedAt = now;
-        return issued(caller, cmd, p, completing, predecessor);
+        audit.inTransaction(caller, ACTION, "ISSUED", cmd.requestId(), completing.certificate().serial, null,
+                issuedDetail(cmd, p, completing, predecessor));
+        events.issued(completing.certificate());
+        return issued(cmd, p, completing, predecessor);
     }
 
     /** A signed certificate and the row it is stored as. */
@@ -264,8 +273,14 @@ public class IssuanceService {
         return new Signed(signed, c, ca);
     }
 
-    /** Once the certificate is stored (step 4): the predecessor superseded, a generated key packed; audit and event (step 5). */
-    private IssuanceResult issued(Caller caller, IssueCommand cmd, Prepared p, Signed s, Certificate predecessor) {
+    /** What the ISSUED audit record says besides who asked: the holder, profile, key, CA, validity and predecessor. */
+    private static String issuedDetail(IssueCommand cmd, Prepared p, Signed s, Certificate predecessor) {
+        return "holder " + cmd.holderId() + ", profile " + p.profile().name() + ", key " + p.fingerprint() + ", ca " + s.ca().name()
+                + ", notAfter " + s.certificate().notAfter + (predecessor == null ? "" : ", supersedes " + predecessor.serial);
+    }
+
+    /** Once the certificate, its audit record and its event are stored: the predecessor superseded, a generated key packed. */
+    private IssuanceResult issued(IssueCommand cmd, Prepared p, Signed s, Certificate predecessor) {
         Certificate c = s.certificate();
         if (predecessor != null) {
             predecessor.successorSerial = c.serial;
@@ -275,10 +290,6 @@ public class IssuanceService {
         }
         byte[] pkcs12 = p.generated() == null ? null : packager.pack(p.generated().getPrivate(), s.holder(), s.ca().chain(),
                 cmd.keyGeneration().passphrase().toCharArray(), cmd.subject().commonName());
-        audit.inTransaction(caller, ACTION, "ISSUED", cmd.requestId(), c.serial, null,
-                "holder " + cmd.holderId() + ", profile " + p.profile().name() + ", key " + p.fingerprint() + ", ca " + s.ca().name()
-                        + ", notAfter " + c.notAfter + (predecessor == null ? "" : ", supersedes " + predecessor.serial));
-        events.issued(c);
         return new IssuanceResult(c, s.ca().chain(), pkcs12, true);
     }
 
