@@ -9,14 +9,16 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The append path in SQL, on a connection the caller gives (the service's transaction, or a Flyway migration's).
  * One statement per record: it takes a lane head, moves it forward (PostgreSQL computes the new hash from the head's
  * hash and the payload, so the previous hash is never read into Java and back), and inserts the record, all while
- * the head's row lock is held until the transaction ends. The same members can also ride in a statement of the
- * caller's ({@link #guardedMembers}), so that a decision and its record take one round trip. A second transaction never waits for a lane another holds
- * as long as one is free ({@code FOR UPDATE SKIP LOCKED}).
+ * the head's row lock is held until the transaction ends. A second transaction never waits for a lane another holds
+ * as long as one is free ({@code FOR UPDATE SKIP LOCKED}). The same members can also ride in a statement of the
+ * caller's ({@link #guardedMembers}), so that a decision and its record take one round trip.
  */
 public final class AuditStore {
 
@@ -50,6 +52,8 @@ public final class AuditStore {
     private static final String GIVEN_LANE = "SELECT CAST(? AS smallint) AS lane%s";
     private static final String ANY_FREE = standalone(FREE_LANE.formatted(""));
     private static final String THIS_LANE = standalone(GIVEN_LANE.formatted(""));
+    /** {@link #guardedMembers} by guard and whether a lane is held: a handful of constant member names, formatted once. */
+    private static final Map<String, String> GUARDED = new ConcurrentHashMap<>();
 
     private static String standalone(String pick) {
         return "WITH " + MEMBERS.formatted(pick) + "\nSELECT id, lane, seq FROM audit_appended";
@@ -116,8 +120,10 @@ public final class AuditStore {
      * when every lane is held). {@code audit_appended} returns where it landed. Bind with {@link #bindMembers}.
      */
     static String guardedMembers(String guard, Integer heldLane) {
-        String guarded = "EXISTS (SELECT 1 FROM " + guard + ")";
-        return MEMBERS.formatted(heldLane == null ? FREE_LANE.formatted(" AND " + guarded) : GIVEN_LANE.formatted(" WHERE " + guarded));
+        return GUARDED.computeIfAbsent((heldLane == null ? "free:" : "held:") + guard, key -> {
+            String guarded = "EXISTS (SELECT 1 FROM " + guard + ")";
+            return MEMBERS.formatted(heldLane == null ? FREE_LANE.formatted(" AND " + guarded) : GIVEN_LANE.formatted(" WHERE " + guarded));
+        });
     }
 
     /** Binds {@link #guardedMembers} from parameter {@code index}; returns the next free index. */

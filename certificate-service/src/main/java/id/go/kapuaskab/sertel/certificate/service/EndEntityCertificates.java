@@ -9,7 +9,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Date;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.x500.X500Name;
@@ -68,16 +68,30 @@ public final class EndEntityCertificates {
         return name.addRDN(BCStyle.CN, s.commonName()).addRDN(BCStyle.SERIALNUMBER, holderId.toString()).build();
     }
 
-    public X509CertificateHolder sign(CertificateAuthority ca, CertificateProfile profile, X500Name subject, String email,
-                                      SubjectPublicKeyInfo key, BigInteger serial, Instant now) {
-        Instant notBefore = now.minus(profile.backdate());
-        Instant notAfter = now.atOffset(ZoneOffset.UTC).plus(profile.validity()).toInstant();
+    /** A certificate's validity in whole seconds, as its DER encodes it. */
+    public record Validity(Instant notBefore, Instant notAfter) {
+    }
+
+    /** The validity of a certificate signed {@code now}: backdated as the profile says; 503 when it would outlast the CA's. */
+    public Validity validity(CertificateAuthority ca, CertificateProfile profile, Instant now) {
+        Instant notBefore = now.minus(profile.backdate()).truncatedTo(ChronoUnit.SECONDS);
+        Instant notAfter = now.atOffset(ZoneOffset.UTC).plus(profile.validity()).toInstant().truncatedTo(ChronoUnit.SECONDS);
         if (notAfter.isAfter(ca.certificate().getNotAfter().toInstant())) {
             throw new DomainException(ProblemKind.UNAVAILABLE, "ca.validity-exhausted", ca.name());
         }
+        return new Validity(notBefore, notAfter);
+    }
+
+    public X509CertificateHolder sign(CertificateAuthority ca, CertificateProfile profile, X500Name subject, String email,
+                                      SubjectPublicKeyInfo key, BigInteger serial, Instant now) {
+        return sign(ca, profile, subject, email, key, serial, validity(ca, profile, now));
+    }
+
+    public X509CertificateHolder sign(CertificateAuthority ca, CertificateProfile profile, X500Name subject, String email,
+                                      SubjectPublicKeyInfo key, BigInteger serial, Validity validity) {
         try {
-            X509v3CertificateBuilder b = new X509v3CertificateBuilder(ca.holder().getSubject(), serial, Date.from(notBefore),
-                    Date.from(notAfter), subject, key);
+            X509v3CertificateBuilder b = new X509v3CertificateBuilder(ca.holder().getSubject(), serial, DerTimes.of(validity.notBefore()),
+                    DerTimes.of(validity.notAfter()), subject, key);
             b.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
             b.addExtension(Extension.keyUsage, true, new KeyUsage(profile.keyUsage()));
             b.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(profile.extendedKeyUsage().stream()

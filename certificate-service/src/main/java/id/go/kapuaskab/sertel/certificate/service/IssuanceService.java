@@ -250,7 +250,8 @@ public class IssuanceService {
     private Signed sign(IssueCommand cmd, Prepared p, BigInteger serial, Certificate predecessor, Instant now) {
         CertificateAuthority ca = cas.issuing();
         X500Name subject = builder.subject(p.profile(), cmd.subject(), cmd.holderId());
-        X509CertificateHolder signed = builder.sign(ca, p.profile(), subject, cmd.subject().email(), p.key(), serial, now);
+        EndEntityCertificates.Validity validity = builder.validity(ca, p.profile(), now);
+        X509CertificateHolder signed = builder.sign(ca, p.profile(), subject, cmd.subject().email(), p.key(), serial, validity);
         Certificate c = new Certificate();
         c.serial = serial.toString(16);
         c.caName = ca.name();
@@ -264,8 +265,8 @@ public class IssuanceService {
         c.keyType = p.keyType();
         c.keyFingerprint = p.fingerprint();
         c.keyGenerated = p.generated() != null;
-        c.notBefore = signed.getNotBefore().toInstant();
-        c.notAfter = signed.getNotAfter().toInstant();
+        c.notBefore = validity.notBefore();
+        c.notAfter = validity.notAfter();
         c.status = CertificateStatus.ACTIVE;
         c.der = encoded(signed);
         c.predecessorSerial = predecessor == null ? null : predecessor.serial;
