@@ -103,8 +103,18 @@ public final class BenchContext implements AutoCloseable {
         return Duration.ofSeconds(quick ? 3 : 6);
     }
 
+    /** The rule of the settled warm-up, with its bounds, for the rows' notes. */
+    public String settleRule() {
+        return LoadGenerator.settleRule(settleMin(), settleMax());
+    }
+
+    /** The least a settled warm-up takes. */
+    public Duration settleMin() {
+        return Duration.ofSeconds(quick ? 6 : 90);
+    }
+
     public Duration settleMax() {
-        return Duration.ofSeconds(quick ? 12 : 90);
+        return Duration.ofSeconds(quick ? 12 : 150);
     }
 
     public Duration measure() {

@@ -36,7 +36,7 @@ public final class GatewayOverhead implements Scenario {
         LoadGenerator.Calls viaGateway = seq -> new LoadGenerator.Call(HttpMethod.GET, ctx.ports().gateway(), uri, headers, null);
         // both JVMs on the path (the gateway and renewal-service) warmed until the rate settles, so neither side of the
         // difference is measured on code the other already had compiled
-        List<Double> warmup = ctx.load().settle(1, ctx.settleWindow(), ctx.settleMax(), viaGateway, s -> s == 200);
+        List<Double> warmup = ctx.load().settle(1, ctx.settleWindow(), ctx.settleMin(), ctx.settleMax(), viaGateway, s -> s == 200);
         BenchContext.log("gateway overhead warm-up windows via the gateway (calls/s): " + warmup);
         for (int run = 0; run < ctx.runs(); run++) {
             LoadResult directRun = ctx.load().run(1, ctx.warmup(run), ctx.measure(), direct, s -> s == 200);

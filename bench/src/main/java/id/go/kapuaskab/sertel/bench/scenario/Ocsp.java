@@ -66,7 +66,7 @@ public final class Ocsp implements Scenario {
                     check(port, path, issuer, revoked, true);
                     check(port, path, issuer, good, false);
                 }
-                List<Double> warmup = ctx.load().settle(16, ctx.settleWindow(), ctx.settleMax(), calls(ca.port(), "/pki/ocsp", requests),
+                List<Double> warmup = ctx.load().settle(16, ctx.settleWindow(), ctx.settleMin(), ctx.settleMax(), calls(ca.port(), "/pki/ocsp", requests),
                         s -> s == 200);
                 BenchContext.log("ocsp ours warm-up windows at 16 connections (responses/s): " + warmup);
                 for (int connections : new int[]{16, 64}) {
@@ -89,7 +89,7 @@ public final class Ocsp implements Scenario {
                             oursFigure.median() >= 5 * peerFigure.median() && oursFigure.median() >= 10_000,
                             "ours p99 " + Figure.of(oursP99, "ms").render() + "; signed responses, straight to certificate-service; ours warmed "
                                     + "up until settled first (" + warmup.size() + " windows of " + ctx.settleWindow().toSeconds()
-                                    + " s at 16 connections, " + LoadGenerator.SETTLE_RULE + ")"));
+                                    + " s at 16 connections, " + ctx.settleRule() + ")"));
                 }
             }
         }

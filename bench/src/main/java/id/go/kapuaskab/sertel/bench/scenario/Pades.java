@@ -111,8 +111,8 @@ public final class Pades implements Scenario {
         LoadGenerator.Calls dssCalls = seq -> new LoadGenerator.Call(HttpMethod.POST, peer.port(), "/sign",
                 Map.of("Content-Type", "application/pdf"), Buffer.buffer(pdf));
         Duration settleWindow = ctx.settleWindow().multipliedBy(document.windows());
-        oursSide.settled = ctx.load().settle(CONNECTIONS, settleWindow, ctx.settleMax(), oursCalls, ok);   // both JVMs: each
-        dssSide.settled = ctx.load().settle(CONNECTIONS, settleWindow, ctx.settleMax(), dssCalls, ok);     // until its rate settles
+        oursSide.settled = ctx.load().settle(CONNECTIONS, settleWindow, ctx.settleMin(), ctx.settleMax(), oursCalls, ok);   // both JVMs: each
+        dssSide.settled = ctx.load().settle(CONNECTIONS, settleWindow, ctx.settleMin(), ctx.settleMax(), dssCalls, ok);     // until its rate settles
         BenchContext.log("pades " + size + " warm-up windows of " + settleWindow.toSeconds() + " s (signatures/s): ours "
                 + oursSide.settled + ", DSS " + dssSide.settled);
         for (int i = 0; i < ctx.runs(); i++) {                   // interleaved, so both sides meet the same machine
@@ -135,7 +135,7 @@ public final class Pades implements Scenario {
                 + "the PDF as the body, DSS's defaults (OCSP first, a CRL only where OCSP fails; revocation data not newer than the "
                 + "time-stamp is logged and signed anyway), its own HttpClient per fetch as DSS ships it; both sides ask the CA directly, "
                 + "not through the gateway; both JVMs run with our services' flags (-Xmx192m, Serial GC); each side warmed up until its rate "
-                + "settled (windows of " + settleWindow.toSeconds() + " s " + LoadGenerator.SETTLE_RULE + ": ours " + oursSide.settled.size() + ", DSS " + dssSide.settled.size() + " windows), then windows of " + window.toSeconds()
+                + "settled (windows of " + settleWindow.toSeconds() + " s " + ctx.settleRule() + ": ours " + oursSide.settled.size() + ", DSS " + dssSide.settled.size() + " windows), then windows of " + window.toSeconds()
                 + " s, interleaved; " + keys + "; errors ours " + oursSide.errors + ", DSS " + dssSide.errors
                 + (oursSide.empty + dssSide.empty == 0 ? "" : "; windows in which no signature completed (a signature took longer than the "
                 + window.toSeconds() + " s window): ours " + oursSide.empty + ", DSS " + dssSide.empty);
