@@ -114,7 +114,7 @@ public final class BenchContext implements AutoCloseable {
     }
 
     public Duration settleMax() {
-        return Duration.ofSeconds(quick ? 12 : 150);
+        return Duration.ofSeconds(quick ? 12 : 300);
     }
 
     public Duration measure() {

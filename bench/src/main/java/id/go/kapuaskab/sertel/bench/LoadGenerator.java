@@ -82,24 +82,48 @@ public final class LoadGenerator implements AutoCloseable {
      * Answers the windows' rates, for the log.
      */
     public List<Double> settle(int connections, Duration window, Duration min, Duration max, Calls calls, IntPredicate success) {
+        return settle(connections, window, min, max, calls, success, null);
+    }
+
+    /**
+     * {@link #settle}, where a window also counts as settled only when {@code jit}'s JVM compiled for less than
+     * {@code JIT_QUIET} of it: the rate of a JVM whose compilers still take a core keeps rising for minutes, and that
+     * core's CPU lands in the cost per call. Without jstat the rule rests on the rate alone (logged).
+     */
+    public List<Double> settle(int connections, Duration window, Duration min, Duration max, Calls calls, IntPredicate success, JitTime jit) {
         List<Double> rates = new ArrayList<>();
+        List<String> compiling = new ArrayList<>();
         double best = 0;
         int flat = 0;
+        double compiled = jit == null ? Double.NaN : jit.seconds();
         for (Duration spent = Duration.ZERO; spent.compareTo(max) < 0 && (flat < 2 || spent.compareTo(min) < 0); spent = spent.plus(window)) {
             double rate = run(connections, Duration.ZERO, window, calls, success).perSecond();
             rates.add(rate);
-            flat = rates.size() > 1 && rate <= best * (1 + SETTLED) && rate >= best * (1 - SETTLED) ? flat + 1 : 0;
+            boolean quiet = true;
+            if (jit != null) {
+                double now = jit.seconds();
+                double share = (now - compiled) / (window.toMillis() / 1000.0);
+                compiled = now;
+                quiet = Double.isNaN(share) || share < JIT_QUIET;
+                compiling.add(Double.isNaN(share) ? "?" : String.format(java.util.Locale.ROOT, "%.2f", share));
+            }
+            flat = rates.size() > 1 && quiet && rate <= best * (1 + SETTLED) && rate >= best * (1 - SETTLED) ? flat + 1 : 0;
             best = Math.max(best, rate);
+        }
+        if (jit != null) {
+            BenchContext.log("warm-up: share of each window the JVM spent compiling (jstat; ? = unreadable): " + compiling);
         }
         return rates;
     }
+
+    private static final double JIT_QUIET = 0.10;
 
     private static final double SETTLED = 0.05;
 
     /** The rule of {@link #settle} with these bounds, for the rows' notes. */
     public static String settleRule(Duration min, Duration max) {
-        return "for at least " + min.toSeconds() + " s, then until two windows in a row were within 5 % of the best before them, at most "
-                + max.toSeconds() + " s";
+        return "for at least " + min.toSeconds() + " s, then until two windows in a row were within 5 % of the best before them"
+                + " (where our JVM's compile time is read: and it compiled for less than 10 % of each), at most " + max.toSeconds() + " s";
     }
 
     private void loop(HttpClient client, Calls calls, IntPredicate success, AtomicLong sequence, Recorder latencies,

@@ -2,6 +2,7 @@ package id.go.kapuaskab.sertel.certificate;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
@@ -254,6 +255,47 @@ class IssuanceTest {
                 .body("status", equalTo("ACTIVE")).body("predecessorSerial", equalTo(old));
         given().auth().oauth2(Issue.renewalToken()).queryParam("holderId", holder.toString()).get("/internal/certificates")
                 .then().statusCode(200).body("size()", equalTo(2)).body("[0].serial", equalTo(renewed));
+    }
+
+    @Test
+    void aCertificateIsRenewedOnceEvenByConcurrentRenewals() throws Exception {
+        UUID holder = UUID.randomUUID();
+        UUID institution = UUID.randomUUID();
+        String old = Issue.withCsr(Csrs.p256(), holder, institution).post().then().statusCode(201).extract().path("serial");
+        int callers = 4;
+        List<Issue> renewals = new ArrayList<>();
+        for (int i = 0; i < callers; i++) {
+            renewals.add(Issue.withCsr(Csrs.p256(), holder, institution).set("predecessorSerial", old));   // four keys, four request ids
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(callers);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Response>> answers = new ArrayList<>();
+        String token = Issue.renewalToken();
+        for (Issue renewal : renewals) {
+            answers.add(pool.submit(() -> {
+                start.await();
+                return renewal.post(token);
+            }));
+        }
+        start.countDown();
+        List<Integer> statuses = new ArrayList<>();
+        for (Future<Response> f : answers) {
+            statuses.add(f.get().statusCode());
+        }
+        pool.shutdown();
+
+        assertThat(statuses).containsOnly(201, 409).filteredOn(s -> s == 201).hasSize(1);
+        String successor = renewals.get(statuses.indexOf(201)).post(token).then().statusCode(200).extract().path("serial");
+        given().auth().oauth2(token).get("/internal/certificates/" + old).then().statusCode(200)
+                .body("status", equalTo("SUPERSEDED")).body("successorSerial", equalTo(successor));
+        assertThat(db.count("SELECT count(*) FROM certificate WHERE predecessor_serial = ?", old)).isEqualTo(1);
+        Issue late = Issue.withCsr(Csrs.p256(), holder, institution).set("predecessorSerial", old);
+        late.post(token).then().statusCode(409).contentType("application/problem+json")
+                .body("code", equalTo("issuance.predecessor-superseded")).body("detail", containsString(successor));
+        assertThat(db.count("SELECT count(*) FROM audit_record WHERE reference = CAST(? AS text) AND outcome = 'REFUSED'",
+                UUID.fromString(late.requestId()))).isEqualTo(1);
+        // the successor is what the holder renews next
+        Issue.withCsr(Csrs.p256(), holder, institution).set("predecessorSerial", successor).post(token).then().statusCode(201);
     }
 
     @Test

@@ -3,6 +3,7 @@ package id.go.kapuaskab.sertel.bench.scenario;
 import com.fasterxml.jackson.databind.JsonNode;
 import id.go.kapuaskab.sertel.bench.BenchContext;
 import id.go.kapuaskab.sertel.bench.Figure;
+import id.go.kapuaskab.sertel.bench.JitTime;
 import id.go.kapuaskab.sertel.bench.LoadGenerator;
 import id.go.kapuaskab.sertel.bench.LoadResult;
 import id.go.kapuaskab.sertel.bench.Row;
@@ -67,7 +68,7 @@ public final class Ocsp implements Scenario {
                     check(port, path, issuer, good, false);
                 }
                 List<Double> warmup = ctx.load().settle(16, ctx.settleWindow(), ctx.settleMin(), ctx.settleMax(), calls(ca.port(), "/pki/ocsp", requests),
-                        s -> s == 200);
+                        s -> s == 200, JitTime.of(ca.pid()));
                 BenchContext.log("ocsp ours warm-up windows at 16 connections (responses/s): " + warmup);
                 for (int connections : new int[]{16, 64}) {
                     List<Double> ours = new ArrayList<>();

@@ -60,13 +60,15 @@ public class InternalCertificateResource {
             Exactly one of `csr` and `keyGeneration`. The request id is the idempotency key: a replay with the same content \
             answers 200 with the same certificate; other content under the same id is 409 `issuance.request-id-conflict`; \
             the replay of a server-generated key is 409 `issuance.key-already-delivered` (the PKCS#12 is given once). \
-            With `predecessorSerial` the predecessor becomes SUPERSEDED.""")
+            With `predecessorSerial` the predecessor becomes SUPERSEDED; a certificate has at most one successor \
+            (409 `issuance.predecessor-superseded` for a second renewal of it).""")
     @APIResponse(responseCode = "201", description = "Issued", content = @Content(schema = @Schema(implementation = Dtos.IssueResponse.class)))
     @APIResponse(responseCode = "200", description = "Replay of an issued request", content = @Content(schema = @Schema(implementation = Dtos.IssueResponse.class)))
     @APIResponse(responseCode = "400", description = "csr.malformed or unreadable JSON (problem+json)")
     @APIResponse(responseCode = "401", description = "No or invalid token")
     @APIResponse(responseCode = "403", description = "Not renewal-service")
-    @APIResponse(responseCode = "409", description = "issuance.request-id-conflict, issuance.key-already-delivered")
+    @APIResponse(responseCode = "409", description = "issuance.request-id-conflict, issuance.key-already-delivered, "
+            + "issuance.predecessor-superseded")
     @APIResponse(responseCode = "422", description = "csr.*, keygen.*, issuance.unknown-profile, issuance.key-source, "
             + "issuance.predecessor-unknown, validation")
     @APIResponse(responseCode = "503", description = "ca.validity-exhausted: the issuing CA's remaining validity is shorter than the "

@@ -174,11 +174,11 @@ public class IssuanceService {
         }
         Certificate c = fresh.certificate();
         signed[0] = c.serial;
-        AuditLog.Staged record = audit.stage(caller, ACTION, "ISSUED", cmd.requestId(), c.serial, null, issuedDetail(cmd, p, fresh, predecessor),
-                IssuanceRepository.CERTIFIED);
-        return switch (issuances.record(p.contentHash(), c, record.part(), events.issuedWith(c, IssuanceRepository.CERTIFIED))) {
+        AuditLog.Staged issuedRecord = audit.stage(caller, ACTION, "ISSUED", cmd.requestId(), c.serial, null,
+                issuedDetail(cmd, p, fresh, predecessor), IssuanceRepository.CERTIFIED);
+        return switch (issuances.record(p.contentHash(), c, issuedRecord.part(), events.issuedWith(c, IssuanceRepository.CERTIFIED))) {
             case RECORDED -> {
-                record.settle();
+                issuedRecord.settle();
                 yield issued(cmd, p, fresh, predecessor);
             }
             case KEY_CERTIFIED -> throw DomainException.invalid("csr.key-reused");     // rolls the intent back
@@ -302,6 +302,9 @@ public class IssuanceService {
                 .orElseThrow(() -> DomainException.invalid("issuance.predecessor-unknown", cmd.predecessorSerial()));
         if (!predecessor.holderId.equals(cmd.holderId())) {
             throw DomainException.invalid("issuance.predecessor-unknown", cmd.predecessorSerial());
+        }
+        if (predecessor.successorSerial != null) {            // renewed before: one successor per certificate
+            throw DomainException.conflict("issuance.predecessor-superseded", predecessor.serial, predecessor.successorSerial);
         }
         return predecessor;
     }

@@ -19,7 +19,8 @@ final class Peers {
     static final Set<String> RELAYED = Set.of("csr.malformed", "csr.too-large", "csr.signature-invalid", "csr.key-type-not-allowed",
             "csr.key-too-small", "csr.weak-key", "csr.key-reused", "csr.email-mismatch", "keygen.passphrase-too-short", "keygen.passphrase-personal-data",
             "keygen.key-type-not-allowed", "issuance.unknown-profile", "issuance.key-source", "issuance.request-id-conflict",
-            "issuance.key-already-delivered", "issuance.predecessor-unknown", "ca.validity-exhausted",
+            "issuance.key-already-delivered", "issuance.predecessor-unknown", "issuance.predecessor-superseded",
+            "ca.validity-exhausted",
             // signing-service's, when it makes a key kept for signing
             "signing-key.passphrase-too-short", "signing-key.request-id-conflict", "signing-key.key-type-not-allowed");
 
