@@ -190,6 +190,35 @@ public final class BenchContext implements AutoCloseable {
     }
 
     /** A service identity's token (client credentials) straight from applicant-service. */
+    /**
+     * A service's token for as long as a scenario runs: taken again once half its lifetime ({@code expires_in}) has
+     * passed, so a long warm-up does not end in 401s. For the load generator's calls (one thread).
+     */
+    public java.util.function.Supplier<String> serviceTokens(String clientId) {
+        return new java.util.function.Supplier<>() {
+            private String token;
+            private long renewAt;
+
+            @Override
+            public String get() {
+                if (token == null || System.nanoTime() - renewAt >= 0) {
+                    try {
+                        JsonNode body = form(ports().applicant(), "/api/v1/auth/token", Map.of("grant_type", "client_credentials",
+                                "client_id", clientId, "client_secret", secrets().get("client." + clientId)));
+                        token = body.path("access_token").asText();
+                        renewAt = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(Math.max(10, body.path("expires_in").asLong(300) / 2));
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IllegalStateException(e);
+                    }
+                }
+                return token;
+            }
+        };
+    }
+
     public String serviceToken(String clientId) throws IOException, InterruptedException {
         JsonNode body = form(ports().applicant(), "/api/v1/auth/token",
                 Map.of("grant_type", "client_credentials", "client_id", clientId, "client_secret", secrets().get("client." + clientId)));

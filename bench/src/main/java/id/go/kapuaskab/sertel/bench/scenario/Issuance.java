@@ -59,10 +59,10 @@ public final class Issuance implements Scenario {
             List<String> settled = new ArrayList<>();
             try (CaInstance ca = CaInstance.start(ctx, keyType)) {
                 AtomicInteger next = new AtomicInteger();
-                Map<String, String> headers = Map.of("Authorization", "Bearer " + ctx.serviceToken("renewal-service"),
-                        "Content-Type", "application/json");
+                java.util.function.Supplier<String> token = ctx.serviceTokens("renewal-service");   // renewed: the warm-up outlasts one
                 LoadGenerator.Calls issue = seq -> new LoadGenerator.Call(HttpMethod.POST, ca.port(), "/internal/certificates",
-                        headers, Buffer.buffer(issueBody(csrs.get(next.getAndIncrement() % csrs.size()))));
+                        Map.of("Authorization", "Bearer " + token.get(), "Content-Type", "application/json"),
+                        Buffer.buffer(issueBody(csrs.get(next.getAndIncrement() % csrs.size()))));
                 List<Double> warmup = ctx.load().settle(CONNECTIONS, ctx.settleWindow(), ctx.settleMin(), ctx.settleMax(), issue, s -> s == 201,
                         JitTime.of(ca.pid()));
                 BenchContext.log("issuance ours " + keyType + " warm-up windows (certs/s): " + warmup);
