@@ -189,36 +189,40 @@ public final class BenchContext implements AutoCloseable {
                 "admin@kapuaskab.go.id", "sertel-demo", work().resolve("workflow"));
     }
 
-    /** A service identity's token (client credentials) straight from applicant-service. */
     /**
-     * A service's token for as long as a scenario runs: taken again once half its lifetime ({@code expires_in}) has
-     * passed, so a long warm-up does not end in 401s. For the load generator's calls (one thread).
+     * A service's token for as long as a scenario runs, for the load generator's calls: taken now, and again on a
+     * daemon thread each time half its lifetime ({@code expires_in}) has passed, so a long warm-up does not end in
+     * 401s and no call ever waits for the token endpoint (the load generator runs on one event loop).
      */
-    public java.util.function.Supplier<String> serviceTokens(String clientId) {
-        return new java.util.function.Supplier<>() {
-            private String token;
-            private long renewAt;
-
-            @Override
-            public String get() {
-                if (token == null || System.nanoTime() - renewAt >= 0) {
-                    try {
-                        JsonNode body = form(ports().applicant(), "/api/v1/auth/token", Map.of("grant_type", "client_credentials",
-                                "client_id", clientId, "client_secret", secrets().get("client." + clientId)));
-                        token = body.path("access_token").asText();
-                        renewAt = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(Math.max(10, body.path("expires_in").asLong(300) / 2));
-                    } catch (IOException e) {
-                        throw new java.io.UncheckedIOException(e);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        throw new IllegalStateException(e);
-                    }
-                }
-                return token;
+    public java.util.function.Supplier<String> serviceTokens(String clientId) throws IOException, InterruptedException {
+        java.util.concurrent.atomic.AtomicReference<String> current = new java.util.concurrent.atomic.AtomicReference<>();
+        long halfLife = renewToken(clientId, current);
+        java.util.concurrent.ScheduledExecutorService renewer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "bench-token-" + clientId);
+            t.setDaemon(true);
+            return t;
+        });
+        renewer.scheduleWithFixedDelay(() -> {
+            try {
+                renewToken(clientId, current);
+            } catch (IOException | RuntimeException e) {
+                log("renewing the token of " + clientId + " failed (the old one is used until it runs out): " + e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
-        };
+        }, halfLife, halfLife, java.util.concurrent.TimeUnit.SECONDS);
+        return current::get;
     }
 
+    /** Takes a new token into {@code into}; answers half its lifetime in seconds (at least 10). */
+    private long renewToken(String clientId, java.util.concurrent.atomic.AtomicReference<String> into) throws IOException, InterruptedException {
+        JsonNode body = form(ports().applicant(), "/api/v1/auth/token",
+                Map.of("grant_type", "client_credentials", "client_id", clientId, "client_secret", secrets().get("client." + clientId)));
+        into.set(body.path("access_token").asText());
+        return Math.max(10, body.path("expires_in").asLong(300) / 2);
+    }
+
+    /** A service identity's token (client credentials) straight from applicant-service. */
     public String serviceToken(String clientId) throws IOException, InterruptedException {
         JsonNode body = form(ports().applicant(), "/api/v1/auth/token",
                 Map.of("grant_type", "client_credentials", "client_id", clientId, "client_secret", secrets().get("client." + clientId)));

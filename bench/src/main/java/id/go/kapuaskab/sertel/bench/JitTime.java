@@ -26,21 +26,36 @@ public final class JitTime {
     /** Total compile time in seconds, or NaN. */
     public double seconds() {
         try {
-            Process p = new ProcessBuilder("jstat", "-compiler", Long.toString(pid)).redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!p.waitFor(10, TimeUnit.SECONDS) || p.exitValue() != 0) {
-                return Double.NaN;
-            }
-            // Compiled Failed Invalid   Time   FailedType FailedMethod
-            String[] lines = out.strip().split("\n");
-            String[] header = lines[0].trim().split("\\s+");
-            String[] values = lines[lines.length - 1].trim().split("\\s+");
-            for (int i = 0; i < header.length && i < values.length; i++) {
-                if (header[i].equals("Time")) {
-                    return Double.parseDouble(values[i]);
+            java.nio.file.Path beside = java.nio.file.Path.of(System.getProperty("java.home"), "bin", "jstat");
+            String jstat = java.nio.file.Files.isExecutable(beside) ? beside.toString() : "jstat";
+            java.nio.file.Path out = java.nio.file.Files.createTempFile("jstat", ".txt");
+            try {
+                Process p = new ProcessBuilder(jstat, "-compiler", Long.toString(pid)).redirectOutput(out.toFile())
+                        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+                if (!p.waitFor(10, TimeUnit.SECONDS)) {
+                    p.destroyForcibly();
+                    return Double.NaN;
                 }
+                if (p.exitValue() != 0) {
+                    return Double.NaN;
+                }
+                // Compiled Failed Invalid   Time   FailedType FailedMethod
+                java.util.List<String> lines = java.nio.file.Files.readAllLines(out, StandardCharsets.UTF_8);
+                for (int l = 0; l + 1 < lines.size(); l++) {
+                    String[] header = lines.get(l).trim().split("\\s+");
+                    if (header.length > 0 && header[0].equals("Compiled")) {
+                        String[] values = lines.get(l + 1).trim().split("\\s+");
+                        for (int i = 0; i < header.length && i < values.length; i++) {
+                            if (header[i].equals("Time")) {
+                                return Double.parseDouble(values[i]);
+                            }
+                        }
+                    }
+                }
+                return Double.NaN;
+            } finally {
+                java.nio.file.Files.deleteIfExists(out);
             }
-            return Double.NaN;
         } catch (IOException | RuntimeException e) {
             return Double.NaN;
         } catch (InterruptedException e) {

@@ -99,18 +99,20 @@ public final class LoadGenerator implements AutoCloseable {
         for (Duration spent = Duration.ZERO; spent.compareTo(max) < 0 && (flat < 2 || spent.compareTo(min) < 0); spent = spent.plus(window)) {
             double rate = run(connections, Duration.ZERO, window, calls, success).perSecond();
             rates.add(rate);
+            boolean jitKnown = false;
             boolean quiet = true;
             if (jit != null) {
                 double now = jit.seconds();
                 double share = (now - compiled) / (window.toMillis() / 1000.0);
                 compiled = now;
-                quiet = Double.isNaN(share) || share < JIT_QUIET;
-                compiling.add(Double.isNaN(share) ? "?" : String.format(java.util.Locale.ROOT, "%.2f", share));
+                jitKnown = !Double.isNaN(share);
+                quiet = !jitKnown || share < JIT_QUIET;
+                compiling.add(jitKnown ? String.format(java.util.Locale.ROOT, "%.2f", share) : "?");
             }
-            // with the JIT's figure, two quiet windows settle it: at steady state this machine's 6 s windows still spread by
-            // ±10 % (another tenant, PostgreSQL's checkpoints), so a rate rule on top of it ran to the maximum
-            boolean steady = jit != null && !Double.isNaN(compiled)
-                    || rates.size() > 1 && rate <= best * (1 + SETTLED) && rate >= best * (1 - SETTLED);
+            // with the JIT's figure for the window, two quiet windows settle it: at steady state this machine's 6 s windows
+            // still spread by ±10 % (another tenant, PostgreSQL's checkpoints), so a rate rule on top of it ran to the
+            // maximum; a window whose figure could not be read falls back to the rate rule
+            boolean steady = jitKnown || rates.size() > 1 && rate <= best * (1 + SETTLED) && rate >= best * (1 - SETTLED);
             flat = quiet && steady ? flat + 1 : 0;
             best = Math.max(best, rate);
         }
@@ -127,7 +129,7 @@ public final class LoadGenerator implements AutoCloseable {
     /** The rule of {@link #settle} with these bounds, for the rows' notes. */
     public static String settleRule(Duration min, Duration max) {
         return "for at least " + min.toSeconds() + " s, then until two windows in a row were within 5 % of the best before them"
-                + " (where our JVM's compile time is read: until it compiled for less than 10 % of two windows in a row), at most "
+                + " (where our JVM's compile time is read: instead until it compiled for less than 10 % of two windows in a row), at most "
                 + max.toSeconds() + " s";
     }
 
