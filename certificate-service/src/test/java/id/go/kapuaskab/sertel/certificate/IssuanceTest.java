@@ -188,26 +188,13 @@ class IssuanceTest {
         for (int i = 0; i < callers; i++) {
             issues.add(Issue.withCsr(csr));                                            // one key, six request ids
         }
-        ExecutorService pool = Executors.newFixedThreadPool(callers);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Response>> answers = new ArrayList<>();
-        String token = Issue.renewalToken();
-        for (Issue issue : issues) {
-            answers.add(pool.submit(() -> {
-                start.await();
-                return issue.post(token);
-            }));
-        }
-        start.countDown();
         List<Integer> statuses = new ArrayList<>();
-        for (Future<Response> f : answers) {
-            Response r = f.get();
+        for (Response r : postAtOnce(issues, Issue.renewalToken())) {
             statuses.add(r.statusCode());
             if (r.statusCode() == 422) {
                 r.then().contentType("application/problem+json").body("code", equalTo("csr.key-reused"));
             }
         }
-        pool.shutdown();
 
         assertThat(statuses).containsOnly(201, 422).filteredOn(s -> s == 201).hasSize(1);
         UUID winner = UUID.fromString(issues.get(statuses.indexOf(201)).requestId());
@@ -267,22 +254,11 @@ class IssuanceTest {
         for (int i = 0; i < callers; i++) {
             renewals.add(Issue.withCsr(Csrs.p256(), holder, institution).set("predecessorSerial", old));   // four keys, four request ids
         }
-        ExecutorService pool = Executors.newFixedThreadPool(callers);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Response>> answers = new ArrayList<>();
         String token = Issue.renewalToken();
-        for (Issue renewal : renewals) {
-            answers.add(pool.submit(() -> {
-                start.await();
-                return renewal.post(token);
-            }));
-        }
-        start.countDown();
         List<Integer> statuses = new ArrayList<>();
-        for (Future<Response> f : answers) {
-            statuses.add(f.get().statusCode());
+        for (Response r : postAtOnce(renewals, token)) {
+            statuses.add(r.statusCode());
         }
-        pool.shutdown();
 
         assertThat(statuses).containsOnly(201, 409).filteredOn(s -> s == 201).hasSize(1);
         String successor = renewals.get(statuses.indexOf(201)).post(token).then().statusCode(200).extract().path("serial");
@@ -348,5 +324,28 @@ class IssuanceTest {
     void rsaKeysAreCertifiedToo() {
         KeyPair rsa = Csrs.rsa(2048, 65537);
         Issue.withCsr(Csrs.pem(rsa)).post().then().statusCode(201);
+    }
+
+    /** Posts every call from its own thread, released together; the answers in the calls' order. */
+    private static List<Response> postAtOnce(List<Issue> calls, String token) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(calls.size());
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Response>> answers = new ArrayList<>();
+            for (Issue call : calls) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return call.post(token);
+                }));
+            }
+            start.countDown();
+            List<Response> responses = new ArrayList<>();
+            for (Future<Response> f : answers) {
+                responses.add(f.get());
+            }
+            return responses;
+        } finally {
+            pool.shutdown();
+        }
     }
 }
