@@ -105,7 +105,7 @@ public final class BenchContext implements AutoCloseable {
 
     /** The rule of the settled warm-up, with its bounds, for the rows' notes. */
     public String settleRule() {
-        return LoadGenerator.settleRule(settleMin(), settleMax());
+        return Settling.rule(settleMin(), settleMax());
     }
 
     /** The least a settled warm-up takes. */

@@ -1,17 +1,25 @@
 package id.go.kapuaskab.sertel.bench;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.TimeUnit;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /**
- * The seconds one of our JVMs has spent compiling since it started, as the JDK's {@code jstat -compiler} reads them
- * from its performance counters. {@link LoadGenerator#settle} uses it so that a JVM counts as warm only once its JIT has
- * (nearly) stopped: on 2 cores the issuing CA's compilers still took a whole core 2 minutes into the load, and that CPU
- * was counted in its cost per certificate. NaN when jstat is missing or cannot read the JVM (the rule then rests on
- * the rate alone, and says so in the log).
+ * The seconds one of our JVMs has spent compiling since it started, read from its performance counters
+ * ({@code java.ci.totalTime} over {@code sun.os.hrt.frequency}), the figure {@code jstat -compiler} prints as Time.
+ * {@link Settling} uses it so that a JVM counts as warm only once its JIT has (nearly) stopped: on 2 cores the issuing
+ * CA's compilers still took a whole core 2 minutes into the load, and that CPU was counted in its cost per
+ * certificate. The counters are read straight from the JVM's {@code hsperfdata} file (the file jstat maps), since the
+ * renewal workflow watches seven JVMs every window and a jstat per JVM is a JVM start each. NaN when the file is
+ * missing or unreadable (the rule then rests on the rate alone, and says so in the log).
  */
 public final class JitTime {
+
+    private static final int MAGIC = 0xcafec0c0;
 
     private final long pid;
 
@@ -26,41 +34,66 @@ public final class JitTime {
     /** Total compile time in seconds, or NaN. */
     public double seconds() {
         try {
-            java.nio.file.Path beside = java.nio.file.Path.of(System.getProperty("java.home"), "bin", "jstat");
-            String jstat = java.nio.file.Files.isExecutable(beside) ? beside.toString() : "jstat";
-            java.nio.file.Path out = java.nio.file.Files.createTempFile("jstat", ".txt");
-            try {
-                Process p = new ProcessBuilder(jstat, "-compiler", Long.toString(pid)).redirectOutput(out.toFile())
-                        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-                if (!p.waitFor(10, TimeUnit.SECONDS)) {
-                    p.destroyForcibly();
-                    return Double.NaN;
-                }
-                if (p.exitValue() != 0) {
-                    return Double.NaN;
-                }
-                // Compiled Failed Invalid   Time   FailedType FailedMethod
-                java.util.List<String> lines = java.nio.file.Files.readAllLines(out, StandardCharsets.UTF_8);
-                for (int l = 0; l + 1 < lines.size(); l++) {
-                    String[] header = lines.get(l).trim().split("\\s+");
-                    if (header.length > 0 && header[0].equals("Compiled")) {
-                        String[] values = lines.get(l + 1).trim().split("\\s+");
-                        for (int i = 0; i < header.length && i < values.length; i++) {
-                            if (header[i].equals("Time")) {
-                                return Double.parseDouble(values[i]);
-                            }
-                        }
-                    }
-                }
+            Path file = perfData();
+            if (file == null) {
                 return Double.NaN;
-            } finally {
-                java.nio.file.Files.deleteIfExists(out);
             }
+            ByteBuffer data = ByteBuffer.wrap(Files.readAllBytes(file));
+            if (data.order(ByteOrder.BIG_ENDIAN).getInt(0) != MAGIC) {
+                return Double.NaN;
+            }
+            data.order(data.get(4) == 0 ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN);
+            // prologue: magic, byte order, major, minor, accessible, used, overflow, mod time stamp, entry offset, entries
+            int offset = data.getInt(24);
+            int entries = data.getInt(28);
+            long ticks = -1;
+            long frequency = -1;
+            for (int e = 0; e < entries && offset > 0 && offset < data.limit(); e++) {
+                // entry: length, name offset, vector length, type, flags, units, variability, data offset
+                int length = data.getInt(offset);
+                String name = name(data, offset + data.getInt(offset + 4));
+                boolean scalarLong = data.getInt(offset + 8) == 0 && data.get(offset + 12) == 'J';
+                if (scalarLong && name.equals("java.ci.totalTime")) {
+                    ticks = data.getLong(offset + data.getInt(offset + 16));
+                } else if (scalarLong && name.equals("sun.os.hrt.frequency")) {
+                    frequency = data.getLong(offset + data.getInt(offset + 16));
+                }
+                if (length <= 0) {
+                    break;
+                }
+                offset += length;
+            }
+            return ticks < 0 || frequency <= 0 ? Double.NaN : (double) ticks / frequency;
         } catch (IOException | RuntimeException e) {
             return Double.NaN;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Double.NaN;
         }
+    }
+
+    /** {@code /tmp/hsperfdata_<user>/<pid>}, whoever the user. */
+    private Path perfData() throws IOException {
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir", "/tmp"));
+        for (Path dir : java.util.List.of(tmp, Path.of("/tmp"))) {
+            try (DirectoryStream<Path> users = Files.newDirectoryStream(dir, "hsperfdata_*")) {
+                for (Path user : users) {
+                    Path file = user.resolve(Long.toString(pid));
+                    if (Files.isRegularFile(file)) {
+                        return file;
+                    }
+                }
+            } catch (java.nio.file.NoSuchFileException e) {
+                // no such directory: try the next
+            }
+        }
+        return null;
+    }
+
+    private static String name(ByteBuffer data, int at) {
+        int end = at;
+        while (end < data.limit() && data.get(end) != 0) {
+            end++;
+        }
+        byte[] bytes = new byte[end - at];
+        data.get(at, bytes);
+        return new String(bytes, StandardCharsets.US_ASCII);
     }
 }

@@ -70,67 +70,27 @@ public final class LoadGenerator implements AutoCloseable {
                 histogram.getValueAtPercentile(50) / 1e6, histogram.getValueAtPercentile(99) / 1e6, statusCounts);
     }
 
-    /**
-     * Runs the load in windows of {@code window} until the JIT has settled: for at least {@code min}, then until two
-     * windows in a row are within {@code SETTLED} of the best window before them (one such window was seen mid-way, on a
-     * plateau of the compiler's queue; a window well below the best, a pause or a deoptimisation, does not count as
-     * settled), or {@code max} has passed. A fixed warm-up is too short for a large JVM service on 2 cores, whose C2
-     * compiler shares the cores with the load: its rate still rose by half between three consecutive 12 s windows, and
-     * with the settle rule alone (no minimum) the issuing CA was judged settled after 60 s while its compiler threads
-     * still spent about 0.7 s of every second compiling (JFR, {@code jdk.Compilation}) and its rate rose by another
-     * 40 % over the measured runs. A compiled peer settles in the first windows and pays for this only their length.
-     * Answers the windows' rates, for the log.
-     */
+    /** {@link #settle} on the rate rule alone. */
     public List<Double> settle(int connections, Duration window, Duration min, Duration max, Calls calls, IntPredicate success) {
         return settle(connections, window, min, max, calls, success, null);
     }
 
     /**
-     * {@link #settle}, where, after {@code min}, two windows in a row in which {@code jit}'s JVM compiled for less than
-     * {@code JIT_QUIET} of the time settle it: the rate of a JVM whose compilers still take a core keeps rising for
-     * minutes, and that core's CPU lands in the cost per call. Without jstat the rate rule of {@link #settle} applies.
+     * Runs the load in windows of {@code window} until {@link Settling}'s rule (over {@code jit}'s JVM, if given) says
+     * the JIT has settled. A fixed warm-up is too short for a large JVM service on 2 cores, whose C2 compiler shares
+     * the cores with the load: its rate still rose by half between three consecutive 12 s windows, and with the rate
+     * rule alone (no minimum) the issuing CA was judged settled after 60 s while its compiler threads still spent
+     * about 0.7 s of every second compiling (JFR, {@code jdk.Compilation}) and its rate rose by another 40 % over the
+     * measured runs. A compiled peer settles in the first windows and pays for this only their length. Answers the
+     * windows' rates, for the log.
      */
     public List<Double> settle(int connections, Duration window, Duration min, Duration max, Calls calls, IntPredicate success, JitTime jit) {
-        List<Double> rates = new ArrayList<>();
-        List<String> compiling = new ArrayList<>();
-        double best = 0;
-        int flat = 0;
-        double compiled = jit == null ? Double.NaN : jit.seconds();
-        for (Duration spent = Duration.ZERO; spent.compareTo(max) < 0 && (flat < 2 || spent.compareTo(min) < 0); spent = spent.plus(window)) {
-            double rate = run(connections, Duration.ZERO, window, calls, success).perSecond();
-            rates.add(rate);
-            boolean jitKnown = false;
-            boolean quiet = true;
-            if (jit != null) {
-                double now = jit.seconds();
-                double share = (now - compiled) / (window.toMillis() / 1000.0);
-                compiled = now;
-                jitKnown = !Double.isNaN(share);
-                quiet = !jitKnown || share < JIT_QUIET;
-                compiling.add(jitKnown ? String.format(java.util.Locale.ROOT, "%.2f", share) : "?");
-            }
-            // with the JIT's figure for the window, two quiet windows settle it: at steady state this machine's 6 s windows
-            // still spread by ±10 % (another tenant, PostgreSQL's checkpoints), so a rate rule on top of it ran to the
-            // maximum; a window whose figure could not be read falls back to the rate rule
-            boolean steady = jitKnown || rates.size() > 1 && rate <= best * (1 + SETTLED) && rate >= best * (1 - SETTLED);
-            flat = quiet && steady ? flat + 1 : 0;
-            best = Math.max(best, rate);
+        Settling settling = new Settling(window, min, max, jit == null ? Map.of() : Map.of("JVM", jit));
+        while (!settling.settled()) {
+            settling.window(run(connections, Duration.ZERO, window, calls, success).perSecond());
         }
-        if (jit != null) {
-            BenchContext.log("warm-up: share of each window the JVM spent compiling (jstat; ? = unreadable): " + compiling);
-        }
-        return rates;
-    }
-
-    private static final double JIT_QUIET = 0.10;
-
-    private static final double SETTLED = 0.05;
-
-    /** The rule of {@link #settle} with these bounds, for the rows' notes. */
-    public static String settleRule(Duration min, Duration max) {
-        return "for at least " + min.toSeconds() + " s, then until two windows in a row were within 5 % of the best before them"
-                + " (where our JVM's compile time is read: instead until it compiled for less than 10 % of two windows in a row), at most "
-                + max.toSeconds() + " s";
+        settling.log();
+        return settling.rates();
     }
 
     private void loop(HttpClient client, Calls calls, IntPredicate success, AtomicLong sequence, Recorder latencies,
