@@ -30,21 +30,26 @@ final class Onboarding {
     }
 
     Cast run(String adminEmail, String adminPassword, Path adminAuthenticator) {
+        return run(() -> adminSession(adminEmail, adminPassword, adminAuthenticator));
+    }
+
+    /** With the admin's session from {@code admin} (logged in once for many casts, or here). */
+    Cast run(java.util.function.Supplier<Session> admin) {
         narrator.say("The admin logs in with the code of the authenticator app (officers must use a second factor) and registers the"
                 + " institution " + data.institutionName() + " with its e-mail domain and two work units.");
-        Session admin = adminSession(adminEmail, adminPassword, adminAuthenticator);
-        Answer created = gateway.post("/api/v1/institutions").as(admin).json(Json.object("code", data.institutionCode(),
+        Session adminSession = admin.get();
+        Answer created = gateway.post("/api/v1/institutions").as(adminSession).json(Json.object("code", data.institutionCode(),
                 "name", data.institutionName(), "emailDomains", Json.array(data.domain()), "active", true)).send();
         created.json(201);
         created.has("code", data.institutionCode()).has("emailDomains/0", data.domain());
         UUID institution = UUID.fromString(created.field("id"));
-        UUID before = addUnit(admin, institution, data.unitBefore());
-        UUID after = addUnit(admin, institution, data.unitAfter());
+        UUID before = addUnit(adminSession, institution, data.unitBefore());
+        UUID after = addUnit(adminSession, institution, data.unitAfter());
 
         narrator.say("Two verifiers for it: each gets a mail, confirms the address, chooses a password, enrols an authenticator app"
                 + " and logs in with its code.");
-        Officer a = officer(admin, institution, data.verifierA(), "verifikator A");
-        Officer b = officer(admin, institution, data.verifierB(), "verifikator B");
+        Officer a = officer(adminSession, institution, data.verifierA(), "verifikator A");
+        Officer b = officer(adminSession, institution, data.verifierB(), "verifikator B");
 
         Person p = data.applicant();
         narrator.say("Verifikator A registers the applicant " + p.fullName() + " (PNS, NIK " + p.maskedNik() + ", " + data.positionBefore()
@@ -56,7 +61,7 @@ final class Onboarding {
         registered.has("status", "PENDING_EMAIL").has("email", p.email()).has("workUnit/id", before).has("institution/id", institution);
         UUID applicantId = UUID.fromString(registered.field("id"));
         confirmEmail(p.email(), p.fullName());
-        return new Cast(data, admin, a, b, applicantId, institution, before, after);
+        return new Cast(data, adminSession, a, b, applicantId, institution, before, after);
     }
 
     private UUID addUnit(Session admin, UUID institution, String name) {

@@ -95,8 +95,11 @@ public final class Session {
         return email;
     }
 
-    /** The access token, refreshed first when it is about to expire. A session belongs to one thread at a time. */
-    public String accessToken() {
+    /**
+     * The access token, refreshed first when it is about to expire. Threads may share a session (the admin's, across
+     * the casts a load run sets up side by side): one refreshes it at a time, since the refresh token is good once.
+     */
+    public synchronized String accessToken() {
         if (Instant.now().plus(REFRESH_BEFORE).isAfter(expiresAt)) {
             take(gateway.post("/api/v1/auth/token").form(clientCredentials != null ? clientCredentials
                     : form("grant_type", "refresh_token", "refresh_token", refreshToken)).send());

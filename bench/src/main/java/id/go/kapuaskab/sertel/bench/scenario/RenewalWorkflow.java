@@ -67,7 +67,7 @@ public final class RenewalWorkflow implements Scenario {
                 URI.create("http://127.0.0.1:" + ctx.ports().inbox()), "admin@kapuaskab.go.id", "sertel-demo",
                 ctx.work().resolve("workflow"), Duration.ofSeconds(60), Duration.ofSeconds(60));
         BenchContext.log("setting up " + PAIRS + " institutions, each with verifiers A and B and an applicant holding a certificate");
-        List<Rehearsal.Prepared> casts = prepare(settings);
+        List<Rehearsal.Prepared> casts = Rehearsal.prepare(settings, PAIRS, 4);
         int windows = ctx.runs();
         List<ConcurrentLinkedQueue<String>> pools = new ArrayList<>();
         for (Rehearsal.Prepared cast : casts) {            // each applicant's CSRs name their own e-mail, made before the clock runs
@@ -166,23 +166,6 @@ public final class RenewalWorkflow implements Scenario {
         long wait = nanoTime - System.nanoTime();
         if (wait > 0) {
             Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
-        }
-    }
-
-    private static List<Rehearsal.Prepared> prepare(SopJourney.Settings settings) throws Exception {
-        ExecutorService setup = Executors.newFixedThreadPool(4);
-        try {
-            List<Future<Rehearsal.Prepared>> pending = new ArrayList<>();
-            for (int i = 0; i < PAIRS; i++) {
-                pending.add(setup.submit(() -> Rehearsal.prepare(settings)));
-            }
-            List<Rehearsal.Prepared> casts = new ArrayList<>();
-            for (Future<Rehearsal.Prepared> p : pending) {
-                casts.add(p.get());
-            }
-            return casts;
-        } finally {
-            setup.shutdownNow();
         }
     }
 
