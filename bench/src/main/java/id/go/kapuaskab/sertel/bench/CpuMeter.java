@@ -39,6 +39,28 @@ public final class CpuMeter {
         return seconds;
     }
 
+    /**
+     * CPU seconds used so far by the JIT compiler threads of each named JVM ({@code C1/C2 CompilerThread}, from
+     * /proc/PID/task): the share of a JVM's CPU that goes to compiling rather than to the calls, while its code warms up.
+     */
+    public static Map<String, Double> compilers(Map<String, Long> services) {
+        Map<String, Double> seconds = new LinkedHashMap<>();
+        services.forEach((name, pid) -> {
+            double sum = 0;
+            try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+                for (Path t : (Iterable<Path>) tasks::iterator) {
+                    if (comm(t.resolve("stat")).contains("CompilerThre")) {
+                        sum += cpuSeconds(t.resolve("stat"));
+                    }
+                }
+            } catch (IOException e) {
+                // the process has gone
+            }
+            seconds.put(name, sum);
+        });
+        return seconds;
+    }
+
     /** What each process used between two snapshots. */
     public static Map<String, Double> between(Map<String, Double> before, Map<String, Double> after) {
         Map<String, Double> used = new LinkedHashMap<>();

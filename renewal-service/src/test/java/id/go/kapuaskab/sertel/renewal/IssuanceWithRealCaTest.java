@@ -3,7 +3,11 @@ package id.go.kapuaskab.sertel.renewal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
+import id.go.kapuaskab.sertel.renewal.client.CaRecords;
+import id.go.kapuaskab.sertel.renewal.client.CertificateClient;
+import id.go.kapuaskab.sertel.renewal.domain.CertificateRequest;
 import id.go.kapuaskab.sertel.renewal.peers.EventReceiver;
+import id.go.kapuaskab.sertel.renewal.service.IssueCalls;
 import id.go.kapuaskab.sertel.renewal.peers.RealCa;
 import id.go.kapuaskab.sertel.testsupport.MutableClock;
 import id.go.kapuaskab.sertel.testsupport.Openssl;
@@ -30,6 +34,12 @@ class IssuanceWithRealCaTest {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    IssueCalls issueCalls;
+
+    @Inject
+    CertificateClient ca;
 
     @AfterEach
     void resetClock() {
@@ -88,6 +98,37 @@ class IssuanceWithRealCaTest {
         given(second).body(Map.of("csr", second.newCsr())).put(Flow.REQUESTS + "/" + late).then().statusCode(200);
         Flow.throughReview(second, late);
         assertThat(Flow.awaitState(late, "COMPLETED", Duration.ofSeconds(30)).getString("request.issuedSerial")).isNotNull();
+    }
+
+    @Test
+    void aCertificateRenewedMeanwhileByAnotherCallerReturnsTheApprovedRenewalInsteadOfLeavingItStuck() {
+        Flow.Person applicant = Flow.applicant();
+        String oldSerial = Flow.firstCertificate(applicant);
+        MutableClock.INSTANCE.set(Instant.parse(Ca.certificate(oldSerial).getString("notAfter")).minus(Duration.ofDays(10)));
+        String id = Flow.createCsrRequest(applicant, "RENEWAL", applicant.newCsr());
+        Flow.submit(applicant, id);
+        Flow.Person a = Flow.verifier(applicant.institution());
+        Flow.claim(a, id);
+        Flow.recordChecks(a, id);
+
+        // another caller of the CA (a second deployment, an operator's hand) renews the same certificate first
+        CertificateRequest request = QuarkusTransaction.requiringNew().call(() -> em.find(CertificateRequest.class, UUID.fromString(id)));
+        CaRecords.Issue ours = issueCalls.body(request, applicant.newCsr());
+        String otherSerial = ca.issue(new CaRecords.Issue(UUID.randomUUID(), ours.holderId(), ours.profile(), ours.subject(), ours.csr(),
+                null, ours.predecessorSerial())).serial();
+
+        Flow.approve(Flow.verifier(applicant.institution()), id).then().statusCode(200).body("state", equalTo("ISSUING"));
+        JsonPath returned = Flow.awaitState(id, "RETURNED", Duration.ofSeconds(30));
+        assertThat(returned.getString("request.reason")).isEqualTo("issuance.predecessor-superseded");
+        assertThat(returned.getList("history.to")).containsSubsequence("APPROVED", "ISSUING", "RETURNED");
+        assertThat(EventReceiver.of(UUID.fromString(id)).stream().map(e -> e.path("type").asText()).toList()).contains("REQUEST_RETURNED");
+        assertThat(Ca.serialsOf(applicant.id())).containsExactlyInAnyOrder(oldSerial, otherSerial);
+        assertThat(Ca.certificate(oldSerial).getString("successorSerial")).isEqualTo(otherSerial);
+
+        // submitting again cannot succeed (the guard refuses a superseded certificate); the applicant cancels it
+        Flow.post(applicant.token(), Flow.REQUESTS + "/" + id + "/submit", null).then().statusCode(422)
+                .contentType("application/problem+json");
+        Flow.post(applicant.token(), Flow.REQUESTS + "/" + id + "/cancel", null).then().statusCode(200).body("state", equalTo("CANCELLED"));
     }
 
     @Test

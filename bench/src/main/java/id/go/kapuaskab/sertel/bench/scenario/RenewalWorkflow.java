@@ -77,6 +77,7 @@ public final class RenewalWorkflow implements Scenario {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
         ExecutorService pairs = Executors.newFixedThreadPool(PAIRS);
         Map<String, Double> cpu;
+        Map<String, Double> jit;
         List<String> warmup;
         try {
             List<Future<?>> running = new ArrayList<>();
@@ -90,8 +91,10 @@ public final class RenewalWorkflow implements Scenario {
             }
             List<Double> warming = warmUp(ctx, all);
             Map<String, Double> cpuBefore = CpuMeter.snapshot(ctx.servicePids());
+            Map<String, Double> jitBefore = CpuMeter.compilers(ctx.servicePids());
             sleepUntil(all.end());
             cpu = CpuMeter.between(cpuBefore, CpuMeter.snapshot(ctx.servicePids()));
+            jit = CpuMeter.between(jitBefore, CpuMeter.compilers(ctx.servicePids()));
             for (Future<?> f : running) {
                 f.get();
             }
@@ -125,9 +128,15 @@ public final class RenewalWorkflow implements Scenario {
         String cpuPerRenewal = cpu.entrySet().stream()
                 .map(e -> String.format(Locale.ROOT, "%s %.0f", e.getKey(), e.getValue() * 1000 / Math.max(1, completedAll)))
                 .collect(Collectors.joining(", "));
+        String jitPerRenewal = jit.entrySet().stream().filter(e -> e.getValue() * 1000 / Math.max(1, completedAll) >= 0.5)
+                .map(e -> String.format(Locale.ROOT, "%s %.0f", e.getKey(), e.getValue() * 1000 / Math.max(1, completedAll)))
+                .collect(Collectors.joining(", "));
         double busy = cpu.values().stream().mapToDouble(Double::doubleValue).sum() / windowSeconds;
-        String cpuNote = String.format(Locale.ROOT, "CPU ms per completed renewal: %s; the machine's %d cores were %.0f%% busy",
-                cpuPerRenewal, Runtime.getRuntime().availableProcessors(), 100 * busy / Runtime.getRuntime().availableProcessors());
+        double compiling = jit.values().stream().mapToDouble(Double::doubleValue).sum() / windowSeconds;
+        String cpuNote = String.format(Locale.ROOT, "CPU ms per completed renewal: %s; of which the services' JIT compiler threads,"
+                        + " still compiling: %s; the machine's %d cores were %.0f%% busy, %.0f%% of it compiling",
+                cpuPerRenewal, jitPerRenewal.isEmpty() ? "none" : jitPerRenewal, Runtime.getRuntime().availableProcessors(),
+                100 * busy / Runtime.getRuntime().availableProcessors(), 100 * compiling / Math.max(1e-9, busy));
         BenchContext.log("workflow " + cpuNote);
         Figure rate = Figure.of(perSecond, "renewals/s");
         Figure callP99 = Figure.of(p99, "ms");

@@ -7,7 +7,8 @@ import java.util.Set;
  * The states of the one request state machine of DOMAIN.md, with its edges. ISSUING is deliberately not
  * cancellable: the CA may already have signed, so the request is finished by the outbox, never abandoned. A
  * definitive refusal by the CA of what the applicant sent (a key certified meanwhile, say) returns it: ISSUING →
- * RETURNED, with the CA's problem code as the reason, so the applicant can fix it and submit again.
+ * RETURNED, with the CA's problem code as the reason, so the applicant can fix it and submit again (or, when the
+ * certificate to renew got a successor meanwhile, cancel it).
  */
 public enum RequestState {
     DRAFT,

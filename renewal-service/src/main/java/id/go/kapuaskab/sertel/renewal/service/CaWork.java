@@ -19,8 +19,9 @@ import java.util.function.Function;
  * What the CA hand-overs (issue and revoke) share. The CA call happens outside any transaction; its result is stored
  * under the request's lock in the transaction that records the attempt. A crash between the CA's signature and that
  * commit leaves the item due again, and the retry gets the same certificate back (same request id): nothing is lost
- * and nothing is issued twice. A refusal the applicant can act on (the CA's {@code csr.*} codes) returns the request
- * to the applicant with the code as reason; any other refusal leaves it in ISSUING, DEAD, for an admin.
+ * and nothing is issued twice. A refusal the applicant can act on (the CA's {@code csr.*} codes, and a certificate to
+ * renew that has a successor meanwhile) returns the request to the applicant with the code as reason; any other
+ * refusal leaves it in ISSUING, DEAD, for an admin.
  */
 @ApplicationScoped
 public class CaWork {

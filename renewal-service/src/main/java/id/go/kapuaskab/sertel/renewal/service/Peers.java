@@ -27,9 +27,13 @@ final class Peers {
     private Peers() {
     }
 
-    /** Whether the CA's refusal is about what the applicant sent (the CSR), so the applicant can fix it. */
+    /**
+     * Whether the CA's refusal of an approved request is one only the applicant can act on: about what they sent (the
+     * CSR's codes), which they can fix and submit again, or a certificate to renew that another request renewed
+     * meanwhile ({@code issuance.predecessor-superseded}), which no retry will change and they can only cancel.
+     */
     static boolean isApplicants(String code) {
-        return code.startsWith("csr.") && RELAYED.contains(code);
+        return (code.startsWith("csr.") || code.equals("issuance.predecessor-superseded")) && RELAYED.contains(code);
     }
 
     static <T> T call(String unavailableCode, Supplier<T> call) {
