@@ -174,12 +174,13 @@ public class IssuanceService {
         }
         Certificate c = fresh.certificate();
         signed[0] = c.serial;
+        byte[] pkcs12 = pack(cmd, p, fresh);            // before the statement, so the audit lane it takes is not held through PBKDF2
         AuditLog.Staged issuedRecord = audit.stage(caller, ACTION, "ISSUED", cmd.requestId(), c.serial, null,
                 issuedDetail(cmd, p, fresh, predecessor), IssuanceRepository.CERTIFIED);
         return switch (issuances.record(p.contentHash(), c, issuedRecord.part(), events.issuedWith(c, IssuanceRepository.CERTIFIED))) {
             case RECORDED -> {
                 issuedRecord.settle();
-                yield issued(cmd, p, fresh, predecessor);
+                yield issued(fresh, predecessor, pkcs12);
             }
             case KEY_CERTIFIED -> throw DomainException.invalid("csr.key-reused");     // rolls the intent back
             case REQUEST_SEEN -> seenBefore(caller, cmd, p, signed[0])
@@ -239,7 +240,7 @@ public class IssuanceService {
         audit.inTransaction(caller, ACTION, "ISSUED", cmd.requestId(), completing.certificate().serial, null,
                 issuedDetail(cmd, p, completing, predecessor));
         events.issued(completing.certificate());
-        return issued(cmd, p, completing, predecessor);
+        return issued(completing, predecessor, pack(cmd, p, completing));
     }
 
     /** A signed certificate and the row it is stored as. */
@@ -280,8 +281,14 @@ public class IssuanceService {
                 + ", notAfter " + s.certificate().notAfter + (predecessor == null ? "" : ", supersedes " + predecessor.serial);
     }
 
-    /** Once the certificate, its audit record and its event are stored: the predecessor superseded, a generated key packed. */
-    private IssuanceResult issued(IssueCommand cmd, Prepared p, Signed s, Certificate predecessor) {
+    /** A generated key packed in a PKCS#12 under the caller's passphrase with its certificate and chain; null for a CSR. */
+    private byte[] pack(IssueCommand cmd, Prepared p, Signed s) {
+        return p.generated() == null ? null : packager.pack(p.generated().getPrivate(), s.holder(), s.ca().chain(),
+                cmd.keyGeneration().passphrase().toCharArray(), cmd.subject().commonName());
+    }
+
+    /** Once the certificate, its audit record and its event are stored: the predecessor superseded, the answer. */
+    private IssuanceResult issued(Signed s, Certificate predecessor, byte[] pkcs12) {
         Certificate c = s.certificate();
         if (predecessor != null) {
             predecessor.successorSerial = c.serial;
@@ -289,8 +296,6 @@ public class IssuanceService {
                 predecessor.status = CertificateStatus.SUPERSEDED;
             }
         }
-        byte[] pkcs12 = p.generated() == null ? null : packager.pack(p.generated().getPrivate(), s.holder(), s.ca().chain(),
-                cmd.keyGeneration().passphrase().toCharArray(), cmd.subject().commonName());
         return new IssuanceResult(c, s.ca().chain(), pkcs12, true);
     }
 
