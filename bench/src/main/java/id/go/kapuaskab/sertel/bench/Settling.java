@@ -94,7 +94,7 @@ public final class Settling {
     public void log() {
         if (!jits.isEmpty()) {
             BenchContext.log("warm-up: share of each window " + (jits.size() == 1 ? "the JVM" : "the most compiling of " + jits.keySet())
-                    + " spent compiling (jstat; ? = unreadable): " + compiling);
+                    + " spent compiling (its compile-time counter, as jstat reads it; ? = unreadable): " + compiling);
         }
     }
 

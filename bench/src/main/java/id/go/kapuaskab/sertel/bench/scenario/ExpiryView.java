@@ -132,12 +132,15 @@ public final class ExpiryView implements Scenario {
             }
             s.execute("""
                     INSERT INTO certificate (serial, ca_name, request_id, holder_id, institution_id, profile, subject_dn, common_name,
-                                             email, key_type, key_fingerprint, key_generated, not_before, not_after, status, der, created_at)
+                                             email, key_type, key_fingerprint, key_generated, not_before, not_after, status, revoked_at,
+                                             der, created_at)
                     SELECT 'be' || lpad(to_hex(g), 14, '0'), '%s', gen_random_uuid(), gen_random_uuid(), gen_random_uuid(),
                            'document-signing', 'CN=Bench Holder ' || g || ',O=Dinas Kominfo Kabupaten Kapuas,C=ID', 'Bench Holder ' || g,
                            'bench' || g || '@kapuaskab.go.id', 'EC_P256', md5('a' || g) || md5('b' || g), false,
                            now() - interval '1 minute' * ((g::bigint * 7919) %% 525600), now() + interval '1 minute' * ((g::bigint * 104729) %% 1051200),
                            CASE WHEN g %% 10 = 0 THEN 'SUPERSEDED' WHEN g %% 23 = 0 THEN 'REVOKED' ELSE 'ACTIVE' END,
+                           -- a revoked certificate has its revocation time, as every revocation writes it (the CRL lists it)
+                           CASE WHEN g %% 10 <> 0 AND g %% 23 = 0 THEN now() - interval '1 hour' END,
                            '\\x30'::bytea, now()
                       FROM generate_series(1, %d) g""".formatted(ca, rows));
             s.execute("ANALYZE certificate");
