@@ -127,7 +127,7 @@ class IssuanceWithRealCaTest {
 
         // submitting again cannot succeed (the guard refuses a superseded certificate); the applicant cancels it
         Flow.post(applicant.token(), Flow.REQUESTS + "/" + id + "/submit", null).then().statusCode(422)
-                .contentType("application/problem+json");
+                .contentType("application/problem+json").body("code", equalTo("request.no-renewable-certificate"));
         Flow.post(applicant.token(), Flow.REQUESTS + "/" + id + "/cancel", null).then().statusCode(200).body("state", equalTo("CANCELLED"));
     }
 
