@@ -29,14 +29,19 @@ import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.ExtensionsGenerator;
 import org.bouncycastle.asn1.x509.SubjectKeyIdentifier;
 import org.bouncycastle.cert.X509v2CRLBuilder;
+import org.jboss.logging.Logger;
 
 /**
  * Full CRLs, one per CA, with a CRL number that only grows. Signing takes the CA's row lock, so replicas never sign
  * two CRLs with one number; a revocation re-signs inside its own transaction, the scheduler re-signs CRLs older
- * than {@code sertel.ca.crl.refresh}.
+ * than {@code sertel.ca.crl.refresh}. A re-signing that fails at start or on schedule is logged and leaves that CA's
+ * current CRL in place (OCSP and issuance keep serving; {@code sertel_crl_next_update_seconds} and its alerts show
+ * the age) and the next check tries again; it never stops the service or the other CAs' CRLs.
  */
 @ApplicationScoped
 public class CrlService {
+
+    private static final Logger LOG = Logger.getLogger(CrlService.class);
 
     private final CaRegistry cas;
     private final CaAuthorityRepository authorities;
@@ -64,15 +69,23 @@ public class CrlService {
     @Scheduled(every = "${sertel.ca.crl.check-every:5m}", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void refreshStale() {
         for (CertificateAuthority ca : cas.all()) {
-            QuarkusTransaction.requiringNew().run(() -> {
-                CaAuthority row = authorities.findForUpdate(ca.name()).orElseThrow();
-                Instant now = clock.instant();
-                if (row.crl == null || row.crlThisUpdate.plus(refresh).isBefore(now) || row.crlNextUpdate.isBefore(now)
-                        || row.crlThisUpdate.isAfter(now)) {
-                    sign(ca, row, now);
-                }
-            });
+            try {
+                refreshIfStale(ca);
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "The CRL of %s could not be re-signed; its current CRL stays until the next check", ca.name());
+            }
         }
+    }
+
+    private void refreshIfStale(CertificateAuthority ca) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            CaAuthority row = authorities.findForUpdate(ca.name()).orElseThrow();
+            Instant now = clock.instant();
+            if (row.crl == null || row.crlThisUpdate.plus(refresh).isBefore(now) || row.crlNextUpdate.isBefore(now)
+                    || row.crlThisUpdate.isAfter(now)) {
+                sign(ca, row, now);
+            }
+        });
     }
 
     /** Re-signs the CA's CRL now; joins the caller's transaction (a revocation's), under the CA's row lock. */
@@ -87,7 +100,7 @@ public class CrlService {
         CertificateAuthority ca = cas.require(caName);
         byte[] crl = QuarkusTransaction.joiningExisting().call(() -> authorities.findById(ca.name()).crl);
         if (crl == null) {
-            refreshStale();
+            refreshIfStale(ca);
             crl = QuarkusTransaction.joiningExisting().call(() -> authorities.findById(ca.name()).crl);
         }
         return crl;
@@ -99,6 +112,10 @@ public class CrlService {
             X509v2CRLBuilder b = new X509v2CRLBuilder(ca.holder().getSubject(), Date.from(thisUpdate));
             b.setNextUpdate(Date.from(thisUpdate.plus(validity)));
             for (Certificate c : certificates.onCrl(ca.name())) {
+                if (c.revokedAt == null) {   // refused by certificate_revoked_at_present since V5; a row from before it
+                    throw new IllegalStateException("Certificate " + c.serial + " is " + c.status
+                            + " without a revocation time (revoked_at); a CRL cannot list it, and leaving it off would hide a revocation");
+                }
                 ExtensionsGenerator entry = new ExtensionsGenerator();
                 if (c.revocationReason != null && c.revocationReason != RevocationReason.unspecified) {
                     entry.addExtension(Extension.reasonCode, false, CRLReason.lookup(c.revocationReason.code()));
