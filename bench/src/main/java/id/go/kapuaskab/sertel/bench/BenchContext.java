@@ -117,6 +117,14 @@ public final class BenchContext implements AutoCloseable {
         return Duration.ofSeconds(quick ? 12 : 300);
     }
 
+    /**
+     * The most the renewal workflow's warm-up may take: six JVMs share the two cores there and every one of them still
+     * compiled after 300 s (its windows rising to the last), so the whole stack gets twice as long.
+     */
+    public Duration stackSettleMax() {
+        return Duration.ofSeconds(quick ? 12 : 600);
+    }
+
     public Duration measure() {
         return quick ? Duration.ofSeconds(3) : Duration.ofSeconds(10);
     }
