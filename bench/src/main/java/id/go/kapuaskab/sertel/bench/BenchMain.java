@@ -10,6 +10,7 @@ import id.go.kapuaskab.sertel.bench.scenario.ReminderDrain;
 import id.go.kapuaskab.sertel.bench.scenario.RenewalWorkflow;
 import id.go.kapuaskab.sertel.bench.scenario.WebhookDeliveries;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -21,6 +22,10 @@ import java.util.stream.Collectors;
  * Footprint runs last, so its "peak under load" covers the load of every other scenario.
  */
 public final class BenchMain {
+
+    /** Each scenario starts once the 1-minute load average is below this, or after {@link #QUIET_AT_MOST}. */
+    private static final double QUIET_BELOW = 1.5;
+    private static final Duration QUIET_AT_MOST = Duration.ofMinutes(3);
 
     public static void main(String[] args) throws Exception {
         Path project = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
@@ -38,7 +43,9 @@ public final class BenchMain {
                 if (!only.isEmpty() && !only.contains(s.key())) {
                     continue;
                 }
-                BenchContext.log("=== scenario " + s.key());
+                Duration waited = Machine.awaitQuiet(QUIET_BELOW, QUIET_AT_MOST);
+                BenchContext.log("=== scenario " + s.key() + " (load average " + Machine.loadAverage() + " after waiting "
+                        + waited.toSeconds() + " s for it to fall below " + QUIET_BELOW + ")");
                 try {
                     rows.addAll(s.run(context));
                 } catch (Exception e) {
