@@ -45,7 +45,8 @@ public final class BenchMain {
                 }
                 Duration waited = Machine.awaitQuiet(QUIET_BELOW, QUIET_AT_MOST);
                 BenchContext.log("=== scenario " + s.key() + " (load average " + Machine.loadAverage() + " after waiting "
-                        + waited.toSeconds() + " s for it to fall below " + QUIET_BELOW + ")");
+                        + waited.toSeconds() + " s for it to fall below " + QUIET_BELOW
+                        + (waited.compareTo(QUIET_AT_MOST) >= 0 ? "; it did not, started anyway" : "") + ")");
                 try {
                     rows.addAll(s.run(context));
                 } catch (Exception e) {

@@ -44,7 +44,7 @@ public final class PrometheusScrape {
                 rest = l.substring(space + 1).strip();
             }
             String value = rest.split(" ")[0];
-            out.add(new Sample(name, labels, value.equals("NaN") ? Double.NaN : Double.parseDouble(value.replace("+Inf", "Infinity"))));
+            out.add(new Sample(name, labels, value.equals("NaN") ? Double.NaN : Double.parseDouble(value.replace("Inf", "Infinity"))));
         }
         return new PrometheusScrape(out);
     }

@@ -24,7 +24,8 @@ import org.jboss.logging.Logger;
  * {@code sertel_certificates_issued_total{profile,result}} (result issued, replayed, refused),
  * {@code sertel_ocsp_responses_total{status}} (good, revoked, unknown for each certificate answered; malformed,
  * unauthorized, internal_error for refused requests), {@code sertel_crl_age_seconds{ca}} and
- * {@code sertel_crl_next_update_seconds{ca}} (until the CRL's nextUpdate; negative once past), and
+ * {@code sertel_crl_next_update_seconds{ca}} (until the CRL's nextUpdate; negative once past, -Inf while the CA has no
+ * CRL at all), and
  * {@code sertel_ca_certificate_expiry_days{key}} for the root, the issuing CA, the TSA and the audit key.
  * Label values come from fixed sets or configuration, never from requests; the CRL times are read from the database
  * every 30 s, not per scrape, and the expiry dates are in memory.
@@ -95,7 +96,7 @@ public class CaMetrics {
             List<Object[]> rows = QuarkusTransaction.requiringNew().call(authorities::crlTimes);
             for (Object[] row : rows) {
                 AtomicReference<Instant[]> times = crls.get((String) row[0]);
-                if (times != null && row[1] != null) {
+                if (times != null) {   // a CA without any CRL yet reads as {null, null}: see seconds()
                     times.set(new Instant[] {(Instant) row[1], (Instant) row[2]});
                 }
             }
@@ -110,10 +111,17 @@ public class CaMetrics {
                 .description("Days until the certificate of a CA key (root, issuing, tsa, audit) expires").tag("key", key).register(registry);
     }
 
-    /** Seconds since {@code times[i]} ({@code since}) or until it; NaN before the first CRL. */
+    /**
+     * Seconds since {@code times[i]} ({@code since}) or until it; NaN until the times are first read. A CA whose CRL
+     * was never signed (its first signing failed) is infinitely old and infinitely past its nextUpdate, so the CRL
+     * alerts fire for it as for an expired CRL instead of staying silent on NaN.
+     */
     private double seconds(Instant[] times, int i, boolean since) {
-        if (times == null || times[i] == null) {
+        if (times == null) {
             return Double.NaN;
+        }
+        if (times[i] == null) {
+            return since ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
         }
         double s = Duration.between(times[i], clock.instant()).toMillis() / 1000.0;
         return since ? s : -s;

@@ -1,17 +1,21 @@
 package id.go.kapuaskab.sertel.certificate.service;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import id.go.kapuaskab.sertel.certificate.Csrs;
 import id.go.kapuaskab.sertel.certificate.Db;
 import id.go.kapuaskab.sertel.certificate.Issue;
+import id.go.kapuaskab.sertel.testsupport.PrometheusScrape;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
 import java.math.BigInteger;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509CRL;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,6 +33,9 @@ class CrlRefreshTest {
 
     @Inject
     CaRegistry cas;
+
+    @Inject
+    CaMetrics metrics;
 
     @Test
     void aRevokedOrSuspendedRowWithoutItsRevocationTimeIsRefusedWhereItIsWritten() {
@@ -61,10 +68,25 @@ class CrlRefreshTest {
 
             assertThat(crlNumber(issuing)).as("the issuing CA's CRL is left as it was").isEqualTo(issuingNumber);
             assertThat(crlNumber(root)).as("the root's CRL is re-signed all the same").isEqualTo(rootNumber + 1);
+            assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> crls.publish(issuing)))
+                    .as("the error names the row to mend").hasMessageContaining(serial);
+
+            // a CA whose first CRL could not be signed has none to serve: the CRL endpoint fails, and the metric the
+            // CRL alerts watch says "past nextUpdate" (-Inf) instead of nothing (NaN)
+            db.update("UPDATE ca_authority SET crl = NULL, crl_this_update = NULL, crl_next_update = NULL WHERE name = ?", issuing);
+            crls.refreshStale();
+            given().get("/pki/crl/" + issuing + ".crl").then().statusCode(500);
+            metrics.refreshCrlTimes();
+            PrometheusScrape scrape = PrometheusScrape.parse(given().get("/q/metrics").then().statusCode(200).extract().asString());
+            assertThat(scrape.value("sertel_crl_next_update_seconds", Map.of("ca", issuing))).isEqualTo(Double.NEGATIVE_INFINITY);
+            assertThat(scrape.value("sertel_crl_next_update_seconds", Map.of("ca", root))).isPositive();
 
             db.update("UPDATE certificate SET revoked_at = now() WHERE serial = ?", serial);
             crls.refreshStale();
             assertThat(crlNumber(issuing)).isEqualTo(issuingNumber + 1);
+            metrics.refreshCrlTimes();
+            assertThat(PrometheusScrape.parse(given().get("/q/metrics").then().extract().asString())
+                    .value("sertel_crl_next_update_seconds", Map.of("ca", issuing))).isPositive();
             X509CRL crl = (X509CRL) CertificateFactory.getInstance("X.509")
                     .generateCRL(new ByteArrayInputStream(crls.current(issuing)));
             assertThat(crl.getRevokedCertificate(new BigInteger(serial, 16))).isNotNull();
