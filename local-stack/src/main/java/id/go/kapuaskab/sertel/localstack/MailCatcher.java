@@ -5,6 +5,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import jakarta.mail.Address;
 import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
@@ -14,18 +15,24 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Executors;
 
 /**
  * The local SMTP server (GreenMail) that catches every mail the services send, and a small inbox on HTTP:
  * {@code /} an HTML page, {@code /messages} JSON (newest first), {@code /messages.txt} plain text for
- * {@code ./sertel mail}. Messages live in memory; nothing leaves the machine.
+ * {@code ./sertel mail}. Each takes {@code ?to=address} for one mailbox only: a caller waiting for its own mail then
+ * reads only that, however many mails the stack has caught (after a benchmark, tens of thousands). Messages live in
+ * memory; nothing leaves the machine.
  */
 public final class MailCatcher implements AutoCloseable {
 
@@ -45,9 +52,10 @@ public final class MailCatcher implements AutoCloseable {
             HttpServer inbox = HttpServer.create(new InetSocketAddress("127.0.0.1", inboxPort), 0);
             inbox.setExecutor(Executors.newFixedThreadPool(2));
             MailCatcher catcher = new MailCatcher(smtp, inbox);
-            inbox.createContext("/messages.txt", ex -> catcher.respond(ex, "text/plain; charset=utf-8", catcher.asText()));
-            inbox.createContext("/messages", ex -> catcher.respond(ex, "application/json", catcher.json.writeValueAsString(catcher.messages())));
-            inbox.createContext("/", ex -> catcher.respond(ex, "text/html; charset=utf-8", catcher.asHtml()));
+            inbox.createContext("/messages.txt", ex -> catcher.respond(ex, "text/plain; charset=utf-8", catcher.asText(to(ex))));
+            inbox.createContext("/messages", ex -> catcher.respond(ex, "application/json",
+                    catcher.json.writeValueAsString(catcher.messages(to(ex)))));
+            inbox.createContext("/", ex -> catcher.respond(ex, "text/html; charset=utf-8", catcher.asHtml(to(ex))));
             inbox.start();
             return catcher;
         } catch (IOException e) {
@@ -66,12 +74,65 @@ public final class MailCatcher implements AutoCloseable {
 
     /** Every message received so far, newest first, as plain maps (from, to, subject, date, messageId, text, html). */
     public List<Map<String, Object>> messages() {
-        MimeMessage[] received = smtp.getReceivedMessages();
+        return messages(null);
+    }
+
+    /**
+     * The messages received so far to {@code to} (any message when null), newest first. An address matches a
+     * recipient equal to it, or one that ends in {@code <address>} (a recipient with a display name); case is ignored.
+     * Only the matching messages are decoded.
+     */
+    public List<Map<String, Object>> messages(String to) {
+        List<MimeMessage> received = new ArrayList<>(Arrays.asList(smtp.getReceivedMessages()));
+        Collections.reverse(received);
+        received.sort(NEWEST_FIRST);
         List<Map<String, Object>> out = new ArrayList<>();
-        for (int i = received.length - 1; i >= 0; i--) {
-            out.add(describe(received[i]));
+        for (MimeMessage m : received) {
+            if (to == null || isTo(m, to)) {
+                out.add(describe(m));
+            }
         }
         return out;
+    }
+
+    /**
+     * GreenMail lists its messages mailbox by mailbox, not in the order they arrived: sorted by the time each was
+     * stored (a stable sort, so messages of the same millisecond keep their reversed order).
+     */
+    private static final Comparator<MimeMessage> NEWEST_FIRST = Comparator.comparingLong(MailCatcher::receivedAt).reversed();
+
+    private static long receivedAt(MimeMessage m) {
+        try {
+            return m.getReceivedDate() == null ? 0 : m.getReceivedDate().getTime();
+        } catch (MessagingException e) {
+            return 0;
+        }
+    }
+
+    private static boolean isTo(MimeMessage m, String address) {
+        String wanted = address.toLowerCase(Locale.ROOT);
+        try {
+            Address[] recipients = m.getAllRecipients();
+            return recipients != null && Arrays.stream(recipients).map(a -> a.toString().toLowerCase(Locale.ROOT))
+                    .anyMatch(a -> a.equals(wanted) || a.endsWith("<" + wanted + ">"));
+        } catch (MessagingException e) {
+            return false;
+        }
+    }
+
+    /** The {@code to} parameter of the request's query, decoded; null without one (or when it is blank). */
+    static String to(HttpExchange exchange) {
+        String query = exchange.getRequestURI().getRawQuery();
+        if (query == null) {
+            return null;
+        }
+        for (String pair : query.split("&")) {
+            if (pair.startsWith("to=")) {
+                String value = URLDecoder.decode(pair.substring(3), StandardCharsets.UTF_8).strip();
+                return value.isEmpty() ? null : value;
+            }
+        }
+        return null;
     }
 
     private static Map<String, Object> describe(MimeMessage m) {
@@ -107,9 +168,9 @@ public final class MailCatcher implements AutoCloseable {
         return null;
     }
 
-    private String asText() {
+    private String asText(String to) {
         StringBuilder out = new StringBuilder();
-        List<Map<String, Object>> all = messages();
+        List<Map<String, Object>> all = messages(to);
         if (all.isEmpty()) {
             return "(no mail yet)\n";
         }
@@ -121,12 +182,12 @@ public final class MailCatcher implements AutoCloseable {
         return out.toString();
     }
 
-    private String asHtml() {
+    private String asHtml(String to) {
         StringBuilder out = new StringBuilder("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>sertel local inbox</title>"
                 + "<style>body{font-family:sans-serif;max-width:60rem;margin:2rem auto}article{border:1px solid #ccc;border-radius:6px;"
                 + "padding:1rem;margin:1rem 0}pre{white-space:pre-wrap}</style></head><body><h1>sertel local inbox</h1>"
                 + "<p>Every mail the local stack sends lands here. Newest first.</p>");
-        for (Map<String, Object> m : messages()) {
+        for (Map<String, Object> m : messages(to)) {
             out.append("<article><div><b>").append(escape(String.valueOf(m.get("subject")))).append("</b></div><div>to ")
                     .append(escape(String.valueOf(m.get("to")))).append(" &middot; ").append(escape(String.valueOf(m.get("date"))))
                     .append("</div>");
