@@ -176,6 +176,43 @@ class InventoryTest {
         current(tooMany.subList(0, 100)).then().statusCode(200).body("items", hasSize(0));
     }
 
+    @Test
+    void aHoldersOpenCertificatesAreThoseNeitherSupersededNorRevoked() {
+        UUID holder = UUID.randomUUID();
+        UUID institution = UUID.randomUUID();
+        String first = Issue.withCsr(Csrs.p256(), holder, institution).post().then().statusCode(201).extract().path("serial");
+        String renewed = Issue.withCsr(Csrs.p256(), holder, institution).set("predecessorSerial", first).post().then().statusCode(201)
+                .extract().path("serial");
+        String revoked = Issue.withCsr(Csrs.p256(), holder, institution).post().path("serial");
+        revoke(revoked);
+        String suspended = Issue.withCsr(Csrs.p256(), holder, institution).post().path("serial");
+        given().auth().oauth2(Issue.renewalToken()).contentType("application/json").body(java.util.Map.of("reason", "certificateHold"))
+                .post("/internal/certificates/" + suspended + "/revocation").then().statusCode(200);
+        Issue.withCsr(Csrs.p256(), UUID.randomUUID(), institution).post().then().statusCode(201);   // a colleague's
+
+        assertThat(ofHolder(holder, null).jsonPath().getList("serial")).containsExactly(suspended, revoked, renewed, first);
+        assertThat(ofHolder(holder, "false").jsonPath().getList("serial")).containsExactly(suspended, revoked, renewed, first);
+        Response open = ofHolder(holder, "true");
+        assertThat(open.jsonPath().getList("serial")).containsExactly(suspended, renewed);
+        assertThat(open.jsonPath().getList("status")).containsExactly("SUSPENDED", "ACTIVE");
+        open.then().body("[1].predecessorSerial", equalTo(first)).body("[1].successorSerial", nullValue());
+        assertThat(ofHolder(UUID.randomUUID(), "true").jsonPath().getList("serial")).isEmpty();
+
+        MutableClock.INSTANCE.advance(Duration.ofDays(732));      // still open, but past notAfter: read as EXPIRED
+        assertThat(ofHolder(holder, "true").jsonPath().getList("status")).containsExactly("EXPIRED", "EXPIRED");
+
+        given().auth().oauth2(TestTokens.service("applicant-service", "APPLICANT_SERVICE")).queryParam("holderId", holder.toString())
+                .queryParam("open", "true").get("/internal/certificates").then().statusCode(403);
+        given().auth().oauth2(Issue.renewalToken()).queryParam("open", "true").get("/internal/certificates").then().statusCode(422)
+                .contentType("application/problem+json");
+    }
+
+    private static Response ofHolder(UUID holder, String open) {
+        var request = given().auth().oauth2(Issue.renewalToken()).queryParam("holderId", holder.toString());
+        return (open == null ? request : request.queryParam("open", open)).get("/internal/certificates").then().statusCode(200).extract()
+                .response();
+    }
+
     private static Response current(List<UUID> holders) {
         return given().auth().oauth2(TestTokens.service("applicant-service", "APPLICANT_SERVICE")).contentType("application/json")
                 .body(java.util.Map.of("holderIds", holders.stream().map(UUID::toString).toList())).post("/internal/certificates/current");

@@ -2,6 +2,7 @@ package id.go.kapuaskab.sertel.certificate.repository;
 
 import id.go.kapuaskab.sertel.certificate.domain.Certificate;
 import id.go.kapuaskab.sertel.certificate.domain.CertificateListing;
+import id.go.kapuaskab.sertel.certificate.domain.CertificateStatus;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
@@ -10,6 +11,7 @@ import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.TypedQuery;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -70,16 +72,23 @@ public class CertificateRepository implements PanacheRepositoryBase<Certificate,
     }
 
     /**
-     * One holder's certificates, newest first, as plain rows (served by {@code certificate_holder_idx}): what
-     * renewal-service's guards read at every create and submit, so nothing is loaded that they do not need.
+     * One holder's certificates, newest first, as plain rows: what renewal-service's guards read at every create and
+     * submit, so nothing is loaded that they do not need. With {@code open}, only those stored ACTIVE or SUSPENDED
+     * (served by {@code certificate_holder_open_idx}: a holder who renewed a hundred times has one such row, not a
+     * hundred); else all of them (served by {@code certificate_holder_idx}).
      */
-    public List<CertificateListing> listedOfHolder(UUID holderId) {
-        return getEntityManager().createQuery("""
+    public List<CertificateListing> listedOfHolder(UUID holderId, boolean open) {
+        TypedQuery<CertificateListing> query = getEntityManager().createQuery("""
                         select new id.go.kapuaskab.sertel.certificate.domain.CertificateListing(c.serial, c.status,
                           c.holderId, c.institutionId, c.notBefore, c.notAfter, c.predecessorSerial, c.successorSerial)
-                        from Certificate c where c.holderId = :holder order by c.createdAt desc, c.serial""", CertificateListing.class)
-                .setParameter("holder", holderId).getResultList();
+                        from Certificate c where c.holderId = :holder""" + (open ? " and c.status in :open" : "")
+                        + " order by c.createdAt desc, c.serial", CertificateListing.class)
+                .setParameter("holder", holderId);
+        return (open ? query.setParameter("open", OPEN) : query).getResultList();
     }
+
+    /** The stored statuses of a certificate that is neither superseded nor revoked (an expired one among them reads EXPIRED). */
+    private static final List<CertificateStatus> OPEN = List.of(CertificateStatus.ACTIVE, CertificateStatus.SUSPENDED);
 
     /** Every certificate of these holders, newest first (served by {@code certificate_holder_idx}). */
     public List<Certificate> byHolders(Collection<UUID> holderIds) {

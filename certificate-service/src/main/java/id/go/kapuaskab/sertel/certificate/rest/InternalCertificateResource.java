@@ -29,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -83,13 +84,18 @@ public class InternalCertificateResource {
 
     @GET
     @RolesAllowed(Caller.RENEWAL_SERVICE)
-    @Operation(summary = "Certificates of one holder, newest first")
+    @Operation(summary = "Certificates of one holder, newest first",
+            description = "Every certificate of the holder, or with open=true only those neither superseded nor revoked (stored ACTIVE"
+                    + " or SUSPENDED; one past its notAfter reads EXPIRED): all that renewal-service's guards for issuance, renewal"
+                    + " and revocation look at, however often the holder renewed before.")
     @APIResponse(responseCode = "200", description = "The holder's certificates (possibly none)")
     @APIResponse(responseCode = "401", description = "No or invalid token")
     @APIResponse(responseCode = "403", description = "Not renewal-service")
-    @APIResponse(responseCode = "422", description = "holderId missing")
-    public List<Dtos.Summary> byHolder(@QueryParam("holderId") @NotNull UUID holderId) {
-        return inventory.byHolder(holderId).stream().map(c -> Dtos.Summary.of(c, clock)).toList();
+    @APIResponse(responseCode = "422", description = "holderId missing or not a UUID")
+    public List<Dtos.Summary> byHolder(@QueryParam("holderId") @NotNull UUID holderId,
+                                       @Parameter(description = "only the certificates neither superseded nor revoked")
+                                       @QueryParam("open") @DefaultValue("false") boolean open) {
+        return inventory.byHolder(holderId, open).stream().map(c -> Dtos.Summary.of(c, clock)).toList();
     }
 
     @POST

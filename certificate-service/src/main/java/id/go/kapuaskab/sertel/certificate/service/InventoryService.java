@@ -82,8 +82,9 @@ public class InventoryService {
         return c;
     }
 
-    public List<CertificateListing> byHolder(UUID holderId) {
-        return certificates.listedOfHolder(holderId);
+    /** A holder's certificates, newest first; with {@code open} only those neither superseded nor revoked. */
+    public List<CertificateListing> byHolder(UUID holderId, boolean open) {
+        return certificates.listedOfHolder(holderId, open);
     }
 
     /**

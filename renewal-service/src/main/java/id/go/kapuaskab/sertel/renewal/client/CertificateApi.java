@@ -32,7 +32,7 @@ interface CertificateApi {
 
     @GET
     @Path("/certificates")
-    Response byHolder(@QueryParam("holderId") UUID holderId);
+    Response byHolder(@QueryParam("holderId") UUID holderId, @QueryParam("open") boolean open);
 
     @GET
     @Path("/certificates/expiring")

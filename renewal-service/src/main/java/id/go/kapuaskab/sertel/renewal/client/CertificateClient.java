@@ -61,12 +61,16 @@ public class CertificateClient {
         return peers.call(CA, () -> api.issue(peers.json(body))).expect(200, 201).as(CaRecords.Issued.class);
     }
 
-    /** The holder's certificates, newest first. */
+    /**
+     * The holder's certificates that are neither superseded nor revoked (stored ACTIVE or SUSPENDED; an expired one
+     * reads EXPIRED), newest first: all that the guards of an issuance, a renewal or a revocation look at. The CA
+     * filters them, so a holder who renewed often costs no more than one who did not.
+     */
     @Timeout(value = 5, unit = ChronoUnit.SECONDS)
     @CircuitBreaker(requestVolumeThreshold = 8, failureRatio = 0.5, delay = 2, delayUnit = ChronoUnit.SECONDS, skipOn = PeerRejected.class)
     @Retry(maxRetries = 2, delay = 100, jitter = 50, retryOn = PeerUnavailable.class, abortOn = PeerRejected.class)
-    public List<CaRecords.Certificate> ofHolder(UUID holderId) {
-        return peers.call(CA, () -> api.byHolder(holderId)).as(CERTIFICATES);
+    public List<CaRecords.Certificate> openOfHolder(UUID holderId) {
+        return peers.call(CA, () -> api.byHolder(holderId, true)).as(CERTIFICATES);
     }
 
     /** One certificate, or empty when the CA has no such serial. */

@@ -56,10 +56,11 @@ public class Eligibility {
 
     /**
      * Checks the certificate guard of the type and returns the serial the request is about: the predecessor of a
-     * renewal, the certificate to revoke, or null for an issuance.
+     * renewal, the certificate to revoke, or null for an issuance. Each guard looks only at certificates neither
+     * superseded nor revoked, so only those are asked for.
      */
     public String certificateFor(RequestType type, UUID holderId, String requestedSerial) {
-        List<CaRecords.Certificate> held = Peers.call("request.ca-unavailable", () -> certificates.ofHolder(holderId));
+        List<CaRecords.Certificate> held = Peers.call("request.ca-unavailable", () -> certificates.openOfHolder(holderId));
         Instant now = clock.instant();
         return switch (type) {
             case ISSUANCE -> {
@@ -86,7 +87,7 @@ public class Eligibility {
 
     /** The certificate a revocation would be about when nobody named one: the newest ACTIVE or SUSPENDED one. */
     public Optional<String> revocable(UUID holderId) {
-        List<CaRecords.Certificate> held = Peers.call("request.ca-unavailable", () -> certificates.ofHolder(holderId));
+        List<CaRecords.Certificate> held = Peers.call("request.ca-unavailable", () -> certificates.openOfHolder(holderId));
         return held.stream().filter(c -> "ACTIVE".equals(c.status()) || "SUSPENDED".equals(c.status()))
                 .max(Comparator.comparing(CaRecords.Certificate::notAfter)).map(CaRecords.Certificate::serial);
     }
