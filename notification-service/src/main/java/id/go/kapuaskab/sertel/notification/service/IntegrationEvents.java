@@ -84,7 +84,9 @@ public class IntegrationEvents {
             deliveries.add(new WebhookDelivery(UUID.randomUUID(), s.id(), event.eventId(), event.type().wire(), event.subject(),
                     event.occurredAt(), WebhookDelivery.Status.PENDING, 0, null, null, now, null, null, now));
         }
-        events.deliveries(event.eventId(), receivers.size());
+        if (!receivers.isEmpty()) {          // the row was written with 0: an event nobody subscribed to is not updated again
+            events.deliveries(event.eventId(), receivers.size());
+        }
         return Optional.of(receivers.size());
     }
 

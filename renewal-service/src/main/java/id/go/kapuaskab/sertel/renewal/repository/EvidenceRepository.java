@@ -2,10 +2,13 @@ package id.go.kapuaskab.sertel.renewal.repository;
 
 import id.go.kapuaskab.sertel.renewal.domain.InstitutionContact;
 import id.go.kapuaskab.sertel.renewal.domain.SubjectCheck;
+import id.go.kapuaskab.sertel.renewal.domain.SubjectItem;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -26,16 +29,24 @@ public class EvidenceRepository {
         return Optional.ofNullable(em().find(InstitutionContact.class, requestId));
     }
 
-    /** Inserts or replaces the check of one item. */
-    public void save(SubjectCheck check) {
-        SubjectCheck existing = em().find(SubjectCheck.class, new SubjectCheck.Key(check.requestId, check.item));
-        if (existing == null) {
-            em().persist(check);
-        } else {
-            existing.matches = check.matches;
-            existing.note = check.note;
-            existing.recordedBy = check.recordedBy;
-            existing.recordedAt = check.recordedAt;
+    /**
+     * Inserts or replaces the checks of these items, all of one request: the request's checks recorded so far are read
+     * in one query (not one lookup per item), then each item is added or its earlier check replaced.
+     */
+    public void save(UUID requestId, List<SubjectCheck> recorded) {
+        Map<SubjectItem, SubjectCheck> existing = new EnumMap<>(SubjectItem.class);
+        checks(requestId).forEach(c -> existing.put(c.item, c));
+        for (SubjectCheck check : recorded) {
+            SubjectCheck earlier = existing.get(check.item);
+            if (earlier == null) {
+                em().persist(check);
+                existing.put(check.item, check);
+            } else {
+                earlier.matches = check.matches;
+                earlier.note = check.note;
+                earlier.recordedBy = check.recordedBy;
+                earlier.recordedAt = check.recordedAt;
+            }
         }
     }
 

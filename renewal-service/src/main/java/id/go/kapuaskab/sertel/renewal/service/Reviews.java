@@ -81,6 +81,7 @@ public class Reviews {
             Instant now = clock.instant();
             UUID by = caller.accountId();
             if (e.items() != null) {
+                List<SubjectCheck> checks = new ArrayList<>();
                 for (Evidence.ItemCheck item : e.items()) {
                     SubjectCheck c = new SubjectCheck();
                     c.requestId = r.id;
@@ -89,8 +90,9 @@ public class Reviews {
                     c.note = item.note();
                     c.recordedBy = by;
                     c.recordedAt = now;
-                    evidence.save(c);
+                    checks.add(c);
                 }
+                evidence.save(r.id, checks);
             }
             if (e.contact() != null) {
                 if (e.contact().contactedAt().isAfter(now)) {
