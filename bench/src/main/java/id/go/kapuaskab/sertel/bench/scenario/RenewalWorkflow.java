@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.go.kapuaskab.sertel.bench.BenchContext;
 import id.go.kapuaskab.sertel.bench.CpuMeter;
+import id.go.kapuaskab.sertel.bench.DbActivity;
 import id.go.kapuaskab.sertel.bench.Figure;
 import id.go.kapuaskab.sertel.bench.JitTime;
 import id.go.kapuaskab.sertel.bench.Row;
@@ -79,6 +80,7 @@ public final class RenewalWorkflow implements Scenario {
         ExecutorService pairs = Executors.newFixedThreadPool(PAIRS);
         Map<String, Double> cpu;
         Map<String, Double> jit;
+        Map<String, DbActivity.Counters> db;
         List<String> warmup;
         try {
             List<Future<?>> running = new ArrayList<>();
@@ -93,9 +95,11 @@ public final class RenewalWorkflow implements Scenario {
             List<Double> warming = warmUp(ctx, all);
             Map<String, Double> cpuBefore = CpuMeter.snapshot(ctx.servicePids());
             Map<String, Double> jitBefore = CpuMeter.compilers(ctx.servicePids());
+            Map<String, DbActivity.Counters> dbBefore = DbActivity.snapshot(ctx.stack().database());
             sleepUntil(all.end());
             cpu = CpuMeter.between(cpuBefore, CpuMeter.snapshot(ctx.servicePids()));
             jit = CpuMeter.between(jitBefore, CpuMeter.compilers(ctx.servicePids()));
+            db = DbActivity.between(dbBefore, DbActivity.snapshot(ctx.stack().database()));
             for (Future<?> f : running) {
                 f.get();
             }
@@ -135,9 +139,11 @@ public final class RenewalWorkflow implements Scenario {
         double busy = cpu.values().stream().mapToDouble(Double::doubleValue).sum() / windowSeconds;
         double compiling = jit.values().stream().mapToDouble(Double::doubleValue).sum() / windowSeconds;
         String cpuNote = String.format(Locale.ROOT, "CPU ms per completed renewal: %s; of which the services' JIT compiler threads,"
-                        + " still compiling: %s; the machine's %d cores were %.0f%% busy, %.0f%% of it compiling",
+                        + " still compiling: %s; the machine's %d cores were %.0f%% busy, %.0f%% of it compiling; per completed renewal,"
+                        + " each database (pg_stat_database): %s",
                 cpuPerRenewal, jitPerRenewal.isEmpty() ? "none" : jitPerRenewal, Runtime.getRuntime().availableProcessors(),
-                100 * busy / Runtime.getRuntime().availableProcessors(), 100 * compiling / Math.max(1e-9, busy));
+                100 * busy / Runtime.getRuntime().availableProcessors(), 100 * compiling / Math.max(1e-9, busy),
+                DbActivity.perUnit(db, completedAll));
         BenchContext.log("workflow " + cpuNote);
         Figure rate = Figure.of(perSecond, "renewals/s");
         Figure callP99 = Figure.of(p99, "ms");
