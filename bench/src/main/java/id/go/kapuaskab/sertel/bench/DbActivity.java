@@ -12,9 +12,11 @@ import java.util.stream.Collectors;
 
 /**
  * What each service's database did, from PostgreSQL's own counters ({@code pg_stat_database}): transactions committed
- * (autocommitted single statements included) and rows written (inserted, updated, deleted). Two snapshots give a
- * window's work per database, which with a count of completed units says how many transactions and row writes one
- * unit (a renewal) costs: the figure that fsync, WAL and the per-statement overhead follow.
+ * (read-only ones and autocommitted single statements included) and rows written (inserted, updated, deleted). Two
+ * snapshots give a window's work per database, which with a count of completed units says roughly how many
+ * transactions and row writes one unit (a renewal) costs. Approximate: each connection reports its counters at most
+ * once a second (an idle one later), so work near a window's edges may fall into the next, and background work
+ * (pollers, autovacuum) counts too; over windows of tens of seconds that is a few percent.
  */
 public final class DbActivity {
 

@@ -52,10 +52,9 @@ public final class MailCatcher implements AutoCloseable {
             HttpServer inbox = HttpServer.create(new InetSocketAddress("127.0.0.1", inboxPort), 0);
             inbox.setExecutor(Executors.newFixedThreadPool(2));
             MailCatcher catcher = new MailCatcher(smtp, inbox);
-            inbox.createContext("/messages.txt", ex -> catcher.respond(ex, "text/plain; charset=utf-8", catcher.asText(to(ex))));
-            inbox.createContext("/messages", ex -> catcher.respond(ex, "application/json",
-                    catcher.json.writeValueAsString(catcher.messages(to(ex)))));
-            inbox.createContext("/", ex -> catcher.respond(ex, "text/html; charset=utf-8", catcher.asHtml(to(ex))));
+            inbox.createContext("/messages.txt", ex -> catcher.serve(ex, "text/plain; charset=utf-8", catcher::asText));
+            inbox.createContext("/messages", ex -> catcher.serve(ex, "application/json", to -> catcher.json.writeValueAsString(catcher.messages(to))));
+            inbox.createContext("/", ex -> catcher.serve(ex, "text/html; charset=utf-8", catcher::asHtml));
             inbox.start();
             return catcher;
         } catch (IOException e) {
@@ -120,8 +119,26 @@ public final class MailCatcher implements AutoCloseable {
         }
     }
 
+    /** A page of the inbox for the request's {@code ?to=} (400 when it cannot be decoded, e.g. a stray {@code %}). */
+    private void serve(HttpExchange exchange, String type, Page page) throws IOException {
+        String to;
+        try {
+            to = to(exchange);
+        } catch (IllegalArgumentException e) {
+            respond(exchange, 400, "text/plain; charset=utf-8", "?to= must be a URL-encoded e-mail address\n");
+            return;
+        }
+        respond(exchange, 200, type, page.body(to));
+    }
+
+    /** One rendering of the inbox, for one mailbox or (null) all of them. */
+    @FunctionalInterface
+    private interface Page {
+        String body(String to) throws IOException;
+    }
+
     /** The {@code to} parameter of the request's query, decoded; null without one (or when it is blank). */
-    static String to(HttpExchange exchange) {
+    private static String to(HttpExchange exchange) {
         String query = exchange.getRequestURI().getRawQuery();
         if (query == null) {
             return null;
@@ -186,7 +203,8 @@ public final class MailCatcher implements AutoCloseable {
         StringBuilder out = new StringBuilder("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>sertel local inbox</title>"
                 + "<style>body{font-family:sans-serif;max-width:60rem;margin:2rem auto}article{border:1px solid #ccc;border-radius:6px;"
                 + "padding:1rem;margin:1rem 0}pre{white-space:pre-wrap}</style></head><body><h1>sertel local inbox</h1>"
-                + "<p>Every mail the local stack sends lands here. Newest first.</p>");
+                + "<p>" + (to == null ? "Every mail the local stack sends lands here." : "The mail to " + escape(to) + ".")
+                + " Newest first.</p>");
         for (Map<String, Object> m : messages(to)) {
             out.append("<article><div><b>").append(escape(String.valueOf(m.get("subject")))).append("</b></div><div>to ")
                     .append(escape(String.valueOf(m.get("to")))).append(" &middot; ").append(escape(String.valueOf(m.get("date"))))
@@ -206,11 +224,11 @@ public final class MailCatcher implements AutoCloseable {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
-    private void respond(HttpExchange exchange, String type, String body) throws IOException {
+    private static void respond(HttpExchange exchange, int status, String type, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", type);
         exchange.getResponseHeaders().add("Cache-Control", "no-store");
-        exchange.sendResponseHeaders(200, bytes.length);
+        exchange.sendResponseHeaders(status, bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);
         }

@@ -6,12 +6,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -65,6 +69,18 @@ class MailCatcherTest {
         String text = HTTP.send(HttpRequest.newBuilder(uri("/messages.txt?to=budi@example.go.id")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
         assertThat(text).contains("Permohonan disetujui").doesNotContain("Permohonan diajukan", "Sertifikat terbit");
+    }
+
+    @Test
+    void anAddressThatCannotBeDecodedIsABadRequest() throws Exception {
+        // sent over a plain socket: java.net.URI refuses to build such a request at all
+        try (Socket socket = new Socket("127.0.0.1", catcher.inboxPort())) {
+            socket.setSoTimeout(5_000);
+            socket.getOutputStream().write("GET /messages?to=%zz HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+                    .getBytes(StandardCharsets.US_ASCII));
+            String statusLine = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII)).readLine();
+            assertThat(statusLine).startsWith("HTTP/1.1 400");
+        }
     }
 
     private static JsonNode get(String path) throws Exception {

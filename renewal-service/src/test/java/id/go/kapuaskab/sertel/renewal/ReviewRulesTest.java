@@ -101,6 +101,13 @@ class ReviewRulesTest {
         Flow.post(a.token(), R + id + "/checks", future).then().statusCode(422).body("fieldErrors[0].field", equalTo("contact.contactedAt"));
         Flow.post(a.token(), R + id + "/checks", Map.of("contact", Map.of("channel", "FAX"))).then().statusCode(400);
 
+        List<Map<String, Object>> twice = List.of(Map.of("item", "NIK", "matches", true), Map.of("item", "NIK", "matches", false,
+                "note", "beda satu digit"));                        // one item twice in one body: the last one counts
+        Flow.post(a.token(), R + id + "/checks", Map.of("items", twice)).then().statusCode(200)
+                .body("checks.findAll { it.item == 'NIK' }.size()", equalTo(1))
+                .body("checks.find { it.item == 'NIK' }.matches", equalTo(false))
+                .body("checks.size()", equalTo(5));
+
         Flow.recordChecks(a, id);
         Flow.approve(b, id).then().statusCode(200);
     }

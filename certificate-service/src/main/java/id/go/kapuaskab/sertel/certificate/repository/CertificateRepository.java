@@ -11,7 +11,6 @@ import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
-import jakarta.persistence.TypedQuery;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -74,21 +73,22 @@ public class CertificateRepository implements PanacheRepositoryBase<Certificate,
     /**
      * One holder's certificates, newest first, as plain rows: what renewal-service's guards read at every create and
      * submit, so nothing is loaded that they do not need. With {@code open}, only those stored ACTIVE or SUSPENDED
-     * (served by {@code certificate_holder_open_idx}: a holder who renewed a hundred times has one such row, not a
-     * hundred); else all of them (served by {@code certificate_holder_idx}).
+     * (neither superseded nor revoked; an expired one among them reads EXPIRED), served by the partial index
+     * {@code certificate_holder_open_idx} — a holder who renewed a hundred times has one such row, not a hundred; else
+     * all of them ({@code certificate_holder_idx}). The statuses are literals, as in the index's predicate: bound as
+     * parameters, PostgreSQL's generic plan for the prepared statement could not prove the predicate and would walk the
+     * holder's every row instead.
      */
     public List<CertificateListing> listedOfHolder(UUID holderId, boolean open) {
-        TypedQuery<CertificateListing> query = getEntityManager().createQuery("""
+        return getEntityManager().createQuery("""
                         select new id.go.kapuaskab.sertel.certificate.domain.CertificateListing(c.serial, c.status,
                           c.holderId, c.institutionId, c.notBefore, c.notAfter, c.predecessorSerial, c.successorSerial)
-                        from Certificate c where c.holderId = :holder""" + (open ? " and c.status in :open" : "")
+                        from Certificate c where c.holderId = :holder"""
+                        + (open ? " and c.status in (" + CertificateStatus.class.getName() + ".ACTIVE, "
+                                + CertificateStatus.class.getName() + ".SUSPENDED)" : "")
                         + " order by c.createdAt desc, c.serial", CertificateListing.class)
-                .setParameter("holder", holderId);
-        return (open ? query.setParameter("open", OPEN) : query).getResultList();
+                .setParameter("holder", holderId).getResultList();
     }
-
-    /** The stored statuses of a certificate that is neither superseded nor revoked (an expired one among them reads EXPIRED). */
-    private static final List<CertificateStatus> OPEN = List.of(CertificateStatus.ACTIVE, CertificateStatus.SUSPENDED);
 
     /** Every certificate of these holders, newest first (served by {@code certificate_holder_idx}). */
     public List<Certificate> byHolders(Collection<UUID> holderIds) {
@@ -107,11 +107,13 @@ public class CertificateRepository implements PanacheRepositoryBase<Certificate,
         return findAll(NEWEST_FIRST).page(Page.of(page, size));
     }
 
-    /** What goes on a CRL of this CA: revoked and suspended certificates. */
+    /**
+     * What goes on a CRL of this CA: revoked and suspended certificates (served by the partial index
+     * {@code certificate_revoked_idx}; the statuses are literals for the reason given at {@link #listedOfHolder}).
+     */
     public List<Certificate> onCrl(String caName) {
-        return list("caName = ?1 and status in (?2, ?3)", caName,
-                id.go.kapuaskab.sertel.certificate.domain.CertificateStatus.REVOKED,
-                id.go.kapuaskab.sertel.certificate.domain.CertificateStatus.SUSPENDED);
+        return list("caName = ?1 and status in (" + CertificateStatus.class.getName() + ".REVOKED, "
+                + CertificateStatus.class.getName() + ".SUSPENDED)", caName);
     }
 
     /**

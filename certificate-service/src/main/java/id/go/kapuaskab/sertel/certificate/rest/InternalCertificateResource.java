@@ -91,7 +91,8 @@ public class InternalCertificateResource {
     @APIResponse(responseCode = "200", description = "The holder's certificates (possibly none)")
     @APIResponse(responseCode = "401", description = "No or invalid token")
     @APIResponse(responseCode = "403", description = "Not renewal-service")
-    @APIResponse(responseCode = "422", description = "holderId missing or not a UUID")
+    @APIResponse(responseCode = "400", description = "holderId not a UUID (invalid-parameter)")
+    @APIResponse(responseCode = "422", description = "holderId missing")
     public List<Dtos.Summary> byHolder(@QueryParam("holderId") @NotNull UUID holderId,
                                        @Parameter(description = "only the certificates neither superseded nor revoked")
                                        @QueryParam("open") @DefaultValue("false") boolean open) {

@@ -80,7 +80,7 @@ public class Reviews {
             requireClaimer(caller, r);
             Instant now = clock.instant();
             UUID by = caller.accountId();
-            if (e.items() != null) {
+            if (e.items() != null && !e.items().isEmpty()) {
                 List<SubjectCheck> checks = new ArrayList<>();
                 for (Evidence.ItemCheck item : e.items()) {
                     SubjectCheck c = new SubjectCheck();
