@@ -145,13 +145,12 @@ class InventoryTest {
         UUID revoked = UUID.randomUUID();
         UUID activeBesideANewerRevoked = UUID.randomUUID();
         UUID never = UUID.randomUUID();
-        String first = Issue.withCsr(Csrs.p256(), renewed, institution).post().then().statusCode(201).extract().path("serial");
-        String second = Issue.withCsr(Csrs.p256(), renewed, institution).set("predecessorSerial", first).post().then().statusCode(201)
-                .extract().path("serial");
-        String gone = Issue.withCsr(Csrs.p256(), revoked, institution).post().path("serial");
+        String first = issued(renewed, institution, null);
+        String second = issued(renewed, institution, first);
+        String gone = issued(revoked, institution, null);
         revoke(gone);
-        String kept = Issue.withCsr(Csrs.p256(), activeBesideANewerRevoked, institution).post().path("serial");
-        revoke(Issue.withCsr(Csrs.p256(), activeBesideANewerRevoked, institution).post().path("serial"));
+        String kept = issued(activeBesideANewerRevoked, institution, null);
+        revoke(issued(activeBesideANewerRevoked, institution, null));
 
         Response answer = current(List.of(never, activeBesideANewerRevoked, renewed, revoked, renewed));
         answer.then().statusCode(200).body("items", hasSize(3));
@@ -180,15 +179,13 @@ class InventoryTest {
     void aHoldersOpenCertificatesAreThoseNeitherSupersededNorRevoked() {
         UUID holder = UUID.randomUUID();
         UUID institution = UUID.randomUUID();
-        String first = Issue.withCsr(Csrs.p256(), holder, institution).post().then().statusCode(201).extract().path("serial");
-        String renewed = Issue.withCsr(Csrs.p256(), holder, institution).set("predecessorSerial", first).post().then().statusCode(201)
-                .extract().path("serial");
-        String revoked = Issue.withCsr(Csrs.p256(), holder, institution).post().path("serial");
+        String first = issued(holder, institution, null);
+        String renewed = issued(holder, institution, first);
+        String revoked = issued(holder, institution, null);
         revoke(revoked);
-        String suspended = Issue.withCsr(Csrs.p256(), holder, institution).post().path("serial");
-        given().auth().oauth2(Issue.renewalToken()).contentType("application/json").body(java.util.Map.of("reason", "certificateHold"))
-                .post("/internal/certificates/" + suspended + "/revocation").then().statusCode(200);
-        Issue.withCsr(Csrs.p256(), UUID.randomUUID(), institution).post().then().statusCode(201);   // a colleague's
+        String suspended = issued(holder, institution, null);
+        revoke(suspended, "certificateHold");
+        issued(UUID.randomUUID(), institution, null);                     // a colleague's
 
         assertThat(ofHolder(holder, null).jsonPath().getList("serial")).containsExactly(suspended, revoked, renewed, first);
         assertThat(ofHolder(holder, "false").jsonPath().getList("serial")).containsExactly(suspended, revoked, renewed, first);
@@ -205,6 +202,9 @@ class InventoryTest {
                 .queryParam("open", "true").get("/internal/certificates").then().statusCode(403);
         given().auth().oauth2(Issue.renewalToken()).queryParam("open", "true").get("/internal/certificates").then().statusCode(422)
                 .contentType("application/problem+json");
+        given().auth().oauth2(Issue.renewalToken()).queryParam("holderId", "not-a-uuid").queryParam("open", "true")
+                .get("/internal/certificates").then().statusCode(400).contentType("application/problem+json");
+        given().queryParam("holderId", holder.toString()).queryParam("open", "true").get("/internal/certificates").then().statusCode(401);
     }
 
     private static Response ofHolder(UUID holder, String open) {
@@ -218,8 +218,20 @@ class InventoryTest {
                 .body(java.util.Map.of("holderIds", holders.stream().map(UUID::toString).toList())).post("/internal/certificates/current");
     }
 
+    /** A P-256 certificate issued (201) to this holder, renewing {@code predecessor} unless it is null; its serial. */
+    private static String issued(UUID holder, UUID institution, String predecessor) {
+        Issue issue = Issue.withCsr(Csrs.p256(), holder, institution);
+        return (predecessor == null ? issue : issue.set("predecessorSerial", predecessor)).post().then().statusCode(201)
+                .extract().path("serial");
+    }
+
     private static void revoke(String serial) {
-        given().auth().oauth2(Issue.renewalToken()).contentType("application/json").body(java.util.Map.of("reason", "keyCompromise"))
+        revoke(serial, "keyCompromise");
+    }
+
+    /** Revokes through renewal-service's internal call; {@code certificateHold} suspends. */
+    private static void revoke(String serial, String reason) {
+        given().auth().oauth2(Issue.renewalToken()).contentType("application/json").body(java.util.Map.of("reason", reason))
                 .post("/internal/certificates/" + serial + "/revocation").then().statusCode(200);
     }
 
